@@ -1,0 +1,152 @@
+import { useState } from 'preact/hooks';
+import { exportCsv, exportJson, parseImportFile, type RejectedRecord } from '@/utils/view/data-transfer';
+import { useLiveQuery } from './hooks';
+import { useOptionsServices } from './options-services';
+
+interface ImportReport {
+  created?: number;
+  updated?: number;
+  rejected: RejectedRecord[];
+  error?: string;
+}
+
+const SHOWN_REJECTIONS = 10;
+
+/** Export (JSON backup, CSV with every event), import with a report, and deleting everything. */
+export function DataSettings() {
+  const services = useOptionsServices();
+  const { t, db } = services;
+  const count = useLiveQuery(() => db.packages.count(), [db]);
+  const [confirming, setConfirming] = useState(false);
+  const [report, setReport] = useState<ImportReport | undefined>(undefined);
+  const [status, setStatus] = useState('');
+
+  const stamp = () => services.now().toISOString().slice(0, 10);
+
+  const exportAs = async (kind: 'json' | 'csv') => {
+    const packages = await db.packages.toArray();
+    if (kind === 'json') {
+      services.download(`doorstep-${stamp()}.json`, exportJson(packages, services.now()), 'application/json');
+    } else {
+      services.download(`doorstep-${stamp()}.csv`, exportCsv(packages), 'text/csv;charset=utf-8');
+    }
+    setStatus(t('exported', packages.length));
+  };
+
+  const importFile = async (file: File | undefined) => {
+    if (!file) return;
+    setReport(undefined);
+    const parsed = parseImportFile(await file.text());
+    if (!parsed.ok) {
+      const key =
+        parsed.error === 'not-json'
+          ? 'importNotJson'
+          : parsed.error === 'too-many'
+            ? 'importTooMany'
+            : 'importNotExport';
+      setReport({ rejected: [], error: t(key) });
+      return;
+    }
+    if (parsed.records.length === 0) {
+      setReport({ rejected: parsed.rejected, error: t('importNothingValid') });
+      return;
+    }
+    const reply = await services.send({ type: 'import', records: parsed.records });
+    const replyRejected = (reply as { rejected?: unknown }).rejected;
+    const rejectedByStore = typeof replyRejected === 'number' ? replyRejected : 0;
+    setReport({
+      created: reply.ok ? reply.created : undefined,
+      updated: reply.ok ? reply.updated : undefined,
+      rejected: [
+        ...parsed.rejected,
+        ...(rejectedByStore > 0 ? [{ index: -1, reason: t('importRejectedByStore', rejectedByStore) }] : []),
+      ],
+      error: reply.ok ? undefined : t('importFailed', reply.error),
+    });
+  };
+
+  const deleteAll = async () => {
+    await db.packages.clear();
+    await services.clearSynced().catch(() => undefined);
+    setConfirming(false);
+    setStatus(t('deletedAll'));
+  };
+
+  const total = count.status === 'ready' ? count.value : undefined;
+  return (
+    <section class="card" aria-labelledby="data-title">
+      <h2 id="data-title">{t('dataTitle')}</h2>
+      <p>
+        {t('dataStored')} <strong data-testid="count">{total ?? '…'}</strong>
+      </p>
+      <p class="muted">{t('dataPrivacy')}</p>
+
+      <h3>{t('exportTitle')}</h3>
+      <p class="muted">{t('exportHelp')}</p>
+      <div class="inline">
+        <button type="button" onClick={() => exportAs('json')}>
+          {t('exportJson')}
+        </button>
+        <button type="button" onClick={() => exportAs('csv')}>
+          {t('exportCsv')}
+        </button>
+      </div>
+
+      <h3>{t('importTitle')}</h3>
+      <p class="muted">{t('importHelp')}</p>
+      <input
+        type="file"
+        accept="application/json,.json"
+        aria-label={t('importChoose')}
+        onChange={(e) => {
+          const input = e.currentTarget;
+          void importFile(input.files?.[0]).finally(() => {
+            input.value = '';
+          });
+        }}
+      />
+      {report && (
+        <div class="import-report" role="status" data-testid="import-report">
+          {report.error && <p class="field-error">{report.error}</p>}
+          {report.created !== undefined && (
+            <p>{t('importResult', report.created, report.updated ?? 0, report.rejected.length)}</p>
+          )}
+          {report.rejected.length > 0 && (
+            <ul>
+              {report.rejected.slice(0, SHOWN_REJECTIONS).map((r) => (
+                <li key={`${r.index}-${r.reason}`}>
+                  {r.index >= 0 ? t('importRejectedAt', r.index + 1, r.reason) : r.reason}
+                </li>
+              ))}
+              {report.rejected.length > SHOWN_REJECTIONS && (
+                <li>{t('importMoreRejected', report.rejected.length - SHOWN_REJECTIONS)}</li>
+              )}
+            </ul>
+          )}
+        </div>
+      )}
+
+      <h3>{t('deleteTitle')}</h3>
+      {confirming ? (
+        <div class="confirm" role="alertdialog" aria-labelledby="confirm-text">
+          <p id="confirm-text">{t('deleteConfirm', total ?? 0)}</p>
+          <div class="inline">
+            <button type="button" class="danger" onClick={deleteAll}>
+              {t('deleteAllConfirm')}
+            </button>
+            <button type="button" onClick={() => setConfirming(false)}>
+              {t('cancel')}
+            </button>
+          </div>
+        </div>
+      ) : (
+        <button type="button" class="danger" onClick={() => setConfirming(true)}>
+          {t('deleteAll')}
+        </button>
+      )}
+      <p class="muted" role="status" aria-live="polite">
+        {status}
+      </p>
+    </section>
+  );
+}

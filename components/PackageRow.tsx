@@ -1,0 +1,73 @@
+import type { PackageRecord } from '@/utils/store/types';
+import { formatAgo, formatEta } from '@/utils/view/format';
+import {
+  lastNews,
+  packageSubtitle,
+  packageTitle,
+  problemWords,
+  statusWords,
+} from '@/utils/view/package-text';
+import { problemOf, type ViewClock } from '@/utils/view/sections';
+import { CarrierMark } from './CarrierMark';
+import { useServices } from './services';
+
+/**
+ * One package in the list: a single button (keyboard reachable, read as one phrase by screen readers) showing the
+ * name, who sends and carries it, the status in words with the last event, the estimate and how fresh the status is.
+ * All of it is page or API text rendered as text.
+ */
+export function PackageRow({
+  pkg,
+  clock,
+  onOpen,
+}: {
+  pkg: PackageRecord;
+  clock: ViewClock;
+  onOpen: (id: string) => void;
+}) {
+  const { t, locale } = useServices();
+  const problem = problemOf(pkg, clock);
+  const statusText =
+    problem && problem !== pkg.status ? problemWords(problem, t, pkg, clock) : statusWords(pkg.status, t);
+  const news = lastNews(pkg, statusText);
+  const subtitle = packageSubtitle(pkg);
+  const eta =
+    pkg.eta && pkg.status !== 'delivered'
+      ? formatEta(pkg.eta, clock.today, locale, (day, time) => t('etaByTime', day, time))
+      : undefined;
+  const delivered =
+    pkg.status === 'delivered' && pkg.deliveredAt ? formatAgo(pkg.deliveredAt, clock.now, locale) : '';
+  const checked =
+    pkg.lastCheckedAt !== undefined
+      ? t('checkedAgo', formatAgo(pkg.lastCheckedAt, clock.now, locale))
+      : t('updatedAgo', formatAgo(pkg.updatedAt, clock.now, locale));
+  const tone = problem ? 'problem' : pkg.status === 'delivered' ? 'done' : 'moving';
+  return (
+    <li class="package" data-number={pkg.number ?? ''} data-status={pkg.status} data-id={pkg.id}>
+      <button type="button" class="row" data-row="" onClick={() => onOpen(pkg.id)}>
+        <CarrierMark carrier={pkg.carrier} merchant={pkg.merchant} />
+        <span class="row-main">
+          <span class="row-title">{packageTitle(pkg, t)}</span>
+          {subtitle && <span class="row-sub">{subtitle}</span>}
+          <span class={`row-status tone-${tone}`}>
+            <strong>
+              {problem && problem !== pkg.status
+                ? problemWords(problem, t, pkg, clock)
+                : statusWords(pkg.status, t)}
+            </strong>
+            {news && <span class="row-news"> · {news}</span>}
+          </span>
+          <span class="row-meta">
+            {checked}
+            {pkg.lastError && <span class="row-error"> · {t('refreshFailedShort')}</span>}
+          </span>
+        </span>
+        {(eta || delivered) && (
+          <span class={`row-eta${eta && clock.today === pkg.eta?.start ? ' row-eta-today' : ''}`}>
+            {eta ?? delivered}
+          </span>
+        )}
+      </button>
+    </li>
+  );
+}

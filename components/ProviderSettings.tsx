@@ -1,0 +1,191 @@
+import { useEffect, useState } from 'preact/hooks';
+import type { Settings } from '@/utils/settings';
+import {
+  type CredentialField,
+  hasCredentials,
+  maskSecret,
+  PROVIDER_KEYS_KEY,
+  PROVIDERS,
+  type ProviderInfo,
+  type ProviderKeys,
+  parseProviderKeys,
+} from '@/utils/view/providers';
+import { useOptionsServices } from './options-services';
+
+const FIELD_KEYS = {
+  apiKey: 'fieldApiKey',
+  clientId: 'fieldClientId',
+  clientSecret: 'fieldClientSecret',
+} as const;
+
+/**
+ * Bring-your-own-key status providers. Enabling one asks the browser for access to that provider's host only (an
+ * optional permission, requested from the click itself); keys are saved under their own storage key, shown masked,
+ * and can be forgotten.
+ */
+export function ProviderSettings({
+  settings,
+  update,
+}: {
+  settings: Settings;
+  update: (patch: Partial<Settings>) => Promise<void>;
+}) {
+  const { t, storage } = useOptionsServices();
+  const [keys, setKeys] = useState<ProviderKeys>({});
+
+  useEffect(() => {
+    void storage
+      .get(PROVIDER_KEYS_KEY)
+      .then((stored) => setKeys(parseProviderKeys(stored[PROVIDER_KEYS_KEY])));
+  }, [storage]);
+
+  const saveKeys = async (next: ProviderKeys) => {
+    await storage.set({ [PROVIDER_KEYS_KEY]: next });
+    setKeys(next);
+  };
+
+  return (
+    <section class="card" aria-labelledby="providers-title">
+      <h2 id="providers-title">{t('providersTitle')}</h2>
+      <p class="muted">{t('providersHelp')}</p>
+      <ul class="providers">
+        {PROVIDERS.map((info) => (
+          <ProviderRow
+            key={info.id}
+            info={info}
+            enabled={settings.providers.includes(info.id)}
+            keys={keys}
+            settings={settings}
+            update={update}
+            saveKeys={saveKeys}
+          />
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+function ProviderRow({
+  info,
+  enabled,
+  keys,
+  settings,
+  update,
+  saveKeys,
+}: {
+  info: ProviderInfo;
+  enabled: boolean;
+  keys: ProviderKeys;
+  settings: Settings;
+  update: (patch: Partial<Settings>) => Promise<void>;
+  saveKeys: (next: ProviderKeys) => Promise<void>;
+}) {
+  const { t, permissions, openUrl } = useOptionsServices();
+  const [draft, setDraft] = useState<Partial<Record<CredentialField, string>>>({});
+  const [message, setMessage] = useState<{ text: string; error?: boolean } | undefined>(undefined);
+  const [granted, setGranted] = useState<boolean | undefined>(undefined);
+  const stored = keys[info.id] ?? {};
+
+  useEffect(() => {
+    if (enabled) void permissions.contains([info.origin]).then(setGranted, () => setGranted(false));
+  }, [enabled, info.origin, permissions]);
+
+  const toggle = (on: boolean) => {
+    if (!on) {
+      void update({ providers: settings.providers.filter((id) => id !== info.id) });
+      void permissions.remove([info.origin]).catch(() => false);
+      setMessage(undefined);
+      return;
+    }
+    // Must be the first thing the click does: browsers only show the permission prompt for a user gesture.
+    permissions.request([info.origin]).then(
+      async (ok) => {
+        setGranted(ok);
+        if (!ok) {
+          setMessage({ text: t('permissionDenied', info.name), error: true });
+          return;
+        }
+        await update({ providers: [...settings.providers.filter((id) => id !== info.id), info.id] });
+        setMessage(undefined);
+      },
+      (error: unknown) => setMessage({ text: t('actionFailed', String(error)), error: true }),
+    );
+  };
+
+  const save = async (event: Event) => {
+    event.preventDefault();
+    const next = { ...stored };
+    for (const field of info.fields) {
+      const value = draft[field]?.trim();
+      if (value) next[field] = value;
+    }
+    const all = { ...keys, [info.id]: next };
+    if (!hasCredentials(info, all)) {
+      setMessage({ text: t('keyIncomplete'), error: true });
+      return;
+    }
+    await saveKeys(all);
+    setDraft({});
+    setMessage({ text: t('keySaved') });
+  };
+
+  const forget = async () => {
+    const { [info.id]: _dropped, ...rest } = keys;
+    await saveKeys(rest);
+    setMessage({ text: t('keyForgotten') });
+  };
+
+  const ready = hasCredentials(info, keys);
+  return (
+    <li class="provider" data-provider={info.id}>
+      <div class="provider-head">
+        <label class="check">
+          <input type="checkbox" checked={enabled} onChange={(e) => toggle(e.currentTarget.checked)} />
+          <span>
+            <strong>{info.name}</strong>
+            <small class="muted">{info.origin.replace('/*', '')}</small>
+          </span>
+        </label>
+        <button type="button" class="link-button" onClick={() => openUrl(info.signupUrl)}>
+          {t('getKey')}
+        </button>
+      </div>
+      {enabled && (
+        <form class="provider-keys" onSubmit={save}>
+          {info.fields.map((field) => (
+            <div class="field" key={field}>
+              <label for={`${info.id}-${field}`}>{t(FIELD_KEYS[field])}</label>
+              <input
+                id={`${info.id}-${field}`}
+                type="password"
+                autoComplete="off"
+                spellcheck={false}
+                maxLength={512}
+                value={draft[field] ?? ''}
+                placeholder={stored[field] ? maskSecret(stored[field]) : t('keyNotSet')}
+                onInput={(e) => setDraft({ ...draft, [field]: e.currentTarget.value })}
+              />
+            </div>
+          ))}
+          <div class="inline">
+            <button type="submit">{t('saveKey')}</button>
+            {ready && (
+              <button type="button" onClick={forget}>
+                {t('forgetKey')}
+              </button>
+            )}
+          </div>
+          {!ready && <p class="field-error">{t('keyNeeded', info.name)}</p>}
+          {granted === false && (
+            <p class="field-error">{t('permissionMissing', info.origin.replace('/*', ''))}</p>
+          )}
+        </form>
+      )}
+      {message && (
+        <p class={message.error ? 'field-error' : 'muted'} role={message.error ? 'alert' : 'status'}>
+          {message.text}
+        </p>
+      )}
+    </li>
+  );
+}

@@ -1,0 +1,36 @@
+import { createContext } from 'preact';
+import { useContext } from 'preact/hooks';
+import type { HandlerReply } from '@/utils/background/message-handler';
+import type { Translate } from '@/utils/i18n/translate';
+import type { Message } from '@/utils/messages';
+import type { KeyValueStorage } from '@/utils/settings';
+import type { DoorstepDatabase } from '@/utils/store/db';
+
+/** What the options page reaches outside itself; the entrypoint wires the browser, tests pass fakes. */
+export interface OptionsServices {
+  db: DoorstepDatabase;
+  send(message: Message): Promise<HandlerReply>;
+  /** `browser.storage.local`: settings and, under their own key, provider keys. */
+  storage: KeyValueStorage & { remove(key: string | string[]): Promise<void> };
+  /** Clears the synced copy (`browser.storage.sync`) when the user deletes all data. */
+  clearSynced(): Promise<void>;
+  /** Optional host permissions; `request` must be called straight from a click (a user gesture). */
+  permissions: {
+    request(origins: string[]): Promise<boolean>;
+    contains(origins: string[]): Promise<boolean>;
+    remove(origins: string[]): Promise<boolean>;
+  };
+  download(filename: string, text: string, type: string): void;
+  openUrl(url: string): void;
+  t: Translate;
+  locale: string;
+  now(): Date;
+}
+
+export const OptionsServicesContext = createContext<OptionsServices | undefined>(undefined);
+
+export function useOptionsServices(): OptionsServices {
+  const services = useContext(OptionsServicesContext);
+  if (!services) throw new Error('Doorstep: the options page needs an OptionsServicesContext provider');
+  return services;
+}

@@ -1,0 +1,48 @@
+import { browser } from 'wxt/browser';
+import { createRefreshService } from '@/utils/background/refresh-service';
+import { createBackgroundServices } from '@/utils/background/services';
+import { getDatabase } from '@/utils/store/db';
+import {
+  type CarrierCode,
+  findTrackingNumbers,
+  identifyTrackingNumber,
+  trackingUrlFor,
+} from '@/utils/tracking';
+
+// Wiring only: every listener is registered synchronously at start so a restarted worker still receives the event
+// that woke it; all state lives in IndexedDB and storage, nothing in worker memory. Logic: utils/background/services.
+export default defineBackground(() => {
+  const db = getDatabase();
+  // Status refresh (providers + scheduler); its changes go through the same badge/notification/sync path.
+  const refresh = createRefreshService({
+    api: browser,
+    db,
+    onChange: (changes) => services.afterChange(changes),
+    log: console.warn,
+  });
+  const services = createBackgroundServices(
+    browser,
+    db,
+    {
+      identify: identifyTrackingNumber,
+      find: (text) => findTrackingNumbers(text),
+      trackingUrlFor: (carrier, number) => trackingUrlFor(carrier as CarrierCode, number) ?? undefined,
+    },
+    { refresh: (ids) => refresh.refreshPackages(ids) },
+  );
+  // Reachable from this worker's own console and the browser tests (which cannot click a native context menu).
+  Object.assign(globalThis, { doorstepServices: services });
+
+  browser.runtime.onMessage.addListener((message, sender) => services.onMessage(message, sender));
+  browser.alarms.onAlarm.addListener((alarm) => void services.onAlarm(alarm));
+  browser.runtime.onInstalled.addListener(() => void services.onInstalled());
+  browser.contextMenus.onClicked.addListener((info, tab) => void services.onContextMenuClick(info, tab));
+  browser.notifications.onClicked.addListener((id) => void services.onNotificationClick(id));
+  browser.storage.onChanged.addListener((changes, area) => void services.onStorageChanged(changes, area));
+  browser.alarms.onAlarm.addListener((alarm) => void refresh.onAlarm(alarm));
+  browser.storage.onChanged.addListener((changes, area) => void refresh.onStorageChanged(changes, area));
+  browser.permissions.onAdded.addListener(() => void refresh.clearPauses());
+
+  void services.onStart();
+  void refresh.ensureScheduled();
+});

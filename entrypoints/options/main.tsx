@@ -1,0 +1,61 @@
+import { render } from 'preact';
+import { browser } from 'wxt/browser';
+import { OptionsPage } from '@/components/OptionsPage';
+import { type OptionsServices, OptionsServicesContext } from '@/components/options-services';
+import type { HandlerReply } from '@/utils/background/message-handler';
+import { browserTranslator } from '@/utils/i18n/translate';
+import { getDatabase } from '@/utils/store/db';
+import { safeHttpUrl } from '@/utils/view/links';
+import '@/components/popup.css';
+import '@/components/options.css';
+
+// Wiring only: the real browser behind the services the options page uses.
+const services: OptionsServices = {
+  db: getDatabase(),
+  send: async (message) => {
+    try {
+      return (
+        ((await browser.runtime.sendMessage(message)) as HandlerReply | undefined) ?? {
+          ok: false,
+          error: 'no answer from the background',
+        }
+      );
+    } catch (error) {
+      return { ok: false, error: String(error instanceof Error ? error.message : error) };
+    }
+  },
+  storage: browser.storage.local,
+  clearSynced: () => browser.storage.sync.clear(),
+  permissions: {
+    request: (origins) => browser.permissions.request({ origins }),
+    contains: (origins) => browser.permissions.contains({ origins }),
+    remove: (origins) => browser.permissions.remove({ origins }),
+  },
+  download: (filename, text, type) => {
+    const url = URL.createObjectURL(new Blob([text], { type }));
+    const link = document.createElement('a');
+    link.href = url;
+    link.download = filename;
+    link.click();
+    setTimeout(() => URL.revokeObjectURL(url), 60_000);
+  },
+  openUrl: (url) => {
+    const safe = safeHttpUrl(url);
+    if (safe) void browser.tabs.create({ url: safe });
+  },
+  t: browserTranslator(browser.i18n),
+  locale: browser.i18n.getUILanguage(),
+  now: () => new Date(),
+};
+
+document.documentElement.lang = browser.i18n.getUILanguage();
+document.title = services.t('optionsTitle');
+const root = document.getElementById('app');
+if (root) {
+  render(
+    <OptionsServicesContext.Provider value={services}>
+      <OptionsPage />
+    </OptionsServicesContext.Provider>,
+    root,
+  );
+}

@@ -1,0 +1,13 @@
+import type { BrowserContext, Worker } from 'playwright-core';
+
+export const EXTENSION_DIR: string;
+export interface ExtensionBrowser {
+  context: BrowserContext;
+  serviceWorker: Worker;
+  extensionId: string;
+  close(): Promise<void>;
+}
+export function launchWithExtension(options?: {
+  headless?: boolean;
+  extensionDir?: string;
+}): Promise<ExtensionBrowser>;

@@ -1,0 +1,69 @@
+// `npm start`: builds Doorstep, serves the demo pages on 127.0.0.1 under the real URLs of the sites they imitate,
+// and opens Chromium with the extension loaded on them. Without a display it runs headless, prints what the extension
+// found and writes a popup screenshot.
+import { mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { build } from 'wxt';
+import { loadRoutes, routeDemoPages, startDemoServer } from './demo-server.mjs';
+import { launchWithExtension } from './extension-browser.mjs';
+
+const headless = !process.env.DISPLAY && process.platform === 'linux';
+await build({ browser: 'chrome' });
+
+const server = await startDemoServer();
+const browser = await launchWithExtension({ headless });
+const routes = loadRoutes();
+await routeDemoPages(browser.context, server.origin, routes);
+console.log(`\nDemo pages served from ${server.origin}, routed under their real URLs:`);
+for (const route of routes) {
+  const page = await browser.context.newPage();
+  await page.goto(route.url);
+  await page
+    .waitForSelector('html[data-doorstep-scanned]', { state: 'attached', timeout: 15_000 })
+    .catch(() => console.warn(`  (no scan report from ${route.url})`));
+  console.log(`  ${route.name}\n    ${route.url}`);
+}
+
+const popup = await browser.context.newPage();
+await popup.setViewportSize({ width: 400, height: 600 });
+await popup.goto(`chrome-extension://${browser.extensionId}/popup.html`);
+await popup.waitForSelector('main.popup:not([aria-busy])');
+
+if (headless) {
+  const packages = await browser.serviceWorker.evaluate(
+    () =>
+      new Promise((done, fail) => {
+        const open = indexedDB.open('doorstep');
+        open.onerror = () => fail(open.error);
+        open.onsuccess = () => {
+          const request = open.result.transaction('packages').objectStore('packages').getAll();
+          request.onsuccess = () => done(request.result);
+        };
+      }),
+  );
+  const badge = await browser.serviceWorker.evaluate(() => chrome.action.getBadgeText({}));
+  console.log(`\nDoorstep found ${packages.length} package(s):`);
+  for (const p of packages) {
+    const what = p.number ?? `order ${p.orderId}`;
+    const eta = p.eta ? `, expected ${p.eta.start}${p.eta.end ? ` – ${p.eta.end}` : ''}` : '';
+    console.log(
+      `  ${(p.carrier ?? '?').padEnd(8)} ${what.padEnd(34)} ${p.status}${eta}  (from ${p.sources[0]?.url ?? p.sources[0]?.kind})`,
+    );
+  }
+  console.log(`Badge: "${badge}"`);
+  mkdirSync('artifacts', { recursive: true });
+  const shot = resolve('artifacts/popup.png');
+  await popup.screenshot({ path: shot, fullPage: true });
+  console.log(`Popup screenshot: ${shot}`);
+  await browser.close();
+  await server.close();
+} else {
+  console.log('\nChromium is open with Doorstep loaded. Press Ctrl+C to stop.');
+  const stop = async () => {
+    await browser.close().catch(() => {});
+    await server.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', stop);
+  browser.context.on('close', stop);
+}

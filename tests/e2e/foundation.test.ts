@@ -1,0 +1,40 @@
+import { mkdirSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Harness, startHarness } from './harness';
+
+describe('extension in Chromium: a Gmail message with a UPS and a USPS number', () => {
+  let harness: Harness;
+  beforeAll(async () => {
+    harness = await startHarness();
+  });
+  afterAll(async () => {
+    await harness?.dispose();
+  });
+
+  it('stores both packages, lists them in the popup and counts the one out for delivery on the badge', async () => {
+    await harness.openDemoPage('https://mail.google.com/mail/u/0/');
+
+    const stored = await harness.storedPackages();
+    const byNumber = Object.fromEntries(stored.map((p) => [p.number, p]));
+    expect(Object.keys(byNumber).sort()).toEqual(['1Z999AA10123456784', '9400111206206406260787']);
+    expect(byNumber['1Z999AA10123456784']).toMatchObject({ carrier: 'ups', status: 'out_for_delivery' });
+    expect(byNumber['9400111206206406260787']).toMatchObject({ carrier: 'usps', status: 'in_transit' });
+    expect(byNumber['1Z999AA10123456784']?.sources[0]).toMatchObject({
+      kind: 'webmail',
+      url: 'https://mail.google.com/mail/u/0/',
+    });
+
+    expect(await harness.badgeText()).toBe('1');
+
+    const popup = await harness.openPopup();
+    await popup.waitForSelector('li.package[data-number="9400111206206406260787"]');
+    const outForDelivery = popup.locator('section', {
+      has: popup.locator('h2', { hasText: 'Out for delivery' }),
+    });
+    await expect(outForDelivery.locator('li.package').getAttribute('data-number')).resolves.toBe(
+      '1Z999AA10123456784',
+    );
+    mkdirSync('artifacts', { recursive: true });
+    await popup.screenshot({ path: 'artifacts/popup-foundation.png' });
+  });
+});

@@ -1,0 +1,62 @@
+import type { Page } from 'playwright-core';
+import { loadRoutes, routeDemoPages, startDemoServer } from '../../scripts/demo-server.mjs';
+import { type ExtensionBrowser, launchWithExtension } from '../../scripts/extension-browser.mjs';
+import type { PackageRecord } from '../../utils/store/types';
+
+export interface Harness extends ExtensionBrowser {
+  openDemoPage(url: string): Promise<Page>;
+  openPopup(): Promise<Page>;
+  storedPackages(): Promise<PackageRecord[]>;
+  badgeText(): Promise<string>;
+  dispose(): Promise<void>;
+}
+
+/** A fresh profile with the built extension, and the demo pages routed under their real URLs. */
+export async function startHarness(): Promise<Harness> {
+  const server = await startDemoServer();
+  const browser = await launchWithExtension();
+  await routeDemoPages(browser.context, server.origin, loadRoutes());
+  const popupUrl = `chrome-extension://${browser.extensionId}/popup.html`;
+  return {
+    ...browser,
+    async openDemoPage(url) {
+      const page = await browser.context.newPage();
+      await page.goto(url);
+      // The content script marks the page once its first scan has been reported.
+      await page.waitForSelector('html[data-doorstep-scanned]', { state: 'attached', timeout: 15_000 });
+      return page;
+    },
+    async openPopup() {
+      const page = await browser.context.newPage();
+      await page.setViewportSize({ width: 400, height: 600 });
+      await page.goto(popupUrl);
+      return page;
+    },
+    storedPackages() {
+      return browser.serviceWorker.evaluate(
+        () =>
+          new Promise<PackageRecord[]>((resolve, reject) => {
+            const open = indexedDB.open('doorstep');
+            open.onerror = () => reject(open.error);
+            open.onsuccess = () => {
+              const request = open.result.transaction('packages').objectStore('packages').getAll();
+              request.onsuccess = () => resolve(request.result as PackageRecord[]);
+              request.onerror = () => reject(request.error);
+            };
+          }),
+      );
+    },
+    badgeText() {
+      // Runs inside the extension's service worker, where `chrome` is the extension API.
+      return browser.serviceWorker.evaluate(() =>
+        (
+          globalThis as unknown as { chrome: { action: { getBadgeText(d: object): Promise<string> } } }
+        ).chrome.action.getBadgeText({}),
+      );
+    },
+    async dispose() {
+      await browser.close();
+      await server.close();
+    },
+  };
+}

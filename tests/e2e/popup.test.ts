@@ -1,0 +1,206 @@
+import { mkdirSync } from 'node:fs';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { PackageRecord } from '../../utils/store/types';
+import { manyPackages, sixPackages, threePackages } from '../unit/components/fixtures';
+import { type Harness, startHarness } from './harness';
+
+/**
+ * The popup in real Chromium with the built extension: screenshots (looked at by a person), live updates through the
+ * real background, and the actions a shopper takes. Packages are seeded straight into the extension's IndexedDB.
+ */
+
+const SHOTS = 'artifacts';
+const POPUP_SIZE = { width: 380, height: 600 };
+
+async function seed(page: Page, records: PackageRecord[]): Promise<void> {
+  await page.evaluate(
+    (rows) =>
+      new Promise<void>((resolve, reject) => {
+        const open = indexedDB.open('doorstep');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const tx = open.result.transaction('packages', 'readwrite');
+          const store = tx.objectStore('packages');
+          store.clear();
+          for (const row of rows) store.put(row);
+          tx.oncomplete = () => {
+            open.result.close();
+            resolve();
+          };
+          tx.onerror = () => reject(tx.error);
+        };
+      }),
+    records,
+  );
+}
+
+describe('popup in Chromium', () => {
+  let harness: Harness;
+  let popupUrl: string;
+  let page: Page;
+
+  /** Opens the popup page at the popup's size and waits until the package list (or first-run view) is rendered. */
+  async function openPopup(records?: PackageRecord[]): Promise<Page> {
+    page = await harness.context.newPage();
+    await page.setViewportSize(POPUP_SIZE);
+    await page.goto(popupUrl);
+    await page.waitForSelector('.popup-body:not(:has(.loading))');
+    if (records) {
+      await seed(page, records);
+      await page.reload();
+      await page.waitForSelector(records.length > 0 ? 'li.package' : '.first-run');
+    }
+    return page;
+  }
+
+  beforeAll(async () => {
+    mkdirSync(SHOTS, { recursive: true });
+    harness = await startHarness();
+    popupUrl = `chrome-extension://${harness.extensionId}/popup.html`;
+  });
+  afterAll(async () => {
+    await harness?.dispose();
+  });
+  beforeEach(async () => {
+    await page?.close().catch(() => undefined);
+  });
+
+  it('shows the first-run explanation when nothing is tracked', async () => {
+    await openPopup([]);
+    await expect(page.locator('.first-run h2').textContent()).resolves.toBe('Every parcel, in one place');
+    await expect(page.getByRole('button', { name: 'Add tracking numbers' }).count()).resolves.toBeGreaterThan(
+      0,
+    );
+    await page.screenshot({ path: `${SHOTS}/popup-empty.png` });
+  });
+
+  it('lists three packages in their sections with estimates in words', async () => {
+    const now = new Date();
+    await openPopup(threePackages(now));
+    const out = page.locator('section.section-out_for_delivery');
+    await expect(out.locator('li.package').getAttribute('data-number')).resolves.toBe('1Z999AA10123456784');
+    await expect(out.locator('.row-eta').textContent()).resolves.toBe('Today by 8 PM');
+    const onTheWay = page.locator('section.section-on_the_way li.package');
+    await expect(onTheWay.count()).resolves.toBe(2);
+    // The Amazon shipment without a number is listed by its item, expected tomorrow.
+    await expect(onTheWay.first().locator('.row-title').textContent()).resolves.toBe(
+      'Kindle Paperwhite (16 GB)',
+    );
+    await expect(onTheWay.first().locator('.row-eta').textContent()).resolves.toBe('Tomorrow');
+    await page.screenshot({ path: `${SHOTS}/popup-3-packages.png` });
+  });
+
+  it('renders every section in the light and the dark theme', async () => {
+    await openPopup(sixPackages(new Date()));
+    const problems = page.locator('section.section-problems li.package');
+    await expect(problems.count()).resolves.toBe(2);
+    await expect(problems.filter({ hasText: 'No update for 8 days' }).count()).resolves.toBe(1);
+    await expect(problems.filter({ hasText: 'last refresh failed' }).count()).resolves.toBe(1);
+    await page.emulateMedia({ colorScheme: 'light' });
+    await page.screenshot({ path: `${SHOTS}/popup-light.png` });
+    await page.emulateMedia({ colorScheme: 'dark' });
+    const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    expect(background).toBe('rgb(22, 25, 29)');
+    await page.screenshot({ path: `${SHOTS}/popup-dark.png` });
+    await page.emulateMedia({ colorScheme: 'light' });
+  });
+
+  it('lists 200 packages, filters by search and by section', async () => {
+    const records = manyPackages(200, new Date());
+    await openPopup(records);
+    const active = records.filter((r) => r.archivedAt === undefined).length;
+    // The first screenful is rendered at once; the rest as the list is scrolled (or "Show more" is pressed).
+    await expect(page.locator('li.package').count()).resolves.toBe(40);
+    await page.screenshot({ path: `${SHOTS}/popup-200-packages.png` });
+    // A section's count is complete even while some of its rows wait to be rendered.
+    const outForDelivery = records.filter(
+      (r) => r.archivedAt === undefined && r.status === 'out_for_delivery',
+    );
+    await expect(page.locator('section.section-out_for_delivery .count').textContent()).resolves.toBe(
+      String(outForDelivery.length),
+    );
+    // Scrolling to the end renders the rest.
+    await expect
+      .poll(async () => {
+        await page.locator('.popup-body').evaluate((body) => body.scrollTo(0, body.scrollHeight));
+        return page.locator('li.package').count();
+      })
+      .toBe(active);
+    await expect(page.locator('.more-rows').count()).resolves.toBe(0);
+
+    await page.getByRole('searchbox', { name: 'Search packages' }).fill('catan');
+    await expect(page.locator('li.package').count()).resolves.toBe(
+      records.filter((r) => r.archivedAt === undefined && r.itemTitles[0]?.includes('Catan')).length,
+    );
+    await page.getByRole('searchbox', { name: 'Search packages' }).fill('');
+    await page.getByRole('combobox', { name: 'Show' }).selectOption('archive');
+    await expect(page.locator('li.package').count()).resolves.toBe(records.length - active);
+  });
+
+  it('moves through rows with the arrow keys and opens details with Enter, Escape goes back', async () => {
+    await openPopup(threePackages(new Date()));
+    await page.getByRole('searchbox', { name: 'Search packages' }).focus();
+    await page.keyboard.press('ArrowDown');
+    await expect(page.evaluate(() => document.activeElement?.closest('li')?.dataset.id)).resolves.toBe(
+      'pkg-headphones',
+    );
+    await page.keyboard.press('ArrowDown');
+    await expect(page.evaluate(() => document.activeElement?.closest('li')?.dataset.id)).resolves.toBe(
+      'pkg-kindle',
+    );
+    await page.keyboard.press('Enter');
+    await expect(page.locator('#details-title').textContent()).resolves.toBe('Kindle Paperwhite (16 GB)');
+    // No number yet: the link goes to Amazon's own tracker for the shipment.
+    await expect(page.getByRole('button', { name: 'Open the Amazon order' }).count()).resolves.toBe(1);
+    await page.keyboard.press('Escape');
+    await page.waitForSelector('li.package');
+  });
+
+  it('adds pasted numbers through the background and shows them live, saying which input was refused', async () => {
+    await openPopup([]);
+    await page.getByRole('button', { name: 'Add tracking numbers' }).first().click();
+    await page.locator('#add-input').fill('1Z999AA10123456784\nnot-a-number');
+    await expect(page.locator('.preview-ok').getAttribute('data-carrier')).resolves.toBe('ups');
+    await expect(page.locator('.preview-bad').textContent()).resolves.toBe(
+      '“not-a-number” is not a valid tracking number.',
+    );
+    await page.getByRole('button', { name: 'Track package' }).click();
+    await expect(page.locator('.notice').textContent()).resolves.toContain('Added: 1. Not added: 1');
+    // What was refused stays in the box; nothing typed is lost.
+    await expect(page.locator('#add-input').inputValue()).resolves.toBe('not-a-number');
+    await page.getByRole('button', { name: 'Cancel' }).click();
+    await page.waitForSelector('li.package[data-number="1Z999AA10123456784"]');
+    const stored = await harness.storedPackages();
+    expect(stored.map((p) => p.number)).toEqual(['1Z999AA10123456784']);
+  });
+
+  it('deletes with undo, renames, and reports a failed refresh honestly', async () => {
+    await openPopup(threePackages(new Date()));
+    await page.locator('li.package[data-id="pkg-shoes"] button').click();
+    await page.screenshot({ path: `${SHOTS}/popup-details.png` });
+
+    await page.locator('#label-input').fill('Running shoes');
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    await expect
+      .poll(async () => (await harness.storedPackages()).find((p) => p.id === 'pkg-shoes')?.label)
+      .toBe('Running shoes');
+    await expect(page.locator('#details-title').textContent()).resolves.toBe('Running shoes');
+
+    await page.getByRole('button', { name: 'Refresh now' }).click();
+    // The answer replaces the "Saved." notice once the background has tried (it may ask a provider first).
+    await expect
+      .poll(() => page.locator('.notice span').textContent(), { timeout: 20_000 })
+      .toMatch(/^(Could not refresh: .+|Status checked\.)$/);
+
+    await page.getByRole('button', { name: 'Delete' }).click();
+    await page.waitForSelector('li.package[data-id="pkg-headphones"]');
+    await expect(page.locator('li.package[data-id="pkg-shoes"]').count()).resolves.toBe(0);
+    expect((await harness.storedPackages()).some((p) => p.id === 'pkg-shoes')).toBe(false);
+    await page.getByRole('button', { name: 'Undo' }).click();
+    await page.waitForSelector('li.package[data-id="pkg-shoes"]');
+    const restored = (await harness.storedPackages()).find((p) => p.id === 'pkg-shoes');
+    expect(restored?.label).toBe('Running shoes');
+    expect(restored?.events).toHaveLength(2);
+  });
+});

@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest';
+import { parseMessage, parseRecords } from '../../utils/messages';
+
+const detection = { number: '1Z999AA10123456784', carrier: 'ups', source: { kind: 'webmail', seenAt: 1 } };
+
+describe('parseMessage', () => {
+  it('accepts a well-formed report', () => {
+    expect(parseMessage({ type: 'detections', detections: [detection] })).toMatchObject({ ok: true });
+  });
+
+  it('accepts the engine’s LaserShip form with its "-1" piece suffix, not a leading or trailing hyphen', () => {
+    const laser = { ...detection, number: '1LS7119013618127-1', carrier: 'lasership' };
+    expect(parseMessage({ type: 'detections', detections: [laser] })).toMatchObject({ ok: true });
+    const dangling = { ...detection, number: '1LS7119013618127-' };
+    expect(parseMessage({ type: 'detections', detections: [dangling] })).toMatchObject({ ok: false });
+  });
+
+  it.each([
+    ['unknown type', { type: 'drop-tables' }],
+    ['not an object', 'detections'],
+    ['lower-case number', { type: 'detections', detections: [{ ...detection, number: '1z999aa' }] }],
+    ['script URL', { type: 'detections', detections: [{ ...detection, trackUrl: 'javascript:alert(1)' }] }],
+    ['unknown status', { type: 'detections', detections: [{ ...detection, status: 'teleported' }] }],
+    [
+      'neither number nor order',
+      { type: 'detections', detections: [{ carrier: 'ups', source: detection.source }] },
+    ],
+    ['too many', { type: 'detections', detections: Array.from({ length: 501 }, () => detection) }],
+    ['huge title', { type: 'detections', detections: [{ ...detection, itemTitles: ['x'.repeat(301)] }] }],
+  ])('rejects %s with a reason', (_name, message) => {
+    const result = parseMessage(message);
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.reason.length).toBeGreaterThan(0);
+  });
+});
+
+describe('parseRecords (import files)', () => {
+  const record = {
+    id: 'r1',
+    number: '1Z999AA10123456784',
+    itemTitles: [],
+    status: 'in_transit',
+    events: [],
+    sources: [],
+    createdAt: 1,
+    updatedAt: 2,
+    userEditedAt: 2,
+    lateNoticeFor: '2026-11-27',
+  };
+
+  it('keeps the valid records and names the position and field of each rejected one', () => {
+    const result = parseRecords([
+      record,
+      { ...record, status: 'lost' },
+      { ...record, lateNoticeFor: 'soon' },
+      42,
+    ]);
+    expect(result.records).toHaveLength(1);
+    expect(result.records[0]).toMatchObject({ userEditedAt: 2, lateNoticeFor: '2026-11-27' });
+    expect(result.rejected).toBe(3);
+    expect(result.reasons.map((r) => r.index)).toEqual([1, 2, 3]);
+    expect(result.reasons[0]?.reason).toMatch(/^status: /);
+  });
+
+  it('drops unknown fields, such as the database’s own index key', () => {
+    const [parsed] = parseRecords([{ ...record, archived: 1, extra: '<script>' }]).records;
+    expect(parsed).not.toHaveProperty('archived');
+    expect(parsed).not.toHaveProperty('extra');
+  });
+
+  it('bounds the reasons it reports', () => {
+    const result = parseRecords(Array.from({ length: 500 }, () => ({})));
+    expect(result.rejected).toBe(500);
+    expect(result.reasons).toHaveLength(50);
+  });
+});

@@ -1,0 +1,21 @@
+import { badgeState } from '../badge';
+import type { DoorstepDatabase } from '../store/db';
+import { listBadgeCandidates } from '../store/repository';
+
+/** The parts of `browser.action` the badge needs (Chrome MV3 and Firefox MV3 both have them). */
+export interface BadgeApi {
+  setBadgeText(details: { text: string }): Promise<void>;
+  setBadgeBackgroundColor(details: { color: string }): Promise<void>;
+  setTitle(details: { title: string }): Promise<void>;
+}
+
+/** Recomputes the badge from the database; cheap enough to run after every change. */
+export async function updateBadge(db: DoorstepDatabase, action: BadgeApi, now: Date): Promise<string> {
+  const state = badgeState(await listBadgeCandidates(db), now);
+  await Promise.all([
+    action.setBadgeText({ text: state.text }),
+    action.setBadgeBackgroundColor({ color: state.color }),
+    action.setTitle({ title: state.title }),
+  ]);
+  return state.text;
+}

@@ -1,0 +1,170 @@
+import { parseMessage, parseRecords, type RejectedItem } from '../messages';
+import type { DoorstepDatabase } from '../store/db';
+import {
+  deletePackage,
+  editPackage,
+  importRecords,
+  restorePackage,
+  upsertDetections,
+} from '../store/repository';
+import type { PackageChange, PackageRecord } from '../store/types';
+
+/** What the tracking engine says about one typed or selected string (`identifyTrackingNumber`). */
+export type IdentifyNumber = (input: string) => { number: string; carrier: string } | null;
+
+export interface HandlerDeps {
+  db: DoorstepDatabase;
+  now: () => number;
+  identify: IdentifyNumber;
+  /** Called after any change to stored packages (badge, notifications, sync), with before/after of each record. */
+  onChange: (changes: PackageChange[]) => Promise<unknown>;
+  /** Asks the status providers (wired by the refresh feature); without it `refresh` replies that none is set up. */
+  refresh?: (ids: string[]) => Promise<HandlerReply>;
+  log?: (message: string) => void;
+}
+
+export interface AddNumbersOutcome {
+  input: string;
+  number?: string;
+  carrier?: string;
+  id?: string;
+  error?: string;
+}
+
+export type HandlerReply =
+  | {
+      ok: true;
+      created?: number;
+      updated?: number;
+      unchanged?: number;
+      rejected?: number;
+      reasons?: RejectedItem[];
+      ids?: string[];
+      record?: PackageRecord;
+      added?: AddNumbersOutcome[];
+    }
+  | { ok: false; error: string; added?: AddNumbersOutcome[]; rejected?: number; reasons?: RejectedItem[] };
+
+/** Handles one untrusted runtime message: validate, act, reply. Never throws. */
+export async function handleMessage(raw: unknown, deps: HandlerDeps): Promise<HandlerReply> {
+  const parsed = parseMessage(raw);
+  if (!parsed.ok) {
+    deps.log?.(`Doorstep: rejected message (${parsed.reason})`);
+    return { ok: false, error: `invalid message: ${parsed.reason}` };
+  }
+  const message = parsed.message;
+  const { db } = deps;
+  try {
+    switch (message.type) {
+      case 'ping':
+        return { ok: true };
+      case 'detections': {
+        if (message.detections.length === 0) return { ok: true, created: 0, updated: 0, ids: [] };
+        const { changes, ...counts } = await upsertDetections(db, message.detections, deps.now());
+        await deps.onChange(changes);
+        return { ok: true, ...counts };
+      }
+      case 'add-numbers':
+        return await addNumbers(message.input, 'manual', deps);
+      case 'update-package': {
+        const change = await editPackage(
+          db,
+          message.id,
+          { label: message.label, note: message.note },
+          deps.now(),
+        );
+        if (!change) return { ok: false, error: 'no such package' };
+        await deps.onChange([change]);
+        return { ok: true };
+      }
+      case 'archive': {
+        const change = await editPackage(db, message.id, { archived: message.archived }, deps.now());
+        if (!change) return { ok: false, error: 'no such package' };
+        await deps.onChange([change]);
+        return { ok: true };
+      }
+      case 'delete': {
+        const record = await deletePackage(db, message.id);
+        if (!record) return { ok: false, error: 'no such package' };
+        await deps.onChange([{ before: record, deletedByUser: true }]);
+        return { ok: true, record };
+      }
+      case 'restore': {
+        const outcome = await restorePackage(db, message.record);
+        if (!outcome.ok) return outcome;
+        await deps.onChange([outcome.change]);
+        return { ok: true, ids: [message.record.id] };
+      }
+      case 'refresh':
+        return deps.refresh
+          ? await deps.refresh(message.ids)
+          : { ok: false, error: 'no status provider is available yet' };
+      case 'import':
+        return await importFile(message.records, deps);
+    }
+  } catch (error) {
+    deps.log?.(`Doorstep: ${message.type} failed: ${String(error)}`);
+    return { ok: false, error: 'internal error' };
+  }
+}
+
+async function importFile(items: unknown[], deps: HandlerDeps): Promise<HandlerReply> {
+  const { records, rejected, reasons } = parseRecords(items);
+  if (rejected > 0) deps.log?.(`Doorstep: import rejected ${rejected} of ${items.length} records`);
+  const { changes, ...counts } = await importRecords(deps.db, records, deps.now());
+  if (changes.length > 0) await deps.onChange(changes);
+  return { ok: true, ...counts, rejected, reasons };
+}
+
+/** Splits pasted text into candidate numbers: lines, commas and semicolons separate; spaces inside a line may not. */
+export function splitPastedNumbers(input: string): string[] {
+  return input
+    .split(/[\n\r,;]+/)
+    .map((line) => line.trim())
+    .filter(Boolean)
+    .slice(0, 100);
+}
+
+/**
+ * Adds typed or selected numbers: each line is tried whole (a spaced "1Z 999 AA1 …"), then word by word. Every
+ * piece gets an outcome, so the caller can say exactly which input was not a tracking number.
+ */
+export async function addNumbers(
+  input: string,
+  kind: 'manual' | 'context_menu',
+  deps: Pick<HandlerDeps, 'db' | 'now' | 'identify' | 'onChange'>,
+  sourceUrl?: string,
+): Promise<HandlerReply> {
+  const outcomes: AddNumbersOutcome[] = [];
+  const changes: PackageChange[] = [];
+  const now = deps.now();
+  for (const line of splitPastedNumbers(input)) {
+    const whole = deps.identify(line);
+    const pieces = whole ? [line] : line.split(/\s+/);
+    for (const piece of pieces) {
+      const identified = whole ?? deps.identify(piece);
+      if (!identified) {
+        outcomes.push({ input: piece, error: 'not a tracking number' });
+        continue;
+      }
+      const source = { kind, seenAt: now, ...(sourceUrl && { url: sourceUrl }) };
+      const result = await upsertDetections(
+        deps.db,
+        [{ number: identified.number, carrier: identified.carrier, source }],
+        now,
+      );
+      changes.push(...result.changes);
+      outcomes.push({
+        input: piece,
+        number: identified.number,
+        carrier: identified.carrier,
+        id: result.ids[0],
+      });
+    }
+  }
+  if (changes.length > 0) await deps.onChange(changes);
+  const ok = outcomes.length > 0 && outcomes.every((o) => !o.error);
+  return ok
+    ? { ok: true, added: outcomes }
+    : { ok: false, error: 'some input is not a tracking number', added: outcomes };
+}

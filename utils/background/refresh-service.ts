@@ -1,0 +1,155 @@
+import { amazonPageParser } from '../providers/amazon-page';
+import { createAmazonSession } from '../providers/amazon-session';
+import { API_PROVIDERS } from '../providers/index';
+import { memoryTokenCache } from '../providers/oauth';
+import type { RefreshProviderId, StatusProvider } from '../providers/types';
+import { needsUserAction, type ProviderStates, parseProviderStates } from '../refresh/provider-state';
+import { type RunReport, runRefresh } from '../refresh/runner';
+import { type KeyValueStorage, loadSettings } from '../settings';
+import type { DoorstepDatabase } from '../store/db';
+import type { PackageChange } from '../store/types';
+import { PROVIDER_KEYS_KEY, parseProviderKeys } from '../view/providers';
+import type { HandlerReply } from './message-handler';
+
+/**
+ * The refresh feature in the service worker: builds the runner's dependencies from the extension APIs on every
+ * run (settings, keys and permissions can change at any time; nothing is cached but OAuth tokens and the set of
+ * packages being refreshed), keeps one alarm that survives worker restarts, and answers the popup's "refresh".
+ */
+
+export const REFRESH_ALARM = 'doorstep-refresh';
+export const REFRESH_STATE_KEY = 'refreshState';
+/** Even with nothing due, look again within this time: packages added meanwhile become due at once. */
+const MAX_SLEEP_MS = 30 * 60_000;
+/** Chrome's minimum alarm delay for packed extensions. */
+const MIN_DELAY_MS = 30_000;
+
+export interface RefreshApi {
+  storage: { local: KeyValueStorage };
+  permissions: { contains(permissions: { origins: string[] }): Promise<boolean> };
+  alarms: {
+    create(name: string, info: { when: number }): Promise<void> | void;
+    get(name: string): Promise<{ name: string } | undefined | null>;
+  };
+}
+
+export interface RefreshServiceOptions {
+  api: RefreshApi;
+  db: DoorstepDatabase;
+  onChange: (changes: PackageChange[]) => Promise<unknown>;
+  fetch?: typeof fetch;
+  now?: () => number;
+  random?: () => number;
+  timeZone?: string;
+  log?: (message: string) => void;
+}
+
+export function createRefreshService(options: RefreshServiceOptions) {
+  const { api, db } = options;
+  const now = options.now ?? Date.now;
+  const doFetch = options.fetch ?? ((input: RequestInfo | URL, init?: RequestInit) => fetch(input, init));
+  const timeZone = options.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
+  const amazon = createAmazonSession(amazonPageParser(timeZone));
+  const inFlight = new Set<string>();
+  const tokens = memoryTokenCache();
+
+  async function loadStates(): Promise<ProviderStates> {
+    return parseProviderStates((await api.storage.local.get(REFRESH_STATE_KEY))[REFRESH_STATE_KEY]);
+  }
+
+  async function run(manualIds?: string[]): Promise<RunReport> {
+    const settings = await loadSettings(api.storage.local);
+    const keys = parseProviderKeys((await api.storage.local.get(PROVIDER_KEYS_KEY))[PROVIDER_KEYS_KEY]);
+    // The user's own Amazon session first (free, exact for Amazon orders), then their providers in their order.
+    const providers: StatusProvider[] = [
+      ...(settings.amazonSessionRefresh ? [amazon] : []),
+      ...settings.providers.map((id) => API_PROVIDERS[id]),
+    ];
+    const report = await runRefresh(
+      {
+        db,
+        now,
+        fetch: doFetch,
+        random: options.random ?? Math.random,
+        providers,
+        credentials: (id: RefreshProviderId) => (id === 'amazon' ? {} : (keys[id] ?? {})),
+        hasPermission: (origins) => api.permissions.contains({ origins }),
+        loadStates,
+        saveStates: (states) => api.storage.local.set({ [REFRESH_STATE_KEY]: states }),
+        baseIntervalMinutes: settings.refreshIntervalMinutes,
+        timeZone,
+        tokens,
+        inFlight,
+        onChange: options.onChange,
+      },
+      manualIds ? { manualIds } : {},
+    );
+    await schedule(report.nextWakeAt);
+    return report;
+  }
+
+  async function schedule(at: number | undefined): Promise<void> {
+    const when = Math.max(
+      Math.min(at ?? Number.POSITIVE_INFINITY, now() + MAX_SLEEP_MS),
+      now() + MIN_DELAY_MS,
+    );
+    await api.alarms.create(REFRESH_ALARM, { when });
+  }
+
+  return {
+    run,
+
+    /** The popup's "refresh now": only these packages, now, within the providers' budgets. */
+    async refreshPackages(ids: string[]): Promise<HandlerReply> {
+      const report = await run(ids);
+      const failed = ids.flatMap((id) => {
+        const result = report.results[id];
+        return result && !result.ok ? [result.error] : [];
+      });
+      const refreshed = ids.filter((id) => report.results[id]?.ok);
+      if (failed.length === 0 && refreshed.length > 0)
+        return { ok: true, updated: refreshed.length, ids: refreshed };
+      if (failed.length === 0)
+        return { ok: false, error: 'Nothing to refresh: these packages are not tracked any more' };
+      const prefix = ids.length > 1 ? `${failed.length} of ${ids.length} not refreshed: ` : '';
+      return { ok: false, error: `${prefix}${failed[0]}`, ...(refreshed.length > 0 && { ids: refreshed }) };
+    },
+
+    async onAlarm(alarm: { name: string }): Promise<void> {
+      if (alarm.name !== REFRESH_ALARM) return;
+      try {
+        await run();
+      } catch (error) {
+        options.log?.(`Doorstep: refresh failed: ${String(error)}`);
+        await schedule(now() + 5 * 60_000);
+      }
+    },
+
+    /** Every worker start: a browser restart may have dropped the alarm. */
+    async ensureScheduled(): Promise<void> {
+      if (!(await api.alarms.get(REFRESH_ALARM))) await schedule(now() + 60_000);
+    },
+
+    /**
+     * A new key or a newly granted permission ends the long pause that a rejected key or missing permission
+     * caused, so the next run tries again at once; request counts are kept.
+     */
+    async clearPauses(): Promise<void> {
+      const states = await loadStates();
+      for (const state of Object.values(states)) {
+        // A Retry-After or an outage back-off is the provider's to end, not the user's.
+        if (!state || !needsUserAction(state.lastFailureKind)) continue;
+        state.retryAt = undefined;
+        state.failures = 0;
+      }
+      await api.storage.local.set({ [REFRESH_STATE_KEY]: states });
+      await schedule(now() + MIN_DELAY_MS);
+    },
+
+    async onStorageChanged(changes: Record<string, unknown>, areaName: string): Promise<void> {
+      if (areaName === 'local' && PROVIDER_KEYS_KEY in changes) await this.clearPauses();
+    },
+  };
+}
+
+export type RefreshService = ReturnType<typeof createRefreshService>;

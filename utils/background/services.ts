@@ -1,0 +1,196 @@
+import type { browser as Browser } from 'wxt/browser';
+import {
+  selectionFeedback,
+  TRACK_SELECTION_MENU,
+  TRACK_SELECTION_MENU_ID,
+  trackSelection,
+} from '../context-menu/track-selection';
+import { notificationId } from '../notifications/notices';
+import {
+  notifyChanges,
+  notifyLate,
+  openNotificationTarget,
+  type TrackingUrlFor,
+} from '../notifications/notifier';
+import { loadSettings } from '../settings';
+import type { DoorstepDatabase } from '../store/db';
+import { autoArchiveDelivered } from '../store/repository';
+import type { PackageChange } from '../store/types';
+import { changesAffectSync, META_KEY } from '../sync/compact';
+import { queueDeletions, serialised, syncNow } from '../sync/sync-store';
+import { ensureAlarms, HOURLY_ALARM, MIDNIGHT_ALARM, SYNC_ALARM, scheduleSync } from './alarms';
+import { updateBadge } from './badge-updater';
+import { type HandlerReply, handleMessage, type IdentifyNumber } from './message-handler';
+
+type BrowserApi = typeof Browser;
+
+/** The tracking-number engine's entry points the background needs (utils/tracking). */
+export interface TrackingEngine {
+  identify: IdentifyNumber;
+  find: (text: string) => { number: string; carrier: string }[];
+  trackingUrlFor: TrackingUrlFor;
+}
+
+export interface BackgroundOptions {
+  refresh?: (ids: string[]) => Promise<HandlerReply>;
+  log?: (message: string) => void;
+  now?: () => number;
+}
+
+/**
+ * Everything the service worker does, as plain functions over injected APIs, so `entrypoints/background.ts` only
+ * registers listeners (synchronously, at start) and tests can drive each handler. No state is kept here between
+ * events except the queue that keeps sync rounds from interleaving; anything that must survive lives in IndexedDB
+ * or storage.
+ */
+export function createBackgroundServices(
+  api: BrowserApi,
+  db: DoorstepDatabase,
+  engine: TrackingEngine,
+  options: BackgroundOptions = {},
+) {
+  const log = options.log ?? ((message: string) => console.warn(message));
+  const now = options.now ?? Date.now;
+  const local = api.storage.local;
+  const settings = () => loadSettings(local);
+  const notifierDeps = {
+    api: api.notifications,
+    iconUrl: api.runtime.getURL('/icon/128.png'),
+    loadPrefs: async () => (await settings()).notifications,
+    now,
+  };
+
+  /** A failing side effect (a blocked notification, a full sync quota) must not fail the change that caused it. */
+  const safely = async (what: string, task: () => Promise<unknown>) => {
+    try {
+      await task();
+    } catch (error) {
+      log(`Doorstep: ${what} failed: ${String(error)}`);
+    }
+  };
+
+  const refreshBadge = () => safely('badge', () => updateBadge(db, api.action, new Date(now())));
+
+  const syncRound = serialised(async () => {
+    if (!(await settings()).sync) return;
+    const report = await syncNow({ db, area: api.storage.sync, local, now, identify: engine.identify });
+    if (report.invalid > 0) log(`Doorstep: skipped ${report.invalid} malformed sync entries`);
+    if (report.changes.length > 0) await refreshBadge();
+  });
+
+  async function afterChange(changes: PackageChange[]): Promise<void> {
+    await refreshBadge();
+    await safely('notifications', () => notifyChanges(changes, notifierDeps));
+    if (changesAffectSync(changes)) {
+      // Deletions are queued in storage at once; the copy itself is written by the sync alarm, off this path.
+      await safely('sync', async () => {
+        await queueDeletions(local, changes, now());
+        await scheduleSync(api.alarms, now());
+      });
+    }
+  }
+
+  async function periodicChecks(): Promise<void> {
+    await safely('auto-archive', async () => {
+      const changes = await autoArchiveDelivered(db, (await settings()).autoArchiveDays, now());
+      if (changes.length > 0) await afterChange(changes);
+    });
+    await safely('late check', () => notifyLate(db, notifierDeps));
+    await refreshBadge();
+    await safely('sync', syncRound);
+  }
+
+  async function openPopup(): Promise<unknown> {
+    try {
+      return await api.action.openPopup();
+    } catch {
+      // No focused window, or a browser without openPopup: the popup page in a tab shows the same.
+      return api.tabs.create({ url: api.runtime.getURL('/popup.html') });
+    }
+  }
+
+  return {
+    afterChange,
+    periodicChecks,
+    refreshBadge,
+    syncRound,
+
+    onMessage(message: unknown, sender: { id?: string }): Promise<HandlerReply> | undefined {
+      // Only our own extension's pages and content scripts may talk to us.
+      if (sender.id !== api.runtime.id) return undefined;
+      return handleMessage(message, {
+        db,
+        now,
+        identify: engine.identify,
+        onChange: afterChange,
+        refresh: options.refresh,
+        log,
+      });
+    },
+
+    async onAlarm(alarm: { name: string }): Promise<void> {
+      if (alarm.name === MIDNIGHT_ALARM)
+        await safely('alarms', () => ensureAlarms(api.alarms, new Date(now())));
+      if (alarm.name === MIDNIGHT_ALARM || alarm.name === HOURLY_ALARM) await periodicChecks();
+      if (alarm.name === SYNC_ALARM) await safely('sync', syncRound);
+    },
+
+    /** Every worker start: alarms may have been dropped by a browser restart; the badge is not persisted. */
+    async onStart(): Promise<void> {
+      await safely('alarms', () => ensureAlarms(api.alarms, new Date(now())));
+      await refreshBadge();
+    },
+
+    async onInstalled(): Promise<void> {
+      await safely('context menu', async () => {
+        await api.contextMenus.removeAll();
+        api.contextMenus.create(TRACK_SELECTION_MENU);
+      });
+      await safely('sync', syncRound);
+    },
+
+    async onContextMenuClick(
+      info: { menuItemId: string | number; selectionText?: string; pageUrl?: string },
+      tab?: { url?: string },
+    ) {
+      if (info.menuItemId !== TRACK_SELECTION_MENU_ID) return undefined;
+      const outcome = await trackSelection(info.selectionText ?? '', info.pageUrl ?? tab?.url, {
+        db,
+        now,
+        identify: engine.identify,
+        find: engine.find,
+        onChange: afterChange,
+      });
+      const { title, message } = selectionFeedback(outcome);
+      await safely('notification', () =>
+        // One id for every answer: a new answer replaces the previous one instead of stacking up.
+        api.notifications.create(notificationId({ kind: 'popup' }, 'context-menu'), {
+          type: 'basic',
+          iconUrl: notifierDeps.iconUrl,
+          title,
+          message,
+        }),
+      );
+      return outcome;
+    },
+
+    async onNotificationClick(id: string) {
+      const opened = await openNotificationTarget(id, {
+        db,
+        trackingUrlFor: engine.trackingUrlFor,
+        openTab: (url) => api.tabs.create({ url }),
+        openPopup,
+      });
+      if (opened !== 'ignored') await safely('notification', () => api.notifications.clear(id));
+      return opened;
+    },
+
+    async onStorageChanged(changes: Record<string, unknown>, areaName: string): Promise<void> {
+      // Our own writes come back here too; the round finds the copy current and writes nothing.
+      if (areaName !== 'sync' || !Object.keys(changes).some((key) => key.startsWith(META_KEY))) return;
+      await safely('sync', syncRound);
+    },
+  };
+}
+
+export type BackgroundServices = ReturnType<typeof createBackgroundServices>;

@@ -1,0 +1,66 @@
+import { isFinished, isProblem } from './store/status';
+import type { Eta, PackageRecord } from './store/types';
+
+/** `YYYY-MM-DD` of an instant in a time zone (the user's own when omitted). */
+export function localDate(now: Date, timeZone?: string): string {
+  // en-CA formats dates as YYYY-MM-DD.
+  return new Intl.DateTimeFormat('en-CA', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(now);
+}
+
+/** Whether an estimate includes the given calendar day (a window counts on each of its days). */
+export function etaIncludes(eta: Eta, day: string): boolean {
+  return eta.start <= day && day <= (eta.end ?? eta.start);
+}
+
+/** A package arrives today when it is out for delivery, or its estimate includes today, and it is not finished. */
+export function isArrivingToday(pkg: PackageRecord, today: string): boolean {
+  if (pkg.archivedAt !== undefined || isFinished(pkg.status)) return false;
+  if (pkg.status === 'out_for_delivery') return true;
+  return pkg.eta !== undefined && etaIncludes(pkg.eta, today);
+}
+
+export interface BadgeState {
+  text: string;
+  color: string;
+  title: string;
+}
+
+export const BADGE_COLOR_NORMAL = '#1a7f37';
+export const BADGE_COLOR_PROBLEM = '#cf222e';
+
+/** What the toolbar badge shows: the number of packages arriving today, red when any active package has a problem. */
+export function badgeState(packages: PackageRecord[], now: Date, timeZone?: string): BadgeState {
+  const today = localDate(now, timeZone);
+  const arriving = packages.filter((p) => isArrivingToday(p, today));
+  const problems = packages.filter((p) => p.archivedAt === undefined && isProblem(p.status));
+  const lines = [
+    arriving.length === 0
+      ? 'Doorstep: nothing arriving today'
+      : `Doorstep: ${arriving.length} arriving today`,
+    ...arriving.map((p) => `• ${displayName(p)}`),
+    ...(problems.length > 0
+      ? [`${problems.length} with a problem`, ...problems.map((p) => `• ${displayName(p)}`)]
+      : []),
+  ];
+  return {
+    // Nothing arriving shows nothing, except a problem: a red "!" so the colour is seen (problems are never hidden).
+    text: arriving.length > 0 ? String(arriving.length) : problems.length > 0 ? '!' : '',
+    color: problems.length > 0 ? BADGE_COLOR_PROBLEM : BADGE_COLOR_NORMAL,
+    title: lines.join('\n'),
+  };
+}
+
+export function displayName(pkg: PackageRecord): string {
+  return pkg.label ?? pkg.itemTitles[0] ?? pkg.number ?? (pkg.orderId ? `Order ${pkg.orderId}` : 'Package');
+}
+
+/** Milliseconds from `now` to the next local midnight, for the alarm that rolls the badge over. */
+export function msUntilNextLocalMidnight(now: Date): number {
+  const next = new Date(now.getFullYear(), now.getMonth(), now.getDate() + 1, 0, 0, 0, 0);
+  return next.getTime() - now.getTime();
+}

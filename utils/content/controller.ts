@@ -1,0 +1,257 @@
+import type { ScanContext } from '../extract/page-scan';
+import { type ScanUnit, type Site, siteFor } from '../extract/sites';
+import { WARM_UP_STEPS } from '../extract/warm-up';
+import type { DetectionMode, KeyValueStorage } from '../settings';
+import type { Detection } from '../store/types';
+import { type Chip, createChip, isChip, placeChip } from './chips';
+import { detectionModeFromStored, SETTINGS_STORAGE_KEY } from './detection-mode';
+import { observeMutations } from './mutation-batcher';
+import { createSlicedQueue } from './scheduler';
+
+/**
+ * What the content script does on a page, with every browser dependency passed in: pick the site's extractor, read
+ * the page in short slices once idle, then read only what mutations touch; send packages found in "automatic" mode,
+ * show "Track" chips in "ask" mode, nothing when "off". Only Detection facts leave this module, only to the background.
+ * Everything stops when `signal` aborts (the extension was reloaded or updated, or the script was injected again).
+ */
+
+export interface ContentEnvironment {
+  document: Document;
+  url: () => string;
+  now: () => number;
+  timeZone: string;
+  sendMessage: (message: unknown) => Promise<unknown>;
+  storage: KeyValueStorage;
+  /** Registers a settings-change listener; returns its removal. */
+  onSettingsChanged: (listener: () => void) => () => void;
+  signal: AbortSignal;
+  /** Registers a listener for single-page-app route changes. */
+  onLocationChanged?: (listener: () => void) => void;
+  /** Injected by "Scan this page": the user asked, so packages are added even where the default is "ask". */
+  requested?: boolean;
+}
+
+export interface ScanSummary {
+  site: string;
+  mode: DetectionMode;
+  found: number;
+  sent: number;
+}
+
+interface Known {
+  detection: Detection;
+  fingerprint: string;
+  shipping: boolean;
+  anchor?: Element;
+  chip?: Chip;
+  tracked: boolean;
+}
+
+const MAX_PER_MESSAGE = 500;
+
+function keyOf(detection: Detection): string {
+  return detection.number ? `n:${detection.number}` : `o:${detection.orderId}/${detection.shipmentId ?? ''}`;
+}
+
+/** What makes two sightings the same news: everything but when and where it was seen. */
+function fingerprintOf(detection: Detection): string {
+  const { source: _source, ...facts } = detection;
+  return JSON.stringify(facts);
+}
+
+function replyOk(reply: unknown): boolean {
+  return Boolean(
+    reply && typeof reply === 'object' && 'ok' in reply && (reply as { ok: unknown }).ok === true,
+  );
+}
+
+export async function startDoorstep(env: ContentEnvironment): Promise<ScanSummary> {
+  const { document: doc, signal } = env;
+  const root = doc.documentElement;
+  const known = new Map<string, Known>();
+  let site: Site = siteFor(env.url());
+  let mode: DetectionMode = 'off';
+  let outbox: Known[] = [];
+  let sentTotal = 0;
+  let batchChars = 0;
+  let scans = 0;
+
+  const host = () => {
+    try {
+      return new URL(env.url()).hostname;
+    } catch {
+      return '';
+    }
+  };
+  const readMode = async (): Promise<DetectionMode> => {
+    if (env.requested) return 'auto';
+    const stored = await env.storage.get(SETTINGS_STORAGE_KEY);
+    return detectionModeFromStored(stored[SETTINGS_STORAGE_KEY], host(), site.kind);
+  };
+  mode = await readMode();
+
+  const context = (): ScanContext => ({
+    url: env.url(),
+    sourceKind: site.kind,
+    now: env.now(),
+    timeZone: env.timeZone,
+  });
+  const modeFor = (entry: Known): DetectionMode => (mode === 'auto' && !entry.shipping ? 'ask' : mode);
+
+  const send = async (entries: Known[]) => {
+    for (let i = 0; i < entries.length; i += MAX_PER_MESSAGE) {
+      const slice = entries.slice(i, i + MAX_PER_MESSAGE);
+      for (const entry of slice) entry.chip?.setState('sending');
+      let ok = false;
+      try {
+        ok = replyOk(
+          await env.sendMessage({ type: 'detections', detections: slice.map((e) => e.detection) }),
+        );
+      } catch {
+        ok = false;
+      }
+      if (signal.aborted) return;
+      for (const entry of slice) {
+        entry.tracked = ok;
+        entry.chip?.setState(ok ? 'tracked' : 'error');
+      }
+      if (ok) sentTotal += slice.length;
+    }
+  };
+
+  const showChip = (entry: Known) => {
+    if (!entry.anchor?.isConnected || modeFor(entry) === 'off') return;
+    if (entry.chip?.host.isConnected) return;
+    const chip = createChip(doc, entry.tracked ? 'tracked' : 'ask', () => {
+      void send([entry]);
+    });
+    entry.chip = chip;
+    placeChip(entry.anchor, chip);
+  };
+
+  const accept = (found: ReturnType<ScanUnit['run']>) => {
+    batchChars += found.chars;
+    for (const { detection, anchor } of found.found) {
+      const key = keyOf(detection);
+      const fingerprint = fingerprintOf(detection);
+      const existing = known.get(key);
+      if (existing && existing.fingerprint === fingerprint) {
+        // Same news again (a re-render): keep the chip, move it if the element was replaced.
+        if (anchor && anchor !== existing.anchor && !existing.chip?.host.isConnected)
+          existing.anchor = anchor;
+        showChip(existing);
+        continue;
+      }
+      const entry: Known = existing ?? { detection, fingerprint, shipping: found.shipping, tracked: false };
+      entry.detection = detection;
+      entry.fingerprint = fingerprint;
+      entry.shipping ||= found.shipping;
+      if (anchor) entry.anchor = anchor;
+      known.set(key, entry);
+      // A changed detection of a tracked package is news for the background too.
+      if (modeFor(entry) === 'auto' || entry.tracked) outbox.push(entry);
+      showChip(entry);
+    }
+  };
+
+  let idleWaiters: (() => void)[] = [];
+  const queue = createSlicedQueue({
+    signal,
+    onIdle: () => {
+      scans++;
+      const pending = outbox;
+      outbox = [];
+      const done = pending.length > 0 ? send(pending) : Promise.resolve();
+      void done.then(() => {
+        if (signal.aborted) return;
+        root.dataset.doorstepScans = String(scans);
+        root.dataset.doorstepLastScanChars = String(batchChars);
+        root.dataset.doorstepBusyMs = queue.stats.busyMs.toFixed(1);
+        root.dataset.doorstepLongestSliceMs = queue.stats.longestSliceMs.toFixed(1);
+        root.dataset.doorstepScanned = String(known.size);
+        batchChars = 0;
+        const waiters = idleWaiters;
+        idleWaiters = [];
+        for (const resolve of waiters) resolve();
+      });
+    },
+  });
+  const enqueue = (units: ScanUnit[]) => {
+    const seen = new Set<Node>();
+    for (const unit of units) {
+      if (seen.has(unit.key)) continue;
+      seen.add(unit.key);
+      queue.push(() => accept(unit.run(context())));
+    }
+  };
+  const whenIdle = () =>
+    new Promise<void>((resolve) => {
+      idleWaiters.push(resolve);
+    });
+
+  let warmedUp = false;
+  const scanAll = () => {
+    const body = doc.body;
+    if (!body || mode === 'off') return Promise.resolve();
+    const done = whenIdle();
+    if (!warmedUp) {
+      warmedUp = true;
+      // Each step in its own slice (a slice runs tasks until its budget is spent; these are the slow first ones).
+      for (const step of WARM_UP_STEPS) queue.push(step);
+    }
+    enqueue(site.units(body));
+    queue.push(() => {}); // guarantees an idle callback even when the page has no unit
+    return done;
+  };
+
+  const removeChips = () => {
+    for (const entry of known.values()) {
+      entry.chip?.remove();
+      entry.chip = undefined;
+    }
+  };
+  signal.addEventListener('abort', removeChips);
+
+  if (doc.body) {
+    observeMutations(doc.body, {
+      signal,
+      ignore: isChip,
+      onBatch: (roots) => {
+        if (mode === 'off') return;
+        enqueue(roots.flatMap((r) => site.unitsFor(r)));
+      },
+    });
+  }
+
+  const removeSettingsListener = env.onSettingsChanged(() => {
+    void readMode().then((next) => {
+      if (signal.aborted || next === mode) return;
+      const wasOff = mode === 'off';
+      mode = next;
+      removeChips();
+      if (wasOff) void scanAll();
+      else
+        for (const entry of known.values()) {
+          if (modeFor(entry) === 'auto' && !entry.tracked) outbox.push(entry);
+          showChip(entry);
+        }
+      if (outbox.length > 0) queue.push(() => {});
+    });
+  });
+  signal.addEventListener('abort', removeSettingsListener);
+
+  // Single-page apps change route without reloading: a new route may be a different kind of page.
+  env.onLocationChanged?.(() => {
+    const next = siteFor(env.url());
+    if (next.id === site.id) return;
+    site = next;
+    void readMode().then((m) => {
+      mode = m;
+      void scanAll();
+    });
+  });
+
+  await scanAll();
+  root.dataset.doorstepScanned = String(known.size);
+  return { site: site.id, mode, found: known.size, sent: sentTotal };
+}

@@ -1,0 +1,35 @@
+import type { PageKind } from '../hosts';
+import type { DetectionMode } from '../settings';
+
+/**
+ * The content script needs two fields of the settings: the mode of this page kind and a per-site override. They are
+ * read here with a few lines instead of the settings schema, which would bring the schema library (~6 KB) into every
+ * page's script. Same rule as `detectionModeFor` and the same defaults as `SettingsSchema`; anything unexpected falls
+ * back to the default, never to "auto" where the default is "ask".
+ */
+
+/** `SETTINGS_KEY` of utils/settings.ts (importing it would bring the schema along); a unit test keeps them equal. */
+export const SETTINGS_STORAGE_KEY = 'settings';
+
+export const DEFAULT_MODES: Record<PageKind, DetectionMode> = {
+  webmail: 'auto',
+  amazon: 'auto',
+  carrier: 'auto',
+  page: 'ask',
+};
+
+const isMode = (value: unknown): value is DetectionMode =>
+  value === 'auto' || value === 'ask' || value === 'off';
+
+function field(object: unknown, key: string): unknown {
+  return object && typeof object === 'object' && Object.hasOwn(object, key)
+    ? (object as Record<string, unknown>)[key]
+    : undefined;
+}
+
+export function detectionModeFromStored(stored: unknown, host: string, kind: PageKind): DetectionMode {
+  const override = field(field(stored, 'siteModes'), host);
+  if (isMode(override)) return override;
+  const byKind = field(field(stored, 'detection'), kind);
+  return isMode(byKind) ? byKind : DEFAULT_MODES[kind];
+}

@@ -1,0 +1,70 @@
+import type { Detection } from '../../store/types';
+import { findDeliveryPromise } from '../delivery-date';
+import { type Found, type ScanContext, scanCollection } from '../page-scan';
+import { statusFromText } from '../status-phrases';
+import { collectVisibleText } from '../visible-text';
+import type { MailMessage } from './webmail';
+
+/**
+ * Any shop's or carrier's shipping e-mail (UPS, FedEx, USPS, DHL, Etsy, eBay, Shopify stores …): the numbers and carrier
+ * links of the body, dated by the e-mail, with the subject's status, the body's delivery promise, the sender as the
+ * merchant and a labelled order number.
+ */
+
+/** Senders that are carriers, not shops: their display name is not the merchant. */
+const CARRIER_SENDER =
+  /@(?:[\w-]+\.)*(?:ups|usps|fedex|dhl|dhl-news|deutschepost|royalmail|canadapost|purolator|ontrac|dpd|hermes|evri|gls|yodel|laposte|colissimo|correos|poste|postnl|amazon)\.[a-z.]+$/i;
+
+/** Words that make an e-mail a shipping e-mail (automatic mode) rather than any mail with a number in it (ask). */
+export const SHIPPING_WORDS =
+  /\b(?:shipped|shipping|shipment|dispatched|tracking|track (?:your|my) (?:package|order|parcel)|out for delivery|delivered|delivery|on (?:its|the) way|arriving|package|parcel|versandt|versendet|sendung|paket|zugestellt|lieferung|expédi[ée]|colis|livraison|livré|enviado|envío|paquete|entrega|spedito|spedizione|pacco|consegna)/i;
+
+const ORDER_LABEL =
+  /(?:order|bestellung|bestellnummer|commande|pedido|ordine)\s*(?:number|no\.?|nr\.?|n[°º.]|#|numéro|número|numero)?\s*[:#]?\s*#?\s*([A-Z0-9][A-Z0-9-]{3,39})\b/gi;
+
+export function isCarrierSender(address: string | undefined): boolean {
+  return Boolean(address && CARRIER_SENDER.test(address));
+}
+
+export function isShippingMail(message: MailMessage, text: string): boolean {
+  return SHIPPING_WORDS.test(`${message.subject ?? ''}\n${text.slice(0, 4000)}`);
+}
+
+export function extractShippingEmail(
+  message: MailMessage,
+  context: ScanContext,
+  collected = collectVisibleText(message.body, { trackNodes: true }),
+): Found[] {
+  const writtenAt = message.date ?? context.now;
+  const found = scanCollection(collected, { ...context, writtenAt });
+  if (found.length === 0) return found;
+
+  const reference = { at: writtenAt, timeZone: context.timeZone ?? 'UTC' };
+  const subjectStatus = message.subject ? statusFromText(message.subject) : undefined;
+  const bodyStatus = statusFromText(collected.text.slice(0, 1500));
+  const promise = findDeliveryPromise(`${message.subject ?? ''}\n${collected.text}`, reference);
+  // "Your order from LittleLoomStudio" names no order: the id is the first labelled value holding a digit.
+  const orderId = Array.from(collected.text.matchAll(ORDER_LABEL), (m) => m[1] ?? '').find((id) =>
+    /\d/.test(id),
+  );
+  const merchant =
+    message.senderName && !isCarrierSender(message.senderAddress)
+      ? message.senderName.slice(0, 120)
+      : undefined;
+  const single = found.length === 1;
+
+  // One package: the message's own headline speaks for it ("out for delivery" above "will be delivered today"), then
+  // the subject (in a thread it may be an earlier message's).
+  // Several: each keeps the words next to it, the subject filling in where there are none.
+  const messageStatus = single ? (bodyStatus ?? subjectStatus) : undefined;
+  for (const { detection } of found) {
+    const status = messageStatus ?? (detection.status ? undefined : subjectStatus);
+    Object.assign(detection, {
+      ...(status && { status: status.status, statusText: status.phrase, statusAt: writtenAt }),
+      ...(!detection.eta && single && promise && { eta: promise.eta }),
+      ...(merchant && !detection.merchant && { merchant }),
+      ...(single && orderId && { orderId }),
+    } satisfies Partial<Detection>);
+  }
+  return found;
+}

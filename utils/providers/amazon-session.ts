@@ -1,0 +1,181 @@
+import type { Detection, PackageRecord } from '../store/types';
+import { failure, httpRequest } from './http';
+import { cleanEvents, failAll, refreshOutcome } from './normalize';
+import type { PackageOutcome, ProviderContext, RefreshResult, StatusProvider } from './types';
+
+/**
+ * Amazon shipments refreshed with the user's own Amazon session: the background fetches the shipment's
+ * track-package page (cookies included) and reads it with the extraction engineer's track-page parser (page-state
+ * JSON first, visible text second), so the page is understood exactly as when the user opens it. Nothing is sent
+ * anywhere but to the Amazon store the order came from.
+ */
+
+const NAME = 'Amazon';
+
+/** What the track-page parser found on one page (the parser lives in utils/extract; this is its contract here). */
+export type AmazonPageFacts = Partial<
+  Pick<
+    Detection,
+    'status' | 'statusText' | 'statusAt' | 'eta' | 'events' | 'number' | 'carrier' | 'orderId' | 'shipmentId'
+  >
+>;
+
+/** Turns the fetched HTML into facts; injected so the service worker decides how to build a DOM (see background). */
+export type AmazonPageParser = (html: string, url: string, now: number) => AmazonPageFacts | undefined;
+
+const AMAZON_STORE =
+  /^www\.amazon\.(com|ca|co\.uk|de|fr|es|it|nl|com\.au|co\.jp|in|com\.mx|com\.br|se|pl|com\.be|ie)$/;
+const TRACK_PATH =
+  /^\/(gp\/your-account\/ship-track|progress-tracker\/package|gp\/css\/shiptrack\/view\.html)/;
+
+/**
+ * The track page to fetch: the package's own Amazon tracking link when it has one, else the ship-track URL of its
+ * order and shipment on the store it was seen on (amazon.com when unknown). Only https Amazon store URLs.
+ */
+export function amazonTrackUrl(pkg: PackageRecord): string | undefined {
+  for (const candidate of [pkg.trackUrl, ...pkg.sources.map((s) => s.url)]) {
+    const url = safeUrl(candidate);
+    if (url && AMAZON_STORE.test(url.hostname) && TRACK_PATH.test(url.pathname)) return url.toString();
+  }
+  if (!pkg.orderId || !pkg.shipmentId) return undefined;
+  const store = pkg.sources
+    .map((s) => safeUrl(s.url)?.hostname)
+    .find((host) => host && AMAZON_STORE.test(host));
+  const query = new URLSearchParams({
+    ie: 'UTF8',
+    orderId: pkg.orderId,
+    packageIndex: '0',
+    shipmentId: pkg.shipmentId,
+  });
+  return `https://${store ?? 'www.amazon.com'}/gp/your-account/ship-track?${query}`;
+}
+
+/** Amazon answers a signed-out fetch with its sign-in page (reference §1.4: `auth-workflow`). */
+export function isSignInPage(finalUrl: string, html: string): boolean {
+  if (/\/ap\/signin|\/ax\/claim/.test(finalUrl)) return true;
+  return /name="signIn"|id="ap_login_form"|auth-workflow/.test(html.slice(0, 200_000));
+}
+
+export function createAmazonSession(parsePage: AmazonPageParser): StatusProvider {
+  return {
+    id: 'amazon',
+    name: NAME,
+    origins: ['https://www.amazon.com/*'],
+    originsFor: amazonOrigins,
+    needs: [],
+    maxBatch: 1,
+    requestPerPackage: true,
+    // One page at a time, a few a minute at most: this is the user's own account, not an API.
+    budget: { perHour: 30, perDay: 300, concurrency: 1, minSpacingMs: 2_000 },
+    supports: (pkg) =>
+      amazonTrackUrl(pkg) !== undefined && (pkg.carrier === 'amazon' || !pkg.number || Boolean(pkg.orderId)),
+    refresh: (packages, ctx) => refreshAmazon(packages, ctx, parsePage),
+  };
+}
+
+/** Host permission patterns for the track pages of these packages (the stores they came from). */
+export function amazonOrigins(packages: PackageRecord[]): string[] {
+  const hosts = new Set<string>();
+  for (const pkg of packages) {
+    const url = amazonTrackUrl(pkg);
+    if (url) hosts.add(`https://${new URL(url).hostname}/*`);
+  }
+  return [...hosts];
+}
+
+async function refreshAmazon(
+  packages: PackageRecord[],
+  ctx: ProviderContext,
+  parsePage: AmazonPageParser,
+): Promise<RefreshResult> {
+  const outcomes: PackageOutcome[] = [];
+  let requests = 0;
+  for (const [index, pkg] of packages.entries()) {
+    const trackUrl = amazonTrackUrl(pkg);
+    if (!trackUrl) {
+      outcomes.push({
+        id: pkg.id,
+        ok: false,
+        failure: failure('not_found', NAME, { detail: 'no Amazon order or shipment' }),
+      });
+      continue;
+    }
+    // Tests point the provider at a local server: keep the path and query, swap the origin.
+    const url = ctx.baseUrl
+      ? `${ctx.baseUrl.replace(/\/+$/, '')}${new URL(trackUrl).pathname}${new URL(trackUrl).search}`
+      : trackUrl;
+    const answer = await httpRequest(ctx, NAME, url, {
+      method: 'GET',
+      credentials: 'include',
+      headers: { accept: 'text/html,application/xhtml+xml' },
+    });
+    requests++;
+    if (!answer.ok) {
+      const wide = answer.failure.kind !== 'not_found';
+      outcomes.push({ id: pkg.id, ok: false, failure: answer.failure });
+      if (wide) {
+        outcomes.push(...failAll(packages.slice(index + 1), answer.failure));
+        return { outcomes, providerFailure: answer.failure, requests };
+      }
+      continue;
+    }
+    if (isSignInPage(answer.url, answer.body)) {
+      // Signed out concerns every Amazon package: stop, and say so on each one.
+      const f = failure('signed_out', NAME);
+      outcomes.push({ id: pkg.id, ok: false, failure: f }, ...failAll(packages.slice(index + 1), f));
+      return { outcomes, providerFailure: f, requests };
+    }
+    const facts = safeParse(parsePage, answer.body, trackUrl, ctx.now());
+    if (!facts?.status) {
+      outcomes.push({
+        id: pkg.id,
+        ok: false,
+        failure: failure('malformed', NAME, { detail: 'the track page was not understood' }),
+      });
+      continue;
+    }
+    outcomes.push(
+      refreshOutcome(
+        pkg,
+        {
+          status: facts.status,
+          statusText: facts.statusText,
+          statusAt: facts.statusAt,
+          eta: facts.eta,
+          events: facts.events ? cleanEvents(facts.events, ctx.now()) : undefined,
+          // A tracking ID revealed on the page is the carrier's number: the merge rules attach it to this shipment.
+          number: pkg.number ?? facts.number,
+          carrier: !pkg.number && facts.number ? facts.carrier : undefined,
+          trackUrl,
+          sourceUrl: trackUrl,
+        },
+        ctx.now(),
+        NAME,
+      ),
+    );
+  }
+  return { outcomes, requests };
+}
+
+function safeParse(
+  parsePage: AmazonPageParser,
+  html: string,
+  url: string,
+  now: number,
+): AmazonPageFacts | undefined {
+  try {
+    return parsePage(html, url, now);
+  } catch {
+    return undefined;
+  }
+}
+
+function safeUrl(value: string | undefined): URL | undefined {
+  if (!value) return undefined;
+  try {
+    const url = new URL(value);
+    return url.protocol === 'https:' ? url : undefined;
+  } catch {
+    return undefined;
+  }
+}

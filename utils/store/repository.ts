@@ -1,0 +1,385 @@
+import Dexie from 'dexie';
+import type { DoorstepDatabase } from './db';
+import { createRecord, mergeDetection, mergeRecords, unionSources } from './merge';
+import type { Detection, PackageChange, PackageRecord } from './types';
+
+export interface UpsertResult {
+  created: number;
+  updated: number;
+  ids: string[];
+  /** Before/after of every record written, for notifications and sync. */
+  changes: PackageChange[];
+}
+
+/**
+ * Stores detections, merging each into the record of the same package: same tracking number, or same Amazon order
+ * and shipment. Runs in one read-write transaction, so reports arriving at once from several tabs serialise and
+ * produce one record per package. When a number is revealed for a shipment that was also stored on its own under
+ * that number (a carrier e-mail read before the Amazon page), the two records become one.
+ *
+ * The records a batch can touch are read with two index queries and written with one bulk put, rather than one
+ * round trip per detection: a page reporting hundreds of numbers stays fast.
+ */
+export async function upsertDetections(
+  db: DoorstepDatabase,
+  detections: Detection[],
+  now: number,
+  newId: () => string = () => crypto.randomUUID(),
+): Promise<UpsertResult> {
+  return db.transaction('rw', db.packages, async () => {
+    const result: UpsertResult = { created: 0, updated: 0, ids: [], changes: [] };
+    const working = await WorkingSet.load(db, detections);
+    for (const detection of detections) {
+      const { match, duplicate } = working.findSamePackage(detection);
+      if (match) {
+        let merged = mergeDetection(match, detection, now);
+        if (duplicate) {
+          merged = mergeRecords(merged, duplicate, now);
+          working.remove(duplicate);
+          result.changes.push({ before: duplicate });
+        }
+        working.set(merged);
+        result.updated++;
+        result.ids.push(merged.id);
+        result.changes.push({ before: match, after: merged });
+      } else {
+        const record = createRecord(detection, newId(), now);
+        working.set(record);
+        result.created++;
+        result.ids.push(record.id);
+        result.changes.push({ after: record });
+      }
+    }
+    await working.save();
+    return result;
+  });
+}
+
+const shipmentKey = (orderId: string, shipmentId: string) => `${orderId}\u0000${shipmentId}`;
+
+/**
+ * The records one batch may touch, kept current in memory during the transaction (so a number repeated within the
+ * batch merges into the record created a moment earlier), then written back at once.
+ */
+class WorkingSet {
+  private readonly records = new Map<string, PackageRecord>();
+  private readonly byNumber = new Map<string, string>();
+  private readonly byShipment = new Map<string, Set<string>>();
+  private readonly dirty = new Set<string>();
+  private readonly removed = new Set<string>();
+
+  private constructor(private readonly db: DoorstepDatabase) {}
+
+  static async load(db: DoorstepDatabase, keys: PackageKeys[]): Promise<WorkingSet> {
+    const numbers = [...new Set(keys.flatMap((k) => (k.number ? [k.number] : [])))];
+    const pairs = [
+      ...new Map(
+        keys.flatMap((k) =>
+          k.orderId && k.shipmentId
+            ? [[shipmentKey(k.orderId, k.shipmentId), [k.orderId, k.shipmentId]] as const]
+            : [],
+        ),
+      ).values(),
+    ];
+    const [numbered, shipped] = await Promise.all([
+      numbers.length > 0 ? db.packages.where('number').anyOf(numbers).toArray() : [],
+      pairs.length > 0 ? db.packages.where('[orderId+shipmentId]').anyOf(pairs).toArray() : [],
+    ]);
+    const set = new WorkingSet(db);
+    for (const record of [...numbered, ...shipped]) set.index(record);
+    return set;
+  }
+
+  private index(record: PackageRecord): void {
+    this.records.set(record.id, record);
+    if (record.number) this.byNumber.set(record.number, record.id);
+    if (record.orderId && record.shipmentId) {
+      const key = shipmentKey(record.orderId, record.shipmentId);
+      const ids = this.byShipment.get(key) ?? new Set<string>();
+      ids.add(record.id);
+      this.byShipment.set(key, ids);
+    }
+  }
+
+  private unindex(record: PackageRecord): void {
+    this.records.delete(record.id);
+    if (record.number && this.byNumber.get(record.number) === record.id) this.byNumber.delete(record.number);
+    if (record.orderId && record.shipmentId) {
+      this.byShipment.get(shipmentKey(record.orderId, record.shipmentId))?.delete(record.id);
+    }
+  }
+
+  set(record: PackageRecord): void {
+    const previous = this.records.get(record.id);
+    if (previous) this.unindex(previous);
+    this.index(record);
+    this.dirty.add(record.id);
+    this.removed.delete(record.id);
+  }
+
+  remove(record: PackageRecord): void {
+    this.unindex(record);
+    this.dirty.delete(record.id);
+    this.removed.add(record.id);
+  }
+
+  /** Same rules as `findSamePackage`, over the working set. */
+  findSamePackage(keys: PackageKeys): { match?: PackageRecord; duplicate?: PackageRecord } {
+    const numberId = keys.number ? this.byNumber.get(keys.number) : undefined;
+    const byNumber = numberId ? this.records.get(numberId) : undefined;
+    const candidates =
+      keys.orderId && keys.shipmentId
+        ? [...(this.byShipment.get(shipmentKey(keys.orderId, keys.shipmentId)) ?? [])].flatMap((id) => {
+            const record = this.records.get(id);
+            return record ? [record] : [];
+          })
+        : [];
+    return pickSamePackage(keys, byNumber, candidates);
+  }
+
+  async save(): Promise<void> {
+    if (this.removed.size > 0) await this.db.packages.bulkDelete([...this.removed]);
+    const changed = [...this.dirty].flatMap((id) => {
+      const record = this.records.get(id);
+      return record ? [record] : [];
+    });
+    if (changed.length > 0) await this.db.packages.bulkPut(changed);
+  }
+}
+
+interface PackageKeys {
+  number?: string;
+  orderId?: string;
+  shipmentId?: string;
+}
+
+/**
+ * The stored record of the same package, by number first, then by Amazon order + shipment. `duplicate` is a second
+ * record of the same package (the shipment without its number) that the caller folds into `match`.
+ */
+async function findSamePackage(
+  db: DoorstepDatabase,
+  keys: PackageKeys,
+): Promise<{ match?: PackageRecord; duplicate?: PackageRecord }> {
+  const byNumber = keys.number ? await db.packages.where('number').equals(keys.number).first() : undefined;
+  const candidates =
+    keys.orderId && keys.shipmentId
+      ? await db.packages.where('[orderId+shipmentId]').equals([keys.orderId, keys.shipmentId]).toArray()
+      : [];
+  return pickSamePackage(keys, byNumber, candidates);
+}
+
+function pickSamePackage(
+  keys: PackageKeys,
+  byNumber: PackageRecord | undefined,
+  shipmentCandidates: PackageRecord[],
+): { match?: PackageRecord; duplicate?: PackageRecord } {
+  // A shipment already revealed as another number is a different package (Amazon can split one shipment).
+  const byShipment =
+    shipmentCandidates.find((c) => keys.number !== undefined && c.number === keys.number) ??
+    shipmentCandidates.find((c) => c.number === undefined || keys.number === undefined);
+  if (byNumber && byShipment && byNumber.id !== byShipment.id) {
+    // Only a shipment without a number of its own is absorbed; two numbered records stay two packages.
+    return byShipment.number === undefined ? { match: byNumber, duplicate: byShipment } : { match: byNumber };
+  }
+  return { match: byNumber ?? byShipment };
+}
+
+/** Active (not archived) packages, most recently changed first, straight from the `[archived+updatedAt]` index. */
+export function listActivePackages(db: DoorstepDatabase, limit?: number): Promise<PackageRecord[]> {
+  return listByArchived(db, 0, limit);
+}
+
+/**
+ * What the badge looks at: active packages still under way, or ended with a problem (returned). Read through the
+ * `status` index so delivered packages, which pile up over months, are not read after every change.
+ */
+export function listBadgeCandidates(db: DoorstepDatabase): Promise<PackageRecord[]> {
+  return db.packages
+    .where('status')
+    .noneOf(['delivered', 'expired'])
+    .filter((p) => p.archivedAt === undefined)
+    .toArray();
+}
+
+/** Archived packages, most recently changed first. */
+export function listArchivedPackages(db: DoorstepDatabase, limit?: number): Promise<PackageRecord[]> {
+  return listByArchived(db, 1, limit);
+}
+
+async function listByArchived(
+  db: DoorstepDatabase,
+  archived: 0 | 1,
+  limit?: number,
+): Promise<PackageRecord[]> {
+  const range = db.packages
+    .where('[archived+updatedAt]')
+    .between([archived, Dexie.minKey], [archived, Dexie.maxKey]);
+  if (limit !== undefined) return range.reverse().limit(limit).toArray();
+  // A whole range in ascending order is one `getAll` on the index; in reverse IndexedDB needs a cursor step per
+  // record (about 3x slower for 5,000 in Chromium), so the array is reversed here instead.
+  return (await range.toArray()).reverse();
+}
+
+export interface UserEdit {
+  /** An empty string clears. */
+  label?: string;
+  note?: string;
+  archived?: boolean;
+}
+
+/** Applies the user's own edit and stamps it, so imports and sync know which of two edits is newer. */
+export async function editPackage(
+  db: DoorstepDatabase,
+  id: string,
+  edit: UserEdit,
+  now: number,
+): Promise<PackageChange | undefined> {
+  return db.transaction('rw', db.packages, async () => {
+    const before = await db.packages.get(id);
+    if (!before) return undefined;
+    const after: PackageRecord = { ...before, updatedAt: now, userEditedAt: now };
+    if (edit.label !== undefined) after.label = edit.label || undefined;
+    if (edit.note !== undefined) after.note = edit.note || undefined;
+    if (edit.archived !== undefined)
+      after.archivedAt = edit.archived ? (before.archivedAt ?? now) : undefined;
+    await db.packages.put(after);
+    return { before, after };
+  });
+}
+
+/** Deletes a package and returns it (for undo). */
+export async function deletePackage(db: DoorstepDatabase, id: string): Promise<PackageRecord | undefined> {
+  return db.transaction('rw', db.packages, async () => {
+    const existing = await db.packages.get(id);
+    if (existing) await db.packages.delete(id);
+    return existing;
+  });
+}
+
+export type RestoreOutcome = { ok: true; change: PackageChange } | { ok: false; error: string };
+
+/** Puts back a deleted record, unless the package was tracked again meanwhile (that record is newer). */
+export async function restorePackage(db: DoorstepDatabase, record: PackageRecord): Promise<RestoreOutcome> {
+  return db.transaction('rw', db.packages, async () => {
+    const clash = record.number ? await db.packages.where('number').equals(record.number).first() : undefined;
+    if (clash && clash.id !== record.id) return { ok: false, error: 'this package is tracked again already' };
+    const before = await db.packages.get(record.id);
+    await db.packages.put(record);
+    return { ok: true, change: { before, after: record } };
+  });
+}
+
+export interface ImportResult {
+  created: number;
+  updated: number;
+  unchanged: number;
+  ids: string[];
+  changes: PackageChange[];
+}
+
+/**
+ * Merges whole records (from an export file or another device) into the store by the same rules as detections:
+ * older facts never win, status never moves back on older evidence, and the user's label, note and archive flag
+ * change only when the incoming edit is newer. A record that adds nothing is left untouched.
+ */
+export async function importRecords(
+  db: DoorstepDatabase,
+  records: PackageRecord[],
+  now: number,
+  newId: () => string = () => crypto.randomUUID(),
+): Promise<ImportResult> {
+  return db.transaction('rw', db.packages, async () => {
+    const result: ImportResult = { created: 0, updated: 0, unchanged: 0, ids: [], changes: [] };
+    const source = { kind: 'import' as const, seenAt: now };
+    for (const incoming of records) {
+      const { match, duplicate } = await findSamePackage(db, incoming);
+      const sameId = match ? undefined : await db.packages.get(incoming.id);
+      // The same id with no conflicting number is this package exported earlier (numbers may have been revealed).
+      const existing = match ?? (sameId && !(sameId.number && incoming.number) ? sameId : undefined);
+      if (!existing) {
+        const id = sameId ? newId() : incoming.id;
+        const record: PackageRecord = {
+          ...incoming,
+          id,
+          sources: unionSources([...incoming.sources, source]),
+        };
+        await db.packages.add(record);
+        result.created++;
+        result.ids.push(id);
+        result.changes.push({ after: record });
+        continue;
+      }
+      let merged = mergeRecords(existing, incoming, now, source);
+      if (duplicate) merged = mergeRecords(merged, duplicate, now);
+      if (!duplicate && sameFacts(existing, merged)) {
+        result.unchanged++;
+        result.ids.push(existing.id);
+        continue;
+      }
+      if (duplicate) {
+        await db.packages.delete(duplicate.id);
+        result.changes.push({ before: duplicate });
+      }
+      await db.packages.put(merged);
+      result.updated++;
+      result.ids.push(merged.id);
+      result.changes.push({ before: existing, after: merged });
+    }
+    return result;
+  });
+}
+
+/** Whether a merge changed anything but bookkeeping (when it was merged and from where). */
+export function sameFacts(a: PackageRecord, b: PackageRecord): boolean {
+  const strip = ({ updatedAt: _u, sources: _s, archived: _a, ...facts }: PackageRecord) => facts;
+  return stableJson(strip(a)) === stableJson(strip(b));
+}
+
+function stableJson(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) =>
+    v && typeof v === 'object' && !Array.isArray(v)
+      ? Object.fromEntries(
+          Object.entries(v as Record<string, unknown>)
+            .filter(([, x]) => x !== undefined)
+            .sort(([x], [y]) => (x < y ? -1 : 1)),
+        )
+      : v,
+  );
+}
+
+/** Writes a small field without counting as a change of the package (no `updatedAt` bump). */
+export async function markLateNoticeShown(
+  db: DoorstepDatabase,
+  ids: string[],
+  etaDays: string[],
+): Promise<void> {
+  await db.transaction('rw', db.packages, async () => {
+    for (const [i, id] of ids.entries()) await db.packages.update(id, { lateNoticeFor: etaDays[i] });
+  });
+}
+
+/** Archives delivered packages older than the user's setting; returns what changed. */
+export async function autoArchiveDelivered(
+  db: DoorstepDatabase,
+  days: number,
+  now: number,
+): Promise<PackageChange[]> {
+  if (days <= 0) return [];
+  const cutoff = now - days * 24 * 60 * 60 * 1000;
+  return db.transaction('rw', db.packages, async () => {
+    const due = await db.packages
+      .where('deliveredAt')
+      .below(cutoff)
+      .filter((p) => p.archivedAt === undefined && p.status === 'delivered')
+      .toArray();
+    const changes: PackageChange[] = [];
+    for (const before of due) {
+      // Not a user edit: `userEditedAt` stays, so the user's own later choice on another device still wins.
+      const after = { ...before, archivedAt: now, updatedAt: now };
+      await db.packages.put(after);
+      changes.push({ before, after });
+    }
+    return changes;
+  });
+}

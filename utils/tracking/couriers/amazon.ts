@@ -1,0 +1,30 @@
+import type { Courier } from '../types';
+
+export const amazon: Courier = {
+  code: 'amazon',
+  name: 'Amazon Logistics',
+  aliases: ['amazon logistics', 'amazon shipping', 'amazon', 'amzl'],
+  hosts: ['track.amazon.', 'amazon.'],
+  trackingUrl: (n) => `https://track.amazon.com/tracking/${encodeURIComponent(n)}`,
+  formats: [
+    {
+      id: 'amazon_logistics',
+      carrier: 'amazon',
+      name: 'Amazon Logistics',
+      lengths: [15],
+      pattern: /^TB[ACM][0-9]{12}$/,
+      strength: 'strong',
+      checksum: false,
+    },
+    {
+      // No check digit and a one-letter prefix: only with a label, a link or the carrier named.
+      id: 'amazon_international',
+      carrier: 'amazon',
+      name: 'Amazon International',
+      lengths: [11],
+      pattern: /^[AFC][0-9]{10}$/,
+      strength: 'weak',
+      checksum: false,
+    },
+  ],
+};

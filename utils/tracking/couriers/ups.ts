@@ -1,0 +1,32 @@
+import { mod10 } from '../checksums';
+import type { Courier } from '../types';
+
+export const ups: Courier = {
+  code: 'ups',
+  name: 'UPS',
+  aliases: ['ups', 'united parcel service'],
+  hosts: ['ups.com', 'ups-mi.'],
+  trackingUrl: (n) => `https://www.ups.com/track?loc=en_US&tracknum=${encodeURIComponent(n)}`,
+  formats: [
+    {
+      id: 'ups',
+      carrier: 'ups',
+      name: 'UPS',
+      lengths: [18],
+      pattern: /^1Z[0-9A-Z]{15}[0-9]$/,
+      validate: (n) => mod10(n.slice(2, 17), n.slice(17), { evens: 1, odds: 2 }),
+      strength: 'strong',
+      checksum: true,
+    },
+    {
+      id: 'ups-waybill',
+      carrier: 'ups',
+      name: 'UPS Waybill',
+      lengths: [11],
+      pattern: /^[AHJKTV][0-9]{10}$/,
+      validate: (n) => mod10(n.slice(1, 10), n.slice(10), { evens: 1, odds: 2 }),
+      strength: 'medium',
+      checksum: true,
+    },
+  ],
+};

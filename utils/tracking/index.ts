@@ -1,0 +1,295 @@
+/**
+ * Doorstep's tracking-number engine: finds parcel tracking numbers in text, identifies a pasted
+ * number, and reads carrier tracking links.
+ *
+ * Pure TypeScript with explicit imports and no browser APIs, so the same code runs in Node, in
+ * the content script and in the background. Format definitions are derived from the
+ * tracking_number_data project (https://github.com/jkeen/tracking_number_data, MIT licence).
+ *
+ * How a number is found: one linear scan yields candidates (single tokens and spaced groups,
+ * see scan.ts); each is tried against the formats of its length (shape, then check digit);
+ * a number that fits is then weighed: how telling its format is on its own, plus what the
+ * text says around it (a tracking label, a carrier link, the carrier's name) and minus what
+ * says it is something else (an order, phone or card label; an id in a shop link).
+ */
+import { CARRIER_NEAR, phoneShaped, readContext, type TextContext } from './context';
+import {
+  FORMATS_BY_LENGTH,
+  type FormatHit,
+  MAX_NUMBER_LENGTH,
+  MIN_NUMBER_LENGTH,
+  matchFormats,
+} from './couriers/index';
+import { type Candidate, scanCandidates } from './scan';
+import type { CarrierCode, Evidence, FindOptions, TrackingFormat, TrackingMatch } from './types';
+import {
+  type LinkInfo,
+  linkAround,
+  linkVouchesFor,
+  type ParsedTrackingUrl,
+  parseLink,
+  trackingUrlFor,
+  unwrapRedirects,
+} from './url';
+
+export * as checksums from './checksums';
+export { ALL_FORMATS, COURIERS } from './couriers/index';
+export type { CarrierCode, Evidence, FindOptions, Strength, TrackingFormat, TrackingMatch } from './types';
+export type { ParsedTrackingUrl };
+export { trackingUrlFor, unwrapRedirects };
+
+/** Default threshold: what a user should see. */
+export const DEFAULT_MIN_CONFIDENCE = 0.5;
+
+/** What the shape of each strength of format is worth on its own. */
+const BASE_SCORE = { strong: 0.85, medium: 0.3, weak: 0.15 } as const;
+
+/** What each piece of evidence adds to (or takes from) the score. */
+const WEIGHT = {
+  trackingLabel: 0.45,
+  /** A distinctive, checksummed shape outweighs a label such as "Item" or "Reference". */
+  otherLabelOnStrong: -0.3,
+  /** Lower case outside links: a typed or garbled number, accepted only with strong support. */
+  lowerCase: -0.3,
+  carrierLink: 0.6,
+  trackingLink: 0.35,
+  carrierNear: 0.4,
+  carrierFar: 0.25,
+  carrierAfter: 0.2,
+  otherLabel: -0.6,
+  phone: -0.6,
+  foreignLink: -0.5,
+  /** Grouped like a phone number ("555 010 4477"): needs a label, a link or its carrier beside it. */
+  phoneShape: -0.15,
+  /** A hyphen inside a number is how order and phone numbers are written, rarely tracking numbers. */
+  hyphen: -0.15,
+} as const;
+
+const wantedLength = (length: number) => (FORMATS_BY_LENGTH[length]?.length ?? 0) > 0;
+
+interface Scored {
+  format: TrackingFormat;
+  rank: number;
+  confidence: number;
+  evidence: Evidence[];
+}
+
+const clamp01 = (x: number) => Math.max(0, Math.min(1, x));
+const round = (x: number) => Math.round(x * 1000) / 1000;
+
+/** Weighs one format hit for a candidate, given its surroundings. */
+function scoreHit(
+  hit: FormatHit,
+  candidate: Candidate,
+  printed: string,
+  link: LinkInfo | null,
+  ctx: TextContext | null,
+): Scored {
+  const { format } = hit;
+  const evidence: Evidence[] = [];
+  let score: number = BASE_SCORE[format.strength];
+  if (format.checksum) evidence.push('checksum');
+  if (format.strength === 'strong' && !format.checksum) evidence.push('prefix');
+
+  if (link) {
+    if (linkVouchesFor(link.carrier, format.carrier)) {
+      score += WEIGHT.carrierLink;
+      evidence.push('carrier-link');
+    } else if (link.tracking && link.carrier === null) {
+      score += WEIGHT.trackingLink;
+      evidence.push('tracking-link');
+    } else {
+      // An id in a shop, marketplace or other carrier's link.
+      score += WEIGHT.foreignLink;
+    }
+  }
+  if (ctx) {
+    if (ctx.label === 'tracking') {
+      score += WEIGHT.trackingLabel;
+      evidence.push('label');
+    } else if (ctx.label === 'other')
+      score += format.strength === 'strong' ? WEIGHT.otherLabelOnStrong : WEIGHT.otherLabel;
+    if (ctx.phoneLike) score += WEIGHT.phone;
+    const before = ctx.carriersBefore.get(format.carrier);
+    const after = ctx.carriersAfter.get(format.carrier);
+    if (ctx.label !== 'other' && (before !== undefined || after !== undefined)) {
+      if (before !== undefined) score += before <= CARRIER_NEAR ? WEIGHT.carrierNear : WEIGHT.carrierFar;
+      else score += WEIGHT.carrierAfter;
+      evidence.push('carrier-name');
+    }
+  }
+  if (candidate.hyphenated && !format.display) score += WEIGHT.hyphen;
+  if (candidate.hasLower && !link) score += WEIGHT.lowerCase;
+  if (candidate.joined && format.strength !== 'strong' && phoneShaped(printed)) score += WEIGHT.phoneShape;
+  return { format, rank: hit.rank, confidence: round(clamp01(score)), evidence };
+}
+
+/** Best-scored format; ties go to the carrier named nearest, then to the preferred format. */
+function pickBest(scored: Scored[], ctx: TextContext | null): Scored | undefined {
+  const nearest = (s: Scored) => ctx?.carriersBefore.get(s.format.carrier) ?? Number.POSITIVE_INFINITY;
+  return scored.sort((a, b) => b.confidence - a.confidence || nearest(a) - nearest(b) || a.rank - b.rank)[0];
+}
+
+function displayNumber(format: TrackingFormat, normalised: string): string {
+  return format.display ? format.display(normalised) : normalised;
+}
+
+/**
+ * Every tracking number in a text, once per position, best first within overlapping spans.
+ * By default only what a user should see; pass a lower `minConfidence` for weaker candidates.
+ */
+export function findTrackingNumbers(text: string, options: FindOptions = {}): TrackingMatch[] {
+  const minConfidence = options.minConfidence ?? DEFAULT_MIN_CONFIDENCE;
+  if (typeof text !== 'string' || text.length === 0) return [];
+  const found: TrackingMatch[] = [];
+  scanCandidates(text, MIN_NUMBER_LENGTH, MAX_NUMBER_LENGTH, wantedLength, (candidate) => {
+    const hits = matchFormats(candidate.normalised);
+    if (hits.length === 0) return;
+    const link = linkAround(text, candidate.start);
+    // A strong format of a single carrier stands on its own: the surroundings could neither
+    // reject it nor change its carrier, so they are only read when they can matter.
+    const settled =
+      !candidate.hasLower &&
+      hits.every((h) => h.format.strength === 'strong' && h.format.carrier === hits[0]?.format.carrier);
+    const ctx =
+      link || settled
+        ? null
+        : readContext(
+            text,
+            candidate.start,
+            candidate.end,
+            hits.map((h) => h.format.carrier),
+          );
+    const printed = candidate.joined ? text.slice(candidate.start, candidate.end) : candidate.normalised;
+    const best = pickBest(
+      hits.map((hit) => scoreHit(hit, candidate, printed, link, ctx)),
+      ctx,
+    );
+    if (!best || best.confidence < minConfidence) return;
+    found.push({
+      number: displayNumber(best.format, candidate.normalised),
+      carrier: best.format.carrier,
+      formatId: best.format.id,
+      start: candidate.start,
+      end: candidate.end,
+      confidence: best.confidence,
+      evidence: best.evidence,
+    });
+  });
+  return resolveOverlaps(found);
+}
+
+/**
+ * Longest first (a number is never reported as a piece of a longer one it is part of), then
+ * most confident.
+ */
+const byPreference = (a: TrackingMatch, b: TrackingMatch) =>
+  b.end - b.start - (a.end - a.start) || b.confidence - a.confidence || a.start - b.start;
+
+const overlaps = (a: TrackingMatch, b: TrackingMatch) => a.start < b.end && b.start < a.end;
+
+/**
+ * Keeps the preferred match where matches overlap. `matches` arrive sorted by start, so the
+ * overlapping ones form short runs ("clusters") that are settled one at a time.
+ */
+function resolveOverlaps(matches: TrackingMatch[]): TrackingMatch[] {
+  const kept: TrackingMatch[] = [];
+  let cluster: TrackingMatch[] = [];
+  let clusterEnd = -1;
+  const settle = () => {
+    if (cluster.length === 1) kept.push(...cluster);
+    else if (cluster.length > 1) {
+      const chosen: TrackingMatch[] = [];
+      for (const m of cluster.sort(byPreference)) if (!chosen.some((c) => overlaps(c, m))) chosen.push(m);
+      kept.push(...chosen.sort((a, b) => a.start - b.start));
+    }
+    cluster = [];
+  };
+  for (const m of matches) {
+    if (m.start >= clusterEnd) settle();
+    cluster.push(m);
+    clusterEnd = Math.max(clusterEnd, m.end);
+  }
+  settle();
+  return kept;
+}
+
+export interface IdentifiedNumber {
+  number: string;
+  carrier: CarrierCode;
+  formatId: string;
+  formatName: string;
+  /** The number carries a check digit that verified. */
+  checksum: boolean;
+  /** Other carriers/formats the same number also fits, most likely first. */
+  alternatives: { carrier: CarrierCode; formatId: string }[];
+  trackingUrl: string | null;
+}
+
+const STRENGTH_ORDER = { strong: 0, medium: 1, weak: 2 } as const;
+
+/** Upper case without separators; null when the input cannot be a number. */
+function normaliseInput(input: string): string | null {
+  const compact = input.replace(/[\s\u00a0\u2009\u202f-]+/g, '').toUpperCase();
+  return /^[0-9A-Z]+$/.test(compact) && compact.length <= MAX_NUMBER_LENGTH ? compact : null;
+}
+
+function identifyNormalised(normalised: string, preferred: CarrierCode | null): IdentifiedNumber | null {
+  const hits = [...matchFormats(normalised)].sort(
+    (a, b) =>
+      Number(b.format.carrier === preferred) - Number(a.format.carrier === preferred) ||
+      STRENGTH_ORDER[a.format.strength] - STRENGTH_ORDER[b.format.strength] ||
+      Number(b.format.checksum) - Number(a.format.checksum) ||
+      a.rank - b.rank,
+  );
+  const best = hits[0];
+  if (!best) return null;
+  const number = displayNumber(best.format, normalised);
+  const alternatives = hits
+    .slice(1)
+    .filter((h, i, all) => all.findIndex((o) => o.format.id === h.format.id) === i)
+    .map((h) => ({ carrier: h.format.carrier, formatId: h.format.id }));
+  return {
+    number,
+    carrier: best.format.carrier,
+    formatId: best.format.id,
+    formatName: best.format.name,
+    checksum: best.format.checksum,
+    alternatives,
+    trackingUrl: trackingUrlFor(best.format.carrier, number),
+  };
+}
+
+/**
+ * What a single pasted number (or tracking link) is, for manual add; null when it is none.
+ * Spaces and hyphens are ignored; a number that fits several carriers lists the others.
+ */
+export function identifyTrackingNumber(input: string): IdentifiedNumber | null {
+  if (typeof input !== 'string') return null;
+  const trimmed = input.trim();
+  if (/^https?:\/\//i.test(trimmed)) {
+    const parsed = parseTrackingUrl(trimmed);
+    const first = parsed?.numbers[0];
+    return first ? identifyNormalised(first.replace(/-/g, ''), parsed?.carrier ?? null) : null;
+  }
+  const normalised = normaliseInput(trimmed);
+  return normalised ? identifyNormalised(normalised, null) : null;
+}
+
+/**
+ * The carrier and number(s) in a carrier tracking link, after unwrapping e-mail redirectors
+ * (Google `/url?q=`, Outlook Safe Links `?url=`, Amazon `/gp/r.html?U=`, ...). Null for
+ * links that are not tracking links.
+ */
+export function parseTrackingUrl(url: string): ParsedTrackingUrl | null {
+  if (typeof url !== 'string') return null;
+  return parseLink(url, (value, carrier) => {
+    const normalised = normaliseInput(value);
+    if (!normalised) return null;
+    const hit = identifyNormalised(normalised, carrier);
+    if (!hit) return null;
+    // On a carrier's own site only its formats count; on a universal tracker any format does.
+    if (carrier && !linkVouchesFor(carrier, hit.carrier)) return null;
+    return { number: hit.number, carrier: hit.carrier };
+  });
+}

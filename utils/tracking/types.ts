@@ -1,0 +1,85 @@
+/** Shared types of the tracking-number engine. */
+
+/**
+ * Carrier codes: the `courier_code` values of tracking_number_data for the carriers it
+ * covers. `s10` is the UPU S10 format shared by every postal operator.
+ */
+export type CarrierCode =
+  | 'ups'
+  | 'usps'
+  | 'fedex'
+  | 'dhl'
+  | 'amazon'
+  | 'ontrac'
+  | 'lasership'
+  | 'canada_post'
+  | 'canpar'
+  | 'dpd'
+  | 'gofo'
+  | 'landmark'
+  | 'old_dominion'
+  | 'purolator'
+  | 's10'
+  | 'speedee'
+  | 'yodel'
+  | 'yunexpress';
+
+/**
+ * How much a format's shape alone says:
+ * - `strong`: a distinctive prefix or a long, checksummed shape; counts without context.
+ * - `medium`: a checksum on a generic shape (12 digits, 15 digits...); needs one piece of context.
+ * - `weak`: no checksum and a generic shape; needs context close to the number.
+ */
+export type Strength = 'strong' | 'medium' | 'weak';
+
+export interface TrackingFormat {
+  /** The tracking_number_data format id (or a slug of its name where it has none). */
+  readonly id: string;
+  readonly carrier: CarrierCode;
+  readonly name: string;
+  /** Lengths of the normalised number; a cheap prefilter before the pattern. */
+  readonly lengths: readonly number[];
+  /** Anchored pattern over the normalised number (no nested quantifiers). */
+  readonly pattern: RegExp;
+  /** Check digit and other structural checks, run after the pattern matched. */
+  readonly validate?: (normalised: string) => boolean;
+  readonly strength: Strength;
+  /** Whether `validate` verifies a check digit (reported as evidence). */
+  readonly checksum: boolean;
+  /** How the number is written when it is not simply the normalised form. */
+  readonly display?: (normalised: string) => string;
+}
+
+export interface Courier {
+  readonly code: CarrierCode;
+  readonly name: string;
+  /** Lower-case names that identify the carrier in running text. */
+  readonly aliases: readonly string[];
+  /** Lower-case host name fragments of the carrier's own web sites. */
+  readonly hosts: readonly string[];
+  readonly formats: readonly TrackingFormat[];
+  /** The carrier's public tracking page for a number, https only. */
+  readonly trackingUrl: (number: string) => string;
+}
+
+export type Evidence = 'checksum' | 'prefix' | 'label' | 'carrier-link' | 'tracking-link' | 'carrier-name';
+
+export interface TrackingMatch {
+  /** Normalised number: upper case, without spaces (LaserShip's `-1` suffix kept). */
+  number: string;
+  carrier: CarrierCode;
+  /** Format id, as in tracking_number_data. */
+  formatId: string;
+  /** Span in the input text, `end` exclusive; covers the separators of a spaced number. */
+  start: number;
+  end: number;
+  /** 0..1; `findTrackingNumbers` returns matches at or above its threshold. */
+  confidence: number;
+  /** Why the number was accepted. */
+  evidence: Evidence[];
+}
+
+export interface FindOptions {
+  /** Minimum confidence to report (default 0.5). Lower it to see weaker candidates. */
+  minConfidence?: number;
+}

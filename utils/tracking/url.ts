@@ -1,0 +1,227 @@
+/**
+ * Links: which carrier a tracking link belongs to, the numbers it carries, the redirectors
+ * e-mail wraps around links, and the carrier page to open for a number.
+ */
+import { COURIER_BY_CODE, COURIERS } from './couriers/index';
+import type { CarrierCode } from './types';
+
+/** Services that track parcels of any carrier: a number in their links is a tracking number. */
+const TRACKER_HOSTS = [
+  '17track.',
+  'parcelsapp.',
+  'aftership.',
+  'ship24.',
+  'trackingmore.',
+  'parcelmonitor.',
+  'packagetrackr.',
+  'track24.',
+  'parcelpanel.',
+  'narvar.',
+  'route.com',
+  'wismolabs.',
+];
+
+/** Words in a link's path or query that say it is a tracking link, whoever hosts it. */
+const TRACKING_PATH =
+  /track|trace|sendung|suivi|seguimiento|rastre|tracciamento|verfolg|shipment|parcel|colis/;
+
+/** Query parameters that e-mail redirectors put the destination in. */
+const REDIRECT_PARAMS = [
+  'q',
+  'url',
+  'u',
+  'target',
+  'dest',
+  'destination',
+  'redirect',
+  'redirect_url',
+  'link',
+  'r',
+];
+
+/**
+ * Whether a link to `linkCarrier`'s site vouches for a number of `formatCarrier`: its own
+ * numbers, S10 numbers on any postal site, and LaserShip numbers on OnTrac (the two merged).
+ */
+export function linkVouchesFor(linkCarrier: CarrierCode | null, formatCarrier: CarrierCode): boolean {
+  if (linkCarrier === null) return false;
+  if (linkCarrier === formatCarrier) return true;
+  if (formatCarrier === 's10') return ['usps', 'canada_post', 'dhl', 's10'].includes(linkCarrier);
+  return linkCarrier === 'ontrac' && formatCarrier === 'lasership';
+}
+
+export interface LinkInfo {
+  /** Carrier whose site the link points at (the innermost host when links are nested). */
+  carrier: CarrierCode | null;
+  /** A universal tracker, or a path that talks about tracking. */
+  tracking: boolean;
+}
+
+function safeDecode(s: string): string {
+  if (!s.includes('%')) return s;
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return s
+      .replace(/%3A/gi, ':')
+      .replace(/%2F/gi, '/')
+      .replace(/%3F/gi, '?')
+      .replace(/%3D/gi, '=')
+      .replace(/%26/gi, '&');
+  }
+}
+
+const HOST_TABLE: readonly { host: string; carrier: CarrierCode }[] = COURIERS.flatMap((c) =>
+  c.hosts.map((host) => ({ host: `.${host}`, carrier: c.code })),
+);
+
+/** The host of the last (innermost) link in a link text: redirectors put the destination last. */
+function innermostHost(lowerDecoded: string): { host: string; end: number } | null {
+  const scheme = lowerDecoded.lastIndexOf('://');
+  const from = scheme >= 0 ? scheme + 3 : lowerDecoded.lastIndexOf('www.');
+  if (from < 0) return null;
+  let to = from;
+  while (to < lowerDecoded.length && !'/?#&:='.includes(lowerDecoded.charAt(to))) to++;
+  return { host: lowerDecoded.slice(from, to), end: to };
+}
+
+/**
+ * Classifies a (lower-case, decoded) link text by its innermost host, so a redirector
+ * wrapping a carrier link reads as the carrier link.
+ */
+export function classifyLink(lowerDecoded: string): LinkInfo {
+  const inner = innermostHost(lowerDecoded);
+  let carrier: CarrierCode | null = null;
+  if (inner) {
+    const dotted = `.${inner.host}/`;
+    for (const entry of HOST_TABLE)
+      if (dotted.includes(entry.host)) {
+        carrier = entry.carrier;
+        break;
+      }
+  }
+  const tracking =
+    (inner !== null && TRACKER_HOSTS.some((h) => inner.host.includes(h))) ||
+    TRACKING_PATH.test(inner ? lowerDecoded.slice(inner.end) : lowerDecoded);
+  return { carrier, tracking };
+}
+
+/** Characters that end a link written in text or in an attribute. */
+function breaksUrl(c: number): boolean {
+  return (
+    c <= 32 ||
+    c === 34 || // "
+    c === 39 || // '
+    c === 60 || // <
+    c === 62 || // >
+    c === 40 || // (
+    c === 41 || // )
+    c === 91 || // [
+    c === 93 || // ]
+    c === 123 || // {
+    c === 125 || // }
+    c === 124 || // |
+    c === 92 || // backslash
+    c === 94 || // ^
+    c === 96 || // `
+    c === 0xa0
+  );
+}
+/** Longest stretch looked at behind a number for the link it may sit in. */
+const MAX_URL_PREFIX = 800;
+
+/**
+ * If the number at `start` is inside a link written in the text (a bare URL or an href), returns
+ * what that link says; otherwise null.
+ */
+export function linkAround(text: string, start: number): LinkInfo | null {
+  const from = Math.max(0, start - MAX_URL_PREFIX);
+  let s = start;
+  while (s > from && !breaksUrl(text.charCodeAt(s - 1))) s--;
+  if (s === start) return null;
+  const prefix = text.slice(s, start).toLowerCase();
+  const scheme = prefix.search(/https?:\/\/|https?%3a%2f%2f|www\./);
+  if (scheme < 0) return null;
+  return classifyLink(safeDecode(prefix.slice(scheme)));
+}
+
+function tryParseUrl(url: string): URL | null {
+  try {
+    return new URL(url.trim());
+  } catch {
+    return null;
+  }
+}
+
+/** Follows the redirectors that webmail and senders wrap around links (bounded depth). */
+export function unwrapRedirects(url: string): string {
+  let current = url.trim();
+  for (let depth = 0; depth < 5; depth++) {
+    const parsed = tryParseUrl(current);
+    if (!parsed) return current;
+    let next: string | null = null;
+    for (const [key, value] of parsed.searchParams) {
+      if (!REDIRECT_PARAMS.includes(key.toLowerCase())) continue;
+      if (/^https?:\/\//i.test(value)) {
+        next = value;
+        break;
+      }
+    }
+    if (!next) return current;
+    current = next;
+  }
+  return current;
+}
+
+export interface ParsedTrackingUrl {
+  /** The link's carrier; for a universal tracker, the carrier all its numbers share, else null. */
+  carrier: CarrierCode | null;
+  numbers: string[];
+  /** Each number with the carrier it was identified as. */
+  items: { number: string; carrier: CarrierCode }[];
+  /** The link after unwrapping redirectors. */
+  url: string;
+}
+
+/** Values in a link that may hold numbers: query values, path segments and hash parameters. */
+function linkValues(url: URL): string[] {
+  const values: string[] = [];
+  for (const [, value] of url.searchParams) values.push(value);
+  for (const segment of url.pathname.split('/')) if (segment) values.push(safeDecode(segment));
+  const hash = url.hash.replace(/^#\/?/, '');
+  for (const part of hash.split(/[/?&]/)) {
+    const eq = part.indexOf('=');
+    values.push(safeDecode(eq >= 0 ? part.slice(eq + 1) : part));
+  }
+  return values.flatMap((v) => v.split(/[,;\s]+/)).filter((v) => v.length >= 8);
+}
+
+/**
+ * The carrier and number(s) of a carrier tracking link, after unwrapping redirectors.
+ * `identify` recognises one value; passed in to keep this module free of the matcher.
+ */
+export function parseLink(
+  url: string,
+  identify: (value: string, carrier: CarrierCode | null) => { number: string; carrier: CarrierCode } | null,
+): ParsedTrackingUrl | null {
+  const unwrapped = unwrapRedirects(url);
+  const parsed = tryParseUrl(unwrapped);
+  if (!parsed || !/^https?:$/.test(parsed.protocol)) return null;
+  const info = classifyLink(safeDecode(`${parsed.protocol}//${parsed.host}${parsed.pathname}`.toLowerCase()));
+  if (!info.carrier && !info.tracking) return null;
+  const items: { number: string; carrier: CarrierCode }[] = [];
+  for (const value of linkValues(parsed)) {
+    const hit = identify(value, info.carrier);
+    if (hit && !items.some((it) => it.number === hit.number)) items.push(hit);
+  }
+  const first = items[0];
+  if (!first) return null;
+  const shared = items.every((it) => it.carrier === first.carrier) ? first.carrier : null;
+  return { carrier: info.carrier ?? shared, numbers: items.map((it) => it.number), items, url: unwrapped };
+}
+
+/** The carrier's public tracking page for a number (https). */
+export function trackingUrlFor(carrier: CarrierCode, number: string): string | null {
+  const courier = COURIER_BY_CODE.get(carrier);
+  return courier ? courier.trackingUrl(number.replace(/\s+/g, '').toUpperCase()) : null;
+}

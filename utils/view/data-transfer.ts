@@ -1,0 +1,131 @@
+import * as v from 'valibot';
+import { PackageRecordSchema } from '../messages';
+import type { PackageRecord } from '../store/types';
+import { encodeCsv } from './csv';
+
+/**
+ * Export and import of the user's packages. JSON is the lossless backup (every field, every event); CSV is for
+ * people: one line per tracking event with the package's facts repeated, so it can serve as proof of delivery in a
+ * dispute. Import reads our JSON (or a bare array of records), validates every record with the same schema the
+ * background applies, and reports what it rejected and why; the background then merges the valid ones.
+ */
+
+export const EXPORT_FORMAT = 'doorstep-export';
+export const EXPORT_VERSION = 1;
+
+export interface ExportFile {
+  format: typeof EXPORT_FORMAT;
+  version: number;
+  exportedAt: string;
+  packages: PackageRecord[];
+}
+
+export function exportJson(packages: readonly PackageRecord[], now: Date): string {
+  const file: ExportFile = {
+    format: EXPORT_FORMAT,
+    version: EXPORT_VERSION,
+    exportedAt: now.toISOString(),
+    packages: [...packages],
+  };
+  return `${JSON.stringify(file, null, 2)}\n`;
+}
+
+export const CSV_COLUMNS = [
+  'package_id',
+  'label',
+  'items',
+  'merchant',
+  'carrier',
+  'tracking_number',
+  'order_id',
+  'shipment_id',
+  'status',
+  'status_text',
+  'eta_start',
+  'eta_end',
+  'eta_by',
+  'delivered_at',
+  'archived_at',
+  'tracking_url',
+  'note',
+  'event_time',
+  'event_status',
+  'event_description',
+  'event_location',
+] as const;
+
+const iso = (ms: number | undefined) => (ms === undefined ? '' : new Date(ms).toISOString());
+
+/** One row per event, oldest first within a package; a package without events still gets one row. */
+export function exportCsv(packages: readonly PackageRecord[]): string {
+  const rows: (string | number | undefined)[][] = [[...CSV_COLUMNS]];
+  for (const pkg of packages) {
+    const facts = [
+      pkg.id,
+      pkg.label,
+      pkg.itemTitles.join(' | '),
+      pkg.merchant,
+      pkg.carrier,
+      pkg.number,
+      pkg.orderId,
+      pkg.shipmentId,
+      pkg.status,
+      pkg.statusText,
+      pkg.eta?.start,
+      pkg.eta?.end,
+      pkg.eta?.by,
+      iso(pkg.deliveredAt),
+      iso(pkg.archivedAt),
+      pkg.trackUrl,
+      pkg.note,
+    ];
+    const events = [...pkg.events].sort((a, b) => a.at - b.at);
+    if (events.length === 0) rows.push([...facts, '', '', '', '']);
+    for (const event of events)
+      rows.push([...facts, iso(event.at), event.status, event.description, event.location]);
+  }
+  return encodeCsv(rows);
+}
+
+export interface RejectedRecord {
+  /** Position in the file, from 0. */
+  index: number;
+  reason: string;
+}
+
+export type ImportParse =
+  | { ok: true; records: PackageRecord[]; rejected: RejectedRecord[] }
+  | { ok: false; error: 'not-json' | 'not-an-export' | 'too-many' };
+
+/** The background accepts at most this many records per import message. */
+export const MAX_IMPORT_RECORDS = 20_000;
+
+/** Validates an import file's text. Never throws: a broken file or record becomes a reason in the result. */
+export function parseImportFile(text: string): ImportParse {
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch {
+    return { ok: false, error: 'not-json' };
+  }
+  const list = Array.isArray(data)
+    ? data
+    : data && typeof data === 'object' && Array.isArray((data as { packages?: unknown }).packages)
+      ? (data as { packages: unknown[] }).packages
+      : undefined;
+  if (!list) return { ok: false, error: 'not-an-export' };
+  if (list.length > MAX_IMPORT_RECORDS) return { ok: false, error: 'too-many' };
+  const records: PackageRecord[] = [];
+  const rejected: RejectedRecord[] = [];
+  list.forEach((item, index) => {
+    const result = v.safeParse(PackageRecordSchema, item);
+    if (result.success) {
+      records.push(result.output as PackageRecord);
+      return;
+    }
+    const issue = result.issues[0];
+    const path = issue.path?.map((p) => String(p.key)).join('.') ?? '';
+    rejected.push({ index, reason: path ? `${path}: ${issue.message}` : issue.message });
+  });
+  return { ok: true, records, rejected };
+}

@@ -1,0 +1,123 @@
+import type { Eta } from '../store/types';
+
+/**
+ * Locale-aware wording of dates and times for the popup. Every function takes the locale and the clock as
+ * parameters, so the same code serves the popup (the browser's UI language) and the tests (a fixed locale and day).
+ */
+
+/** A translated "$DAY$ by $TIME$" template; the popup passes one from the extension's i18n. */
+export type ByTimeTemplate = (day: string, time: string) => string;
+
+const DAY_MS = 86_400_000;
+
+/** Noon UTC of a calendar day: formatting it in UTC can never slip to the neighbouring day. */
+function calendarDay(iso: string): Date {
+  const [y, m, d] = iso.split('-').map(Number);
+  return new Date(Date.UTC(y ?? 1970, (m ?? 1) - 1, d ?? 1, 12));
+}
+
+/** Whole days from `from` to `to`, both `YYYY-MM-DD`. */
+export function daysBetween(from: string, to: string): number {
+  return Math.round((calendarDay(to).getTime() - calendarDay(from).getTime()) / DAY_MS);
+}
+
+function capitalise(text: string, locale: string): string {
+  return text.charAt(0).toLocaleUpperCase(locale) + text.slice(1);
+}
+
+const formatterCache = new Map<string, Intl.DateTimeFormat>();
+/** Intl formatters are costly to build and the popup formats hundreds of rows: keep one per locale and shape. */
+function dateFormat(locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${locale}|${JSON.stringify(options)}`;
+  let format = formatterCache.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale, options);
+    formatterCache.set(key, format);
+  }
+  return format;
+}
+
+const relativeCache = new Map<string, Intl.RelativeTimeFormat>();
+function relativeFormat(locale: string, style: 'long' | 'short'): Intl.RelativeTimeFormat {
+  const key = `${locale}|${style}`;
+  let format = relativeCache.get(key);
+  if (!format) {
+    format = new Intl.RelativeTimeFormat(locale, { numeric: 'auto', style });
+    relativeCache.set(key, format);
+  }
+  return format;
+}
+
+/** "10 PM", "9:30 AM", "22:00": a wall-clock `HH:MM` in the locale's style, minutes only when they matter. */
+export function formatTimeOfDay(hhmm: string, locale: string): string {
+  const [h, m] = hhmm.split(':').map(Number);
+  const at = new Date(Date.UTC(2000, 0, 1, h ?? 0, m ?? 0));
+  const options: Intl.DateTimeFormatOptions = { hour: 'numeric', timeZone: 'UTC' };
+  if (m) options.minute = '2-digit';
+  return dateFormat(locale, options).format(at);
+}
+
+/** "Tue, Nov 26" in the locale's style. */
+export function formatDay(iso: string, locale: string): string {
+  return dateFormat(locale, { weekday: 'short', month: 'short', day: 'numeric', timeZone: 'UTC' }).format(
+    calendarDay(iso),
+  );
+}
+
+/** "Today", "Tomorrow", "Yesterday" in the locale's words, or undefined for other days. */
+function nearbyDayWord(iso: string, today: string, locale: string): string | undefined {
+  const offset = daysBetween(today, iso);
+  if (offset < -1 || offset > 1) return undefined;
+  return capitalise(relativeFormat(locale, 'long').format(offset, 'day'), locale);
+}
+
+/**
+ * An estimated delivery as a shopper reads it: "Today by 10 PM", "Tomorrow", "Tue, Nov 26", "Nov 26 – 28".
+ * `today` is the user's local date (`YYYY-MM-DD`).
+ */
+export function formatEta(eta: Eta, today: string, locale: string, byTime: ByTimeTemplate): string {
+  let day: string;
+  if (eta.end && eta.end !== eta.start) {
+    day = dateFormat(locale, { month: 'short', day: 'numeric', timeZone: 'UTC' }).formatRange(
+      calendarDay(eta.start),
+      calendarDay(eta.end),
+    );
+  } else {
+    day = nearbyDayWord(eta.start, today, locale) ?? formatDay(eta.start, locale);
+  }
+  return eta.by ? byTime(day, formatTimeOfDay(eta.by, locale)) : day;
+}
+
+const RELATIVE_STEPS: [Intl.RelativeTimeFormatUnit, number][] = [
+  ['second', 60],
+  ['minute', 60],
+  ['hour', 24],
+  ['day', 7],
+  ['week', 4.35],
+  ['month', 12],
+  ['year', Number.POSITIVE_INFINITY],
+];
+
+/** "now", "5 min. ago", "yesterday", "3 weeks ago": how long ago an instant was, in the locale's words. */
+export function formatAgo(at: number, now: number, locale: string): string {
+  let amount = (at - now) / 1000;
+  // A clock a little ahead of ours (another device, a provider) still reads as "now", never as "in 2 min".
+  if (amount > 0) amount = 0;
+  if (amount > -45) return relativeFormat(locale, 'short').format(0, 'second');
+  for (const [unit, size] of RELATIVE_STEPS) {
+    if (Math.abs(amount) < size) return relativeFormat(locale, 'short').format(Math.round(amount), unit);
+    amount /= size;
+  }
+  return relativeFormat(locale, 'short').format(Math.round(amount), 'year');
+}
+
+/** "Nov 24, 3:05 PM": an event time in the user's zone (or the given one). */
+export function formatDateTime(at: number, locale: string, timeZone?: string): string {
+  return dateFormat(locale, {
+    month: 'short',
+    day: 'numeric',
+    hour: 'numeric',
+    minute: '2-digit',
+    timeZone,
+  }).format(at);
+}

@@ -1,0 +1,64 @@
+import type { PackageRecord } from '../store/types';
+
+/**
+ * Links the popup may open. Stored URLs came from pages and APIs, so each is parsed again here and only http(s)
+ * survives: a `javascript:` or `data:` URL smuggled into a record can never be opened from the popup.
+ */
+
+export function safeHttpUrl(raw: string | undefined): string | undefined {
+  if (!raw) return undefined;
+  try {
+    const url = new URL(raw);
+    return url.protocol === 'https:' || url.protocol === 'http:' ? url.href : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The tracking engine's `trackingUrlFor`, passed in so this module stays free of the engine. */
+export type CarrierUrl = (carrier: string, number: string) => string | null | undefined;
+
+const AMAZON_HOST =
+  /^www\.amazon\.(?:com|ca|co\.uk|de|fr|es|it|nl|com\.au|co\.jp|in|com\.mx|com\.br|se|pl|com\.be|ie|ae|sa)$/;
+
+/** The Amazon store the package was seen on (order pages, track pages); amazon.com when only an e-mail said so. */
+export function amazonStoreOf(pkg: PackageRecord): string {
+  for (const source of pkg.sources) {
+    if (!source.url) continue;
+    try {
+      const host = new URL(source.url).hostname;
+      if (AMAZON_HOST.test(host)) return host;
+    } catch {
+      // An unparsable source URL says nothing about the store.
+    }
+  }
+  return 'www.amazon.com';
+}
+
+/**
+ * Where "Open tracking page" goes: the page the package was found with, else the carrier's page for its number,
+ * else Amazon's own tracker for a shipment without a number yet, else the order's details page.
+ */
+export function trackingPageFor(pkg: PackageRecord, carrierUrl: CarrierUrl): string | undefined {
+  const stored = safeHttpUrl(pkg.trackUrl);
+  if (stored) return stored;
+  if (pkg.number && pkg.carrier) {
+    const carrierPage = safeHttpUrl(carrierUrl(pkg.carrier, pkg.number) ?? undefined);
+    if (carrierPage) return carrierPage;
+  }
+  if (pkg.orderId) {
+    const store = `https://${amazonStoreOf(pkg)}`;
+    const order = encodeURIComponent(pkg.orderId);
+    if (pkg.shipmentId) {
+      return `${store}/progress-tracker/package?orderId=${order}&packageIndex=0&shipmentId=${encodeURIComponent(pkg.shipmentId)}`;
+    }
+    return `${store}/gp/your-account/order-details?orderID=${order}`;
+  }
+  return undefined;
+}
+
+/** A short, readable name of where a package was found: the host of an http(s) source, never the full URL. */
+export function sourceHost(url: string | undefined): string | undefined {
+  const safe = safeHttpUrl(url);
+  return safe ? new URL(safe).hostname : undefined;
+}

@@ -1,0 +1,93 @@
+import type { Translate } from '../i18n/translate';
+import type { PackageRecord, PackageStatus, TrackingEvent } from '../store/types';
+import { carrierBrand } from './carriers';
+import { lastNewsAt, type ProblemKind, type SectionId, type ViewClock } from './sections';
+
+/** The words the popup shows for a package, in the UI language. Text from pages is passed through as text. */
+
+export function packageTitle(pkg: PackageRecord, t: Translate): string {
+  return (
+    pkg.label ||
+    pkg.itemTitles[0] ||
+    pkg.number ||
+    (pkg.orderId ? t('packageOrder', pkg.orderId) : t('packageUnnamed'))
+  );
+}
+
+/** "Amazon · UPS": who sends it and who carries it, without repeating one name twice. */
+export function packageSubtitle(pkg: PackageRecord): string {
+  const carrier = carrierBrand(pkg.carrier)?.name;
+  const parts = [pkg.merchant, carrier].filter((part): part is string => Boolean(part));
+  return parts
+    .filter((part, i) => parts.findIndex((p) => p.toLowerCase() === part.toLowerCase()) === i)
+    .join(' · ');
+}
+
+const STATUS_KEYS = {
+  unknown: 'status_unknown',
+  info_received: 'status_info_received',
+  in_transit: 'status_in_transit',
+  out_for_delivery: 'status_out_for_delivery',
+  available_for_pickup: 'status_available_for_pickup',
+  delivered: 'status_delivered',
+  failed_attempt: 'status_failed_attempt',
+  exception: 'status_exception',
+  returned: 'status_returned',
+  expired: 'status_expired',
+} as const satisfies Record<PackageStatus, string>;
+
+export function statusWords(status: PackageStatus, t: Translate): string {
+  return t(STATUS_KEYS[status]);
+}
+
+const SECTION_KEYS = {
+  out_for_delivery: 'section_out_for_delivery',
+  today: 'section_today',
+  problems: 'section_problems',
+  on_the_way: 'section_on_the_way',
+  delivered: 'section_delivered',
+} as const satisfies Record<SectionId, string>;
+
+export function sectionTitle(id: SectionId, t: Translate): string {
+  return t(SECTION_KEYS[id]);
+}
+
+const PROBLEM_KEYS = {
+  exception: 'problem_exception',
+  failed_attempt: 'problem_failed_attempt',
+  returned: 'problem_returned',
+  expired: 'problem_expired',
+  late: 'problem_late',
+  stale: 'problem_stale',
+} as const satisfies Record<ProblemKind, string>;
+
+/** Why a package is a problem, in words; "stale" says for how long nothing has happened. */
+export function problemWords(kind: ProblemKind, t: Translate, pkg: PackageRecord, clock: ViewClock): string {
+  if (kind === 'stale') return t('problem_stale', Math.floor((clock.now - lastNewsAt(pkg)) / 86_400_000));
+  return t(PROBLEM_KEYS[kind]);
+}
+
+/** The newest event, which is what a shopper reads first. */
+export function latestEvent(pkg: PackageRecord): TrackingEvent | undefined {
+  let latest: TrackingEvent | undefined;
+  for (const event of pkg.events) if (!latest || event.at > latest.at) latest = event;
+  return latest;
+}
+
+/** Events newest first, for the timeline. */
+export function timeline(pkg: PackageRecord): TrackingEvent[] {
+  return [...pkg.events].sort((a, b) => b.at - a.at);
+}
+
+/**
+ * What the last event or the page said, e.g. "Departed facility — Memphis, TN"; left out when it only repeats the
+ * status already shown in words.
+ */
+export function lastNews(pkg: PackageRecord, shownStatus?: string): string | undefined {
+  const event = latestEvent(pkg);
+  const text = event?.description ?? pkg.statusText;
+  const location = event?.location;
+  if (!text) return undefined;
+  if (shownStatus && text.trim().toLocaleLowerCase() === shownStatus.toLocaleLowerCase()) return location;
+  return location ? `${text} — ${location}` : text;
+}

@@ -1,0 +1,62 @@
+import type { PackageRecord } from '../store/types';
+
+/**
+ * Search over packages as the user types. Each record's searchable text is built once and kept in a WeakMap: a
+ * keystroke over 1,000 packages is then a substring test per package, and a changed record (a new object from the
+ * live query) simply gets a new entry while the old one is collected.
+ */
+
+/** Extra words a package can be found by that are not stored on it (carrier and status names in the UI language). */
+export type SearchWords = (pkg: PackageRecord) => string;
+
+const haystacks = new WeakMap<PackageRecord, string>();
+
+function haystackOf(pkg: PackageRecord, extraWords: SearchWords): string {
+  let text = haystacks.get(pkg);
+  if (text === undefined) {
+    text = [
+      pkg.label,
+      ...pkg.itemTitles,
+      pkg.merchant,
+      pkg.carrier,
+      pkg.number,
+      pkg.orderId,
+      pkg.note,
+      pkg.statusText,
+      ...pkg.events.map((event) => `${event.description} ${event.location ?? ''}`),
+      extraWords(pkg),
+    ]
+      .filter(Boolean)
+      .join('\n')
+      .toLocaleLowerCase();
+    haystacks.set(pkg, text);
+  }
+  return text;
+}
+
+/** Words of a query; every one must occur (in any field) for a package to match. */
+export function queryTerms(query: string): string[] {
+  return query.toLocaleLowerCase().split(/\s+/).filter(Boolean);
+}
+
+export function matchesTerms(pkg: PackageRecord, terms: readonly string[], extraWords: SearchWords): boolean {
+  if (terms.length === 0) return true;
+  const text = haystackOf(pkg, extraWords);
+  return terms.every((term) => text.includes(term));
+}
+
+export function searchPackages(
+  packages: readonly PackageRecord[],
+  query: string,
+  extraWords: SearchWords,
+): readonly PackageRecord[] {
+  const terms = queryTerms(query);
+  if (terms.length === 0) return packages;
+  // A number is often pasted with its spaces ("1Z 999 AA1 …"); also try the query without them.
+  const compact = terms.length > 1 ? [terms.join('')] : undefined;
+  return packages.filter(
+    (pkg) =>
+      matchesTerms(pkg, terms, extraWords) ||
+      (compact !== undefined && matchesTerms(pkg, compact, extraWords)),
+  );
+}

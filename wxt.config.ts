@@ -1,0 +1,33 @@
+import preact from '@preact/preset-vite';
+import { defineConfig } from 'wxt';
+import { AMAZON_MATCHES } from './utils/hosts';
+import { PROVIDER_API_ORIGINS } from './utils/providers/origins';
+
+// Doorstep's manifest. Permissions are the least the features need: named hosts come from the content script's
+// matches; any other site is scanned only through activeTab or the optional "all sites" permission.
+export default defineConfig({
+  // Parallel test runs (and helpers) can build into their own folder; the browser harness reads the same variable.
+  outDir: process.env.DOORSTEP_OUT_DIR ?? '.output',
+  modules: ['@wxt-dev/webextension-polyfill'],
+  vite: () => ({ plugins: [preact()] }),
+  manifest: ({ browser }) => ({
+    // Translated from public/_locales (en, de, fr, es); English is the fallback for every other language.
+    default_locale: 'en',
+    name: '__MSG_extName__',
+    short_name: '__MSG_extShortName__',
+    description: '__MSG_extDescription__',
+    permissions: ['storage', 'alarms', 'contextMenus', 'activeTab', 'scripting', 'notifications'],
+    // Status providers' API hosts, requested one by one when the user enables a provider (the broad pattern below
+    // already covers them; listing them documents exactly where refreshes may go).
+    optional_host_permissions: [...PROVIDER_API_ORIGINS, '*://*/*'],
+    // Amazon session refresh fetches the user's own track pages from the background. These are exactly the Amazon
+    // hosts the content script already runs on, so the install prompt does not change.
+    host_permissions: AMAZON_MATCHES,
+    action: { default_title: 'Doorstep' },
+    ...(browser === 'firefox' && {
+      browser_specific_settings: {
+        gecko: { id: 'doorstep@doorstep.invalid', data_collection_permissions: { required: ['none'] } },
+      },
+    }),
+  }),
+});
