@@ -66,7 +66,12 @@ export function DataSettings() {
   };
 
   const deleteAll = async () => {
-    await db.packages.clear();
+    // Through the background, so the badge and notifications learn about it at once.
+    const reply = await services.send({ type: 'delete-all' });
+    if (!reply.ok) {
+      setStatus(t('actionFailed', reply.error));
+      return;
+    }
     await services.clearSynced().catch(() => undefined);
     setConfirming(false);
     setStatus(t('deletedAll'));

@@ -113,6 +113,8 @@ export const MessageSchema = v.variant('type', [
   v.object({ type: v.literal('refresh'), ids: v.pipe(v.array(packageId), v.maxLength(1000)) }),
   /** Options import: records merged into the store, reported back. */
   v.object({ type: v.literal('import'), records: v.pipe(v.array(v.unknown()), v.maxLength(20_000)) }),
+  /** Options "delete all data": empties the package store on this device. */
+  v.object({ type: v.literal('delete-all') }),
   v.object({ type: v.literal('ping') }),
 ]);
 

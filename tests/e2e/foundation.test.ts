@@ -2,6 +2,9 @@ import { mkdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Harness, startHarness } from './harness';
 
+/** The page updates asynchronously (live queries, messages): assertions retry until it settles. */
+const POLL = { timeout: 15_000, interval: 50 };
+
 describe('extension in Chromium: a Gmail message with a UPS and a USPS number', () => {
   let harness: Harness;
   beforeAll(async () => {
@@ -31,9 +34,9 @@ describe('extension in Chromium: a Gmail message with a UPS and a USPS number', 
     const outForDelivery = popup.locator('section', {
       has: popup.locator('h2', { hasText: 'Out for delivery' }),
     });
-    await expect(outForDelivery.locator('li.package').getAttribute('data-number')).resolves.toBe(
-      '1Z999AA10123456784',
-    );
+    await expect
+      .poll(() => outForDelivery.locator('li.package').getAttribute('data-number'), POLL)
+      .toBe('1Z999AA10123456784');
     mkdirSync('artifacts', { recursive: true });
     await popup.screenshot({ path: 'artifacts/popup-foundation.png' });
   });

@@ -6,6 +6,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { threePackages } from '../unit/components/fixtures';
 import { type Harness, startHarness } from './harness';
 
+/** The page updates asynchronously (live queries, messages): assertions retry until it settles. */
+const POLL = { timeout: 15_000, interval: 50 };
+
 /** The options page in real Chromium: settings saved to storage, export files, import report, delete all. */
 describe('options page in Chromium', () => {
   let harness: Harness;
@@ -55,9 +58,9 @@ describe('options page in Chromium', () => {
       .toBe(9);
     await page.locator('#stale-days').fill('0');
     await page.locator('#stale-days').blur();
-    await expect(page.locator('#stale-days-help').textContent()).resolves.toBe(
-      'Enter a whole number from 1 to 60.',
-    );
+    await expect
+      .poll(() => page.locator('#stale-days-help').textContent(), POLL)
+      .toBe('Enter a whole number from 1 to 60.');
     expect(((await storageLocal('settings')) as { staleAfterDays?: number }).staleAfterDays).toBe(9);
   });
 
@@ -71,7 +74,7 @@ describe('options page in Chromium', () => {
       .toEqual({ 'mail.example.com': 'off' });
     await page.getByRole('textbox', { name: 'Site' }).fill('not a site');
     await page.getByRole('button', { name: 'Add rule' }).click();
-    await expect(page.locator('#site-error').textContent()).resolves.toContain('is not a site name');
+    await expect.poll(() => page.locator('#site-error').textContent(), POLL).toContain('is not a site name');
   });
 
   it('exports the full event history as CSV and a JSON backup that imports back with a report', async () => {
@@ -99,23 +102,36 @@ describe('options page in Chromium', () => {
     writeFileSync(file, JSON.stringify(backup));
     await page.getByLabel('Choose a Doorstep JSON export').setInputFiles(file);
     const report = page.getByTestId('import-report');
-    await expect(
-      report
-        .locator('li')
-        .first()
-        .textContent()
-        .then((t) => t ?? ''),
-    ).resolves.toMatch(/^Record 4: /);
-    await expect(report.textContent().then((t) => t ?? '')).resolves.toMatch(
-      /Imported: \d+ new|Import failed: /,
-    );
+    await expect
+      .poll(
+        () =>
+          report
+            .locator('li')
+            .first()
+            .textContent()
+            .then((t) => t ?? ''),
+        POLL,
+      )
+      .toMatch(/^Record 4: /);
+    await expect
+      .poll(() => report.textContent().then((t) => t ?? ''), POLL)
+      .toMatch(/Imported: \d+ new/);
   });
 
-  it('deletes all packages only after confirmation', async () => {
+  it('deletes all packages only after confirmation, and the badge follows at once', async () => {
+    // A stale badge left from before: deleting everything must recompute it.
+    await harness.serviceWorker.evaluate(() =>
+      (
+        globalThis as unknown as { chrome: { action: { setBadgeText(d: { text: string }): Promise<void> } } }
+      ).chrome.action.setBadgeText({ text: '9' }),
+    );
     await page.getByRole('button', { name: 'Delete all data…' }).click();
-    await expect(page.locator('#confirm-text').textContent()).resolves.toContain('Delete all 3 packages');
+    await expect
+      .poll(() => page.locator('#confirm-text').textContent(), POLL)
+      .toContain('Delete all 3 packages');
     await page.getByRole('button', { name: 'Yes, delete everything' }).click();
     await page.waitForFunction(() => document.querySelector('[data-testid="count"]')?.textContent === '0');
     expect(await harness.storedPackages()).toEqual([]);
+    await expect.poll(() => harness.badgeText()).toBe('');
   });
 });

@@ -5,6 +5,9 @@ import type { PackageRecord } from '../../utils/store/types';
 import { manyPackages, sixPackages, threePackages } from '../unit/components/fixtures';
 import { type Harness, startHarness } from './harness';
 
+/** The page updates asynchronously (live queries, messages): assertions retry until it settles. */
+const POLL = { timeout: 15_000, interval: 50 };
+
 /**
  * The popup in real Chromium with the built extension: screenshots (looked at by a person), live updates through the
  * real background, and the actions a shopper takes. Packages are seeded straight into the extension's IndexedDB.
@@ -68,10 +71,12 @@ describe('popup in Chromium', () => {
 
   it('shows the first-run explanation when nothing is tracked', async () => {
     await openPopup([]);
-    await expect(page.locator('.first-run h2').textContent()).resolves.toBe('Every parcel, in one place');
-    await expect(page.getByRole('button', { name: 'Add tracking numbers' }).count()).resolves.toBeGreaterThan(
-      0,
-    );
+    await expect
+      .poll(() => page.locator('.first-run h2').textContent(), POLL)
+      .toBe('Every parcel, in one place');
+    await expect
+      .poll(() => page.getByRole('button', { name: 'Add tracking numbers' }).count(), POLL)
+      .toBeGreaterThan(0);
     await page.screenshot({ path: `${SHOTS}/popup-empty.png` });
   });
 
@@ -79,24 +84,26 @@ describe('popup in Chromium', () => {
     const now = new Date();
     await openPopup(threePackages(now));
     const out = page.locator('section.section-out_for_delivery');
-    await expect(out.locator('li.package').getAttribute('data-number')).resolves.toBe('1Z999AA10123456784');
-    await expect(out.locator('.row-eta').textContent()).resolves.toBe('Today by 8 PM');
+    await expect
+      .poll(() => out.locator('li.package').getAttribute('data-number'), POLL)
+      .toBe('1Z999AA10123456784');
+    await expect.poll(() => out.locator('.row-eta').textContent(), POLL).toBe('Today by 8 PM');
     const onTheWay = page.locator('section.section-on_the_way li.package');
-    await expect(onTheWay.count()).resolves.toBe(2);
+    await expect.poll(() => onTheWay.count(), POLL).toBe(2);
     // The Amazon shipment without a number is listed by its item, expected tomorrow.
-    await expect(onTheWay.first().locator('.row-title').textContent()).resolves.toBe(
-      'Kindle Paperwhite (16 GB)',
-    );
-    await expect(onTheWay.first().locator('.row-eta').textContent()).resolves.toBe('Tomorrow');
+    await expect
+      .poll(() => onTheWay.first().locator('.row-title').textContent(), POLL)
+      .toBe('Kindle Paperwhite (16 GB)');
+    await expect.poll(() => onTheWay.first().locator('.row-eta').textContent(), POLL).toBe('Tomorrow');
     await page.screenshot({ path: `${SHOTS}/popup-3-packages.png` });
   });
 
   it('renders every section in the light and the dark theme', async () => {
     await openPopup(sixPackages(new Date()));
     const problems = page.locator('section.section-problems li.package');
-    await expect(problems.count()).resolves.toBe(2);
-    await expect(problems.filter({ hasText: 'No update for 8 days' }).count()).resolves.toBe(1);
-    await expect(problems.filter({ hasText: 'last refresh failed' }).count()).resolves.toBe(1);
+    await expect.poll(() => problems.count(), POLL).toBe(2);
+    await expect.poll(() => problems.filter({ hasText: 'No update for 8 days' }).count(), POLL).toBe(1);
+    await expect.poll(() => problems.filter({ hasText: 'last refresh failed' }).count(), POLL).toBe(1);
     await page.emulateMedia({ colorScheme: 'light' });
     await page.screenshot({ path: `${SHOTS}/popup-light.png` });
     await page.emulateMedia({ colorScheme: 'dark' });
@@ -111,15 +118,15 @@ describe('popup in Chromium', () => {
     await openPopup(records);
     const active = records.filter((r) => r.archivedAt === undefined).length;
     // The first screenful is rendered at once; the rest as the list is scrolled (or "Show more" is pressed).
-    await expect(page.locator('li.package').count()).resolves.toBe(40);
+    await expect.poll(() => page.locator('li.package').count(), POLL).toBe(40);
     await page.screenshot({ path: `${SHOTS}/popup-200-packages.png` });
     // A section's count is complete even while some of its rows wait to be rendered.
     const outForDelivery = records.filter(
       (r) => r.archivedAt === undefined && r.status === 'out_for_delivery',
     );
-    await expect(page.locator('section.section-out_for_delivery .count').textContent()).resolves.toBe(
-      String(outForDelivery.length),
-    );
+    await expect
+      .poll(() => page.locator('section.section-out_for_delivery .count').textContent(), POLL)
+      .toBe(String(outForDelivery.length));
     // Scrolling to the end renders the rest.
     await expect
       .poll(async () => {
@@ -127,32 +134,36 @@ describe('popup in Chromium', () => {
         return page.locator('li.package').count();
       })
       .toBe(active);
-    await expect(page.locator('.more-rows').count()).resolves.toBe(0);
+    await expect.poll(() => page.locator('.more-rows').count(), POLL).toBe(0);
 
     await page.getByRole('searchbox', { name: 'Search packages' }).fill('catan');
-    await expect(page.locator('li.package').count()).resolves.toBe(
-      records.filter((r) => r.archivedAt === undefined && r.itemTitles[0]?.includes('Catan')).length,
-    );
+    await expect
+      .poll(() => page.locator('li.package').count(), POLL)
+      .toBe(records.filter((r) => r.archivedAt === undefined && r.itemTitles[0]?.includes('Catan')).length);
     await page.getByRole('searchbox', { name: 'Search packages' }).fill('');
     await page.getByRole('combobox', { name: 'Show' }).selectOption('archive');
-    await expect(page.locator('li.package').count()).resolves.toBe(records.length - active);
+    await expect.poll(() => page.locator('li.package').count(), POLL).toBe(records.length - active);
   });
 
   it('moves through rows with the arrow keys and opens details with Enter, Escape goes back', async () => {
     await openPopup(threePackages(new Date()));
     await page.getByRole('searchbox', { name: 'Search packages' }).focus();
     await page.keyboard.press('ArrowDown');
-    await expect(page.evaluate(() => document.activeElement?.closest('li')?.dataset.id)).resolves.toBe(
-      'pkg-headphones',
-    );
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.closest('li')?.dataset.id), POLL)
+      .toBe('pkg-headphones');
     await page.keyboard.press('ArrowDown');
-    await expect(page.evaluate(() => document.activeElement?.closest('li')?.dataset.id)).resolves.toBe(
-      'pkg-kindle',
-    );
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.closest('li')?.dataset.id), POLL)
+      .toBe('pkg-kindle');
     await page.keyboard.press('Enter');
-    await expect(page.locator('#details-title').textContent()).resolves.toBe('Kindle Paperwhite (16 GB)');
+    await expect
+      .poll(() => page.locator('#details-title').textContent(), POLL)
+      .toBe('Kindle Paperwhite (16 GB)');
     // No number yet: the link goes to Amazon's own tracker for the shipment.
-    await expect(page.getByRole('button', { name: 'Open the Amazon order' }).count()).resolves.toBe(1);
+    await expect
+      .poll(() => page.getByRole('button', { name: 'Open the Amazon order' }).count(), POLL)
+      .toBe(1);
     await page.keyboard.press('Escape');
     await page.waitForSelector('li.package');
   });
@@ -161,14 +172,14 @@ describe('popup in Chromium', () => {
     await openPopup([]);
     await page.getByRole('button', { name: 'Add tracking numbers' }).first().click();
     await page.locator('#add-input').fill('1Z999AA10123456784\nnot-a-number');
-    await expect(page.locator('.preview-ok').getAttribute('data-carrier')).resolves.toBe('ups');
-    await expect(page.locator('.preview-bad').textContent()).resolves.toBe(
-      '“not-a-number” is not a valid tracking number.',
-    );
+    await expect.poll(() => page.locator('.preview-ok').getAttribute('data-carrier'), POLL).toBe('ups');
+    await expect
+      .poll(() => page.locator('.preview-bad').textContent(), POLL)
+      .toBe('“not-a-number” is not a valid tracking number.');
     await page.getByRole('button', { name: 'Track package' }).click();
-    await expect(page.locator('.notice').textContent()).resolves.toContain('Added: 1. Not added: 1');
+    await expect.poll(() => page.locator('.notice').textContent(), POLL).toContain('Added: 1. Not added: 1');
     // What was refused stays in the box; nothing typed is lost.
-    await expect(page.locator('#add-input').inputValue()).resolves.toBe('not-a-number');
+    await expect.poll(() => page.locator('#add-input').inputValue(), POLL).toBe('not-a-number');
     await page.getByRole('button', { name: 'Cancel' }).click();
     await page.waitForSelector('li.package[data-number="1Z999AA10123456784"]');
     const stored = await harness.storedPackages();
@@ -185,7 +196,7 @@ describe('popup in Chromium', () => {
     await expect
       .poll(async () => (await harness.storedPackages()).find((p) => p.id === 'pkg-shoes')?.label)
       .toBe('Running shoes');
-    await expect(page.locator('#details-title').textContent()).resolves.toBe('Running shoes');
+    await expect.poll(() => page.locator('#details-title').textContent(), POLL).toBe('Running shoes');
 
     await page.getByRole('button', { name: 'Refresh now' }).click();
     // The answer replaces the "Saved." notice once the background has tried (it may ask a provider first).
@@ -195,7 +206,7 @@ describe('popup in Chromium', () => {
 
     await page.getByRole('button', { name: 'Delete' }).click();
     await page.waitForSelector('li.package[data-id="pkg-headphones"]');
-    await expect(page.locator('li.package[data-id="pkg-shoes"]').count()).resolves.toBe(0);
+    await expect.poll(() => page.locator('li.package[data-id="pkg-shoes"]').count(), POLL).toBe(0);
     expect((await harness.storedPackages()).some((p) => p.id === 'pkg-shoes')).toBe(false);
     await page.getByRole('button', { name: 'Undo' }).click();
     await page.waitForSelector('li.package[data-id="pkg-shoes"]');

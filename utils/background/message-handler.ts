@@ -95,6 +95,16 @@ export async function handleMessage(raw: unknown, deps: HandlerDeps): Promise<Ha
         await deps.onChange([outcome.change]);
         return { ok: true, ids: [message.record.id] };
       }
+      case 'delete-all': {
+        const removed = await db.transaction('rw', db.packages, async () => {
+          const all = await db.packages.toArray();
+          await db.packages.clear();
+          return all;
+        });
+        // Not `deletedByUser`: wiping this device must not send deletions to the user's other devices.
+        await deps.onChange(removed.map((before) => ({ before })));
+        return { ok: true, updated: removed.length };
+      }
       case 'refresh':
         return deps.refresh
           ? await deps.refresh(message.ids)

@@ -167,6 +167,16 @@ describe('handleMessage: the background boundary', () => {
     expect(logged.some((l) => l.includes('import rejected 4 of 6'))).toBe(true);
   });
 
+  it('deletes all packages on this device and reports each removal without marking it for other devices', async () => {
+    await handleMessage({ type: 'detections', detections: [detection] }, deps);
+    changeBatches = [];
+    await expect(handleMessage({ type: 'delete-all' }, deps)).resolves.toMatchObject({ ok: true, updated: 1 });
+    expect(await snapshot()).toEqual([]);
+    expect(changeBatches).toHaveLength(1);
+    expect(changeBatches[0]?.[0]).toMatchObject({ before: { number: UPS } });
+    expect(changeBatches[0]?.[0]?.deletedByUser).toBeUndefined();
+  });
+
   it('replies "internal error" and logs when the database fails, without throwing', async () => {
     db.close();
     const reply = await handleMessage({ type: 'detections', detections: [detection] }, deps);
