@@ -23,6 +23,8 @@ export default defineConfig({
           testTimeout: 90_000,
           hookTimeout: 120_000,
           fileParallelism: false,
+          // The browser updates asynchronously and CI machines are slow: polled assertions wait up to 15 s.
+          expect: { poll: { timeout: 15_000, interval: 50 } },
         },
       },
     ],

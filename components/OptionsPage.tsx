@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
+import { ALL_SITES_ORIGINS } from '@/utils/background/all-sites';
 import {
   DETECTION_MODES,
   type DetectionMode,
@@ -153,6 +154,7 @@ function DetectionSettings({ settings, update }: SectionProps) {
           </div>
         ))}
       </div>
+      <AllSitesPermission />
       <h3>{t('siteOverrides')}</h3>
       {Object.keys(settings.siteModes).length === 0 ? (
         <p class="muted">{t('siteOverridesEmpty')}</p>
@@ -194,6 +196,40 @@ function DetectionSettings({ settings, update }: SectionProps) {
         {siteError}
       </p>
     </section>
+  );
+}
+
+/**
+ * The optional "all sites" permission. Requested from the click itself (browsers require a user gesture); the
+ * background registers or removes the content script when the permission changes, wherever it was changed.
+ */
+function AllSitesPermission() {
+  const { t, permissions } = useOptionsServices();
+  const [granted, setGranted] = useState<boolean | undefined>(undefined);
+  useEffect(() => {
+    permissions.contains(ALL_SITES_ORIGINS).then(setGranted, () => setGranted(false));
+  }, [permissions]);
+
+  const toggle = async (want: boolean) => {
+    const ok = want
+      ? await permissions.request(ALL_SITES_ORIGINS)
+      : await permissions.remove(ALL_SITES_ORIGINS);
+    setGranted(ok ? want : !want);
+  };
+  return (
+    <label class="check all-sites">
+      <input
+        type="checkbox"
+        id="all-sites"
+        checked={granted === true}
+        disabled={granted === undefined}
+        onChange={(e) => void toggle(e.currentTarget.checked)}
+      />
+      <span>
+        {t('allSitesLabel')}
+        <small class="muted">{t('allSitesHelp')}</small>
+      </span>
+    </label>
   );
 }
 

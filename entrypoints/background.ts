@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import { syncAllSitesRegistration } from '@/utils/background/all-sites';
 import { createRefreshService } from '@/utils/background/refresh-service';
 import { createBackgroundServices } from '@/utils/background/services';
 import { getDatabase } from '@/utils/store/db';
@@ -43,6 +44,13 @@ export default defineBackground(() => {
   browser.storage.onChanged.addListener((changes, area) => void refresh.onStorageChanged(changes, area));
   browser.permissions.onAdded.addListener(() => void refresh.clearPauses());
 
+  // "Every site" is an optional permission: the content script follows it as it is granted or withdrawn.
+  const syncAllSites = () =>
+    syncAllSitesRegistration(browser).catch((error) => console.warn('Doorstep: all-sites scripts', error));
+  browser.permissions.onAdded.addListener(() => void syncAllSites());
+  browser.permissions.onRemoved.addListener(() => void syncAllSites());
+
   void services.onStart();
+  void syncAllSites();
   void refresh.ensureScheduled();
 });

@@ -10,4 +10,6 @@ export interface ExtensionBrowser {
 export function launchWithExtension(options?: {
   headless?: boolean;
   extensionDir?: string;
+  /** Optional host permissions recorded as granted by the user before the test starts. */
+  grantedOrigins?: string[];
 }): Promise<ExtensionBrowser>;

@@ -11,23 +11,27 @@ const headless = !process.env.DISPLAY && process.platform === 'linux';
 await build({ browser: 'chrome' });
 
 const server = await startDemoServer();
-const browser = await launchWithExtension({ headless });
+// The demo includes a shop page on an ordinary site: start as a user who granted the optional "all sites"
+// permission, so Doorstep shows its Track chips there too.
+const browser = await launchWithExtension({ headless, grantedOrigins: ['*://*/*'] });
+await waitForAllSitesScript(browser.serviceWorker);
 const routes = loadRoutes();
 await routeDemoPages(browser.context, server.origin, routes);
 console.log(`\nDemo pages served from ${server.origin}, routed under their real URLs:`);
 for (const route of routes) {
   const page = await browser.context.newPage();
   await page.goto(route.url);
-  await page
+  const found = await page
     .waitForSelector('html[data-doorstep-scanned]', { state: 'attached', timeout: 15_000 })
-    .catch(() => console.warn(`  (no scan report from ${route.url})`));
-  console.log(`  ${route.name}\n    ${route.url}`);
+    .then(() => page.locator('html').getAttribute('data-doorstep-scanned'))
+    .catch(() => 'no scan report');
+  console.log(`  ${route.name}\n    ${route.url}  (found: ${found})`);
 }
 
 const popup = await browser.context.newPage();
 await popup.setViewportSize({ width: 400, height: 600 });
 await popup.goto(`chrome-extension://${browser.extensionId}/popup.html`);
-await popup.waitForSelector('main.popup:not([aria-busy])');
+await popup.waitForSelector('.popup-body:not(:has(.loading))');
 
 if (headless) {
   const packages = await browser.serviceWorker.evaluate(
@@ -66,4 +70,15 @@ if (headless) {
   };
   process.on('SIGINT', stop);
   browser.context.on('close', stop);
+}
+
+/** Dynamic content scripts apply to pages loaded after their registration, which the worker does at start. */
+async function waitForAllSitesScript(worker) {
+  for (let i = 0; i < 100; i++) {
+    const ids = await worker.evaluate(async () =>
+      (await chrome.scripting.getRegisteredContentScripts()).map((s) => s.id),
+    );
+    if (ids.length > 0) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
 }

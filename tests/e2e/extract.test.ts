@@ -107,11 +107,12 @@ describe('extension in Chromium: detection while reading', () => {
         await new Promise((r) => setTimeout(r, 5));
       }
     });
-    await expect.poll(scans).toBeGreaterThan(afterOpen);
+    await expect.poll(scans, { timeout: 10_000 }).toBeGreaterThan(afterOpen);
     await new Promise((r) => setTimeout(r, 1200));
     const batches = (await scans()) - afterOpen;
     expect(batches).toBeGreaterThanOrEqual(1);
-    expect(batches).toBeLessThanOrEqual(4);
+    // Batched: far fewer reads than the 60 mutations (a few more than the usual 1–4 are allowed on a loaded CI machine).
+    expect(batches).toBeLessThanOrEqual(10);
     const lastChars = Number(await page.locator('html').getAttribute('data-doorstep-last-scan-chars'));
     const pageChars = await page.evaluate(() => document.body.textContent?.length ?? 0);
     expect(lastChars).toBeLessThan(pageChars);

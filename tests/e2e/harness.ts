@@ -12,9 +12,9 @@ export interface Harness extends ExtensionBrowser {
 }
 
 /** A fresh profile with the built extension, and the demo pages routed under their real URLs. */
-export async function startHarness(): Promise<Harness> {
+export async function startHarness(options: { grantedOrigins?: string[] } = {}): Promise<Harness> {
   const server = await startDemoServer();
-  const browser = await launchWithExtension();
+  const browser = await launchWithExtension(options);
   await routeDemoPages(browser.context, server.origin, loadRoutes());
   const popupUrl = `chrome-extension://${browser.extensionId}/popup.html`;
   return {

@@ -113,9 +113,7 @@ describe('options page in Chromium', () => {
         POLL,
       )
       .toMatch(/^Record 4: /);
-    await expect
-      .poll(() => report.textContent().then((t) => t ?? ''), POLL)
-      .toMatch(/Imported: \d+ new/);
+    await expect.poll(() => report.textContent().then((t) => t ?? ''), POLL).toMatch(/Imported: \d+ new/);
   });
 
   it('deletes all packages only after confirmation, and the badge follows at once', async () => {

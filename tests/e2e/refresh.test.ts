@@ -1,10 +1,7 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { type BrowserContext, chromium, type Page, type Route, type Worker } from 'playwright-core';
+import { mkdirSync, readFileSync } from 'node:fs';
+import type { BrowserContext, Page, Route, Worker } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { findChromium } from '../../scripts/chromium-path.mjs';
-import { EXTENSION_DIR } from '../../scripts/extension-browser.mjs';
+import { type ExtensionBrowser, launchWithExtension } from '../../scripts/extension-browser.mjs';
 import type { PackageRecord } from '../../utils/store/types';
 
 /**
@@ -20,47 +17,11 @@ import type { PackageRecord } from '../../utils/store/types';
 
 const NUMBER = '1Z999AA10123456784';
 const API = 'https://api.17track.net/**';
-const FLAGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-dev-shm-usage',
-];
-
 const fixture = (path: string) =>
   readFileSync(new URL(`../fixtures/providers/${path}`, import.meta.url), 'utf8');
 
-async function launch(profile: string): Promise<{ context: BrowserContext; worker: Worker; id: string }> {
-  const executablePath = findChromium();
-  if (!executablePath) throw new Error('No Chromium found');
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath,
-    headless: true,
-    args: [`--disable-extensions-except=${EXTENSION_DIR}`, `--load-extension=${EXTENSION_DIR}`, ...FLAGS],
-  });
-  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
-  return { context, worker, id: new URL(worker.url()).host };
-}
-
-/** What Chromium stores once the user accepted the permission prompt for these origins. */
-function grantInProfile(profile: string, extensionId: string, origins: string[]): void {
-  const file = join(profile, 'Default', 'Preferences');
-  const prefs = JSON.parse(readFileSync(file, 'utf8'));
-  const settings = prefs.extensions?.settings?.[extensionId];
-  if (!settings) throw new Error('extension not found in the profile');
-  for (const key of ['granted_permissions', 'active_permissions']) {
-    settings[key] ??= {};
-    settings[key].explicit_host = [...new Set([...(settings[key].explicit_host ?? []), ...origins])];
-  }
-  writeFileSync(file, JSON.stringify(prefs));
-}
-
 describe('status refresh in Chromium, 17TRACK routed', () => {
-  let profile: string;
+  let browser: ExtensionBrowser;
   let context: BrowserContext;
   let worker: Worker;
   let popup: Page;
@@ -68,12 +29,9 @@ describe('status refresh in Chromium, 17TRACK routed', () => {
   let answer: (route: Route) => Promise<void>;
 
   beforeAll(async () => {
-    profile = mkdtempSync(join(tmpdir(), 'doorstep-refresh-'));
-    const first = await launch(profile);
-    const id = first.id;
-    await first.context.close();
-    grantInProfile(profile, id, ['https://api.17track.net/*']);
-    ({ context, worker } = await launch(profile));
+    browser = await launchWithExtension({ grantedOrigins: ['https://api.17track.net/*'] });
+    ({ context, serviceWorker: worker } = browser);
+    const id = browser.extensionId;
     await context.route(API, async (route) => {
       const request = route.request();
       requests.push({
@@ -100,8 +58,7 @@ describe('status refresh in Chromium, 17TRACK routed', () => {
   });
 
   afterAll(async () => {
-    await context?.close();
-    if (profile) rmSync(profile, { recursive: true, force: true });
+    await browser?.close();
   });
 
   const stored = () =>

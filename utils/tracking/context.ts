@@ -262,6 +262,21 @@ const FIRST_LEVEL: (TrieNode | undefined)[] = (() => {
   return table;
 })();
 
+/**
+ * Which two ASCII characters begin some term, indexed `first * 128 + second`. Most word starts
+ * begin no term; this answers for them without walking the trie.
+ */
+const TERM_PAIRS = (() => {
+  const table = new Uint8Array(128 * 128);
+  for (const text of TERMS.keys()) {
+    const first = text.charCodeAt(0);
+    if (first >= 128) continue;
+    if (text.length === 1) table.fill(1, first * 128, first * 128 + 128);
+    else if (text.charCodeAt(1) < 128) table[first * 128 + text.charCodeAt(1)] = 1;
+  }
+  return table;
+})();
+
 /** Word characters of lower-cased text: ASCII letters and digits, Latin-1 and Latin Extended letters. */
 function isWordCode(c: number): boolean {
   return (
@@ -273,6 +288,10 @@ function isWordCode(c: number): boolean {
 function termAt(s: string, p: number): { term: Term; end: number } | null {
   const n = s.length;
   const first = s.charCodeAt(p);
+  if (first < 128 && p + 1 < n) {
+    const second = s.charCodeAt(p + 1);
+    if (second < 128 && TERM_PAIRS[first * 128 + second] === 0) return null;
+  }
   let node = first < 0x250 ? FIRST_LEVEL[first] : TRIE.next.get(first);
   if (!node) return null;
   let q = p + 1;

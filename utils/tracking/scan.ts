@@ -6,6 +6,10 @@
  * space, hyphen) as in `1Z 999 AA1 01 2345 678 4`. Work per atom is bounded by the longest
  * number any format accepts, so the whole pass is linear in the text length.
  *
+ * Only the current chain of joined atoms is kept (candidates never leave it), so the pass
+ * allocates nothing per atom, and a candidate's string is built only for lengths some format
+ * uses. Running prose is mostly skipped unread: see skipProse.
+ *
  * Pieces never match: a candidate is not started right after, or ended right before, a short
  * joined group that contains a digit (or a lone capital letter), because that group would be
  * part of the same printed number (IBANs, card numbers, phone numbers, longer spaced numbers).
@@ -71,25 +75,140 @@ function isJoiner(c: number): boolean {
   return c === 32 || c === 0xa0 || c === 0x2009 || c === 0x202f || c === 45;
 }
 
-interface Atoms {
-  count: number;
-  start: Int32Array;
-  end: Int32Array;
-  flags: Uint8Array;
+/**
+ * The atoms of the current chain: consecutive atoms each joined to the one before it. Candidates
+ * never cross a chain's ends, so only the chain is kept, in a ring buffer; the atoms are indexed
+ * absolutely (`head` to `tail`) and stored at `index & mask`.
+ */
+interface Chain {
+  readonly start: Int32Array;
+  readonly end: Int32Array;
+  readonly flags: Uint8Array;
+  readonly mask: number;
+  head: number;
+  tail: number;
 }
 
-/** The hot loop of the engine: kept flat, with the class table inlined. */
-function collectAtoms(text: string, minLength: number): Atoms {
+/** A chain able to hold every atom the candidates starting at its oldest atom can reach. */
+function newChain(maxLength: number): Chain {
+  // A candidate spans at most maxLength atoms (one character each), and one more is looked at.
+  let capacity = 1;
+  while (capacity < maxLength + 2) capacity <<= 1;
+  return {
+    start: new Int32Array(capacity),
+    end: new Int32Array(capacity),
+    flags: new Uint8Array(capacity),
+    mask: capacity - 1,
+    head: 0,
+    tail: 0,
+  };
+}
+
+const isLetter = (c: number) => (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
+const isDigit = (c: number) => c >= 48 && c <= 57;
+
+/**
+ * Where scanning may resume after a word that ends at `from`. Candidates hold no words and no
+ * characters other than ASCII letters, digits and joiners, and span at least `minLength`
+ * characters, so when the character `minLength - 1` ahead is in a word (or is such a
+ * character), no candidate fits before it: the stretch is skipped unread. This reads about
+ * half of running prose.
+ */
+function skipProse(text: string, from: number, minLength: number): number {
+  const n = text.length;
+  let e = from;
+  for (;;) {
+    const q = e + minLength - 1;
+    if (q >= n) return e;
+    const c = text.charCodeAt(q);
+    if (c >= 97 && c <= 122) {
+      // A run of letters with a lower-case one, between characters that are neither letters nor digits, is a word.
+      let a = q - 1;
+      while (a >= e && isLetter(text.charCodeAt(a))) a--;
+      if (a >= e && isDigit(text.charCodeAt(a))) return e;
+      let b = q + 1;
+      while (b < n && isLetter(text.charCodeAt(b))) b++;
+      if (b < n && isDigit(text.charCodeAt(b))) return e;
+      e = b;
+    } else if (isDigit(c) || (c >= 65 && c <= 90) || isJoiner(c)) return e;
+    else e = q + 1;
+  }
+}
+
+/**
+ * Calls `visit` for every candidate of the chain that starts at its atom `i`. The chain holds
+ * every atom the candidate can reach: `tail` ends the chain, or lies beyond the reach.
+ */
+function visitCandidatesAt(
+  text: string,
+  chain: Chain,
+  i: number,
+  minLength: number,
+  maxLength: number,
+  wanted: (length: number) => boolean,
+  visit: (candidate: Candidate) => void,
+): void {
+  const { start, end, flags, mask, tail } = chain;
+  const f0 = flags[i & mask] as number;
+  if (f0 & (Flag.Glued | Flag.AfterGroup)) return;
+  const l0 = (end[i & mask] as number) - (start[i & mask] as number);
+  if (l0 > maxLength || (l0 < minLength && i + 1 >= tail)) return;
+  // Letters-only words never begin a number, nor do long letter runs.
+  if ((f0 & Flag.HasDigit) === 0 && ((f0 & Flag.HasLower) !== 0 || l0 > Limit.MaxLeadingLetters)) return;
+
+  let total = 0;
+  let digitSeen = false;
+  let hyphenated = false;
+  for (let j = i; j < tail; j++) {
+    const fj = flags[j & mask] as number;
+    const lj = (end[j & mask] as number) - (start[j & mask] as number);
+    if (j > i) {
+      if (total + lj > maxLength) break;
+      if (fj & Flag.HyphenBefore) hyphenated = true;
+    }
+    total += lj;
+    if (fj & Flag.HasDigit) digitSeen = true;
+    if (!digitSeen && total > Limit.MaxLeadingLetters) break;
+    const continues = j + 1 < tail && ((flags[(j + 1) & mask] as number) & Flag.Group) !== 0;
+    if (continues || total < minLength || !digitSeen || !wanted(total)) continue;
+    let normalised = '';
+    for (let k = i; k <= j; k++) normalised += text.slice(start[k & mask] as number, end[k & mask] as number);
+    const hasLower = (f0 & Flag.HasLower) !== 0;
+    visit({
+      start: start[i & mask] as number,
+      end: end[j & mask] as number,
+      normalised: hasLower ? normalised.toUpperCase() : normalised,
+      joined: j > i,
+      hyphenated,
+      hasLower,
+    });
+  }
+}
+
+/**
+ * Calls `visit` for every candidate whose normalised length lies in [minLength, maxLength].
+ * `wanted(length)` filters lengths no format uses, before the string is built.
+ */
+export function scanCandidates(
+  text: string,
+  minLength: number,
+  maxLength: number,
+  wanted: (length: number) => boolean,
+  visit: (candidate: Candidate) => void,
+): void {
+  const chain = newChain(maxLength);
+  const visitAt = (i: number) => visitCandidatesAt(text, chain, i, minLength, maxLength, wanted, visit);
+  const finishChain = () => {
+    for (let i = chain.head; i < chain.tail; i++) visitAt(i);
+    chain.head = 0;
+    chain.tail = 0;
+  };
   const n = text.length;
   const table = CHAR_CLASS;
-  // Atoms are at least two characters apart, so this never overflows (no growth path to deoptimise).
-  const capacity = (n >> 1) + 2;
-  const start = new Int32Array(capacity);
-  const end = new Int32Array(capacity);
-  const flags = new Uint8Array(capacity);
-  let count = 0;
   let prevEnd = -2;
+  let prevFlags = 0;
   let i = 0;
+  // The hot loop of the engine: kept flat, with the class table inlined.
   while (i < n) {
     let c = text.charCodeAt(i);
     // Fast path for the bulk of prose: a run of lower-case letters followed by a non-alphanumeric
@@ -101,7 +220,7 @@ function collectAtoms(text: string, minLength: number): Atoms {
       const next = c < 0x2000 ? (table[c] as number) : 0;
       if (next === 0 || next === Flag.Glued) {
         prevEnd = -2;
-        i = k;
+        i = skipProse(text, k, minLength);
         continue;
       }
       c = text.charCodeAt(i);
@@ -109,6 +228,11 @@ function collectAtoms(text: string, minLength: number): Atoms {
     let cls = c < 0x2000 ? (table[c] as number) : 0;
     if (cls === 0 || cls === Flag.Glued) {
       i++;
+      // Outside joiners, no candidate holds this character either.
+      if (!isJoiner(c)) {
+        prevEnd = -2;
+        i = skipProse(text, i, minLength);
+      }
       continue;
     }
     // In a percent-encoded link ("tracknum%3D1Z..."), the two hex digits after "%" belong to the
@@ -134,6 +258,7 @@ function collectAtoms(text: string, minLength: number): Atoms {
     // Words (lower-case letters, no digit) never belong to a number and stop any join: not stored.
     if ((f & (Flag.HasLower | Flag.HasDigit)) === Flag.HasLower) {
       prevEnd = -2;
+      i = skipProse(text, i, minLength);
       continue;
     }
     const length = i - s;
@@ -143,80 +268,20 @@ function collectAtoms(text: string, minLength: number): Atoms {
       const sep = text.charCodeAt(prevEnd);
       if (isJoiner(sep)) {
         f |= sep === 45 ? Flag.JoinedBefore | Flag.HyphenBefore : Flag.JoinedBefore;
-        if ((flags[count - 1] as number) & Flag.Group) f |= Flag.AfterGroup;
+        if (prevFlags & Flag.Group) f |= Flag.AfterGroup;
       }
     }
-    // The previous atom is dropped when it can play no part: too short to be a number on its own,
-    // and joined to neither neighbour (prices, dates, house numbers...).
-    if (
-      count > 0 &&
-      (f & Flag.JoinedBefore) === 0 &&
-      ((flags[count - 1] as number) & Flag.JoinedBefore) === 0 &&
-      (end[count - 1] as number) - (start[count - 1] as number) < minLength
-    )
-      count--;
-    start[count] = s;
-    end[count] = i;
-    flags[count] = f;
-    count++;
+    // An atom that does not extend the chain ends it: the chain's candidates are complete.
+    if ((f & (Flag.JoinedBefore | Flag.Glued | Flag.HasLower)) !== Flag.JoinedBefore) finishChain();
+    const at = chain.tail & chain.mask;
+    chain.start[at] = s;
+    chain.end[at] = i;
+    chain.flags[at] = f;
+    chain.tail++;
+    // The oldest atom's candidates are complete once the chain reaches past their longest.
+    if (chain.tail - chain.head > maxLength + 1) visitAt(chain.head++);
     prevEnd = i;
+    prevFlags = f;
   }
-  return { count, start, end, flags };
-}
-
-/**
- * Calls `visit` for every candidate whose normalised length lies in [minLength, maxLength].
- * `wanted(length)` filters lengths no format uses, before the string is built.
- */
-export function scanCandidates(
-  text: string,
-  minLength: number,
-  maxLength: number,
-  wanted: (length: number) => boolean,
-  visit: (candidate: Candidate) => void,
-): void {
-  const atoms = collectAtoms(text, minLength);
-  const { count, start, end, flags } = atoms;
-  const len = (a: number) => (end[a] as number) - (start[a] as number);
-  const fl = (a: number) => flags[a] as number;
-  /** Atom `a` may extend a candidate that ends with atom a - 1. */
-  const extendsPrevious = (a: number) =>
-    a < count && (fl(a) & (Flag.JoinedBefore | Flag.Glued | Flag.HasLower)) === Flag.JoinedBefore;
-
-  for (let i = 0; i < count; i++) {
-    const f0 = fl(i);
-    if (f0 & (Flag.Glued | Flag.AfterGroup)) continue;
-    const l0 = len(i);
-    if (l0 > maxLength || (l0 < minLength && !extendsPrevious(i + 1))) continue;
-    // Letters-only words never begin a number, nor do long letter runs.
-    if ((f0 & Flag.HasDigit) === 0 && ((f0 & Flag.HasLower) !== 0 || l0 > Limit.MaxLeadingLetters)) continue;
-
-    let total = 0;
-    let digitSeen = false;
-    let hyphenated = false;
-    for (let j = i; j < count; j++) {
-      const fj = fl(j);
-      const lj = len(j);
-      if (j > i) {
-        if (!extendsPrevious(j) || total + lj > maxLength) break;
-        if (fj & Flag.HyphenBefore) hyphenated = true;
-      }
-      total += lj;
-      if (fj & Flag.HasDigit) digitSeen = true;
-      if (!digitSeen && total > Limit.MaxLeadingLetters) break;
-      const continues = extendsPrevious(j + 1) && (fl(j + 1) & Flag.Group) !== 0;
-      if (continues || total < minLength || !digitSeen || !wanted(total)) continue;
-      let normalised = '';
-      for (let k = i; k <= j; k++) normalised += text.slice(start[k] as number, end[k] as number);
-      const hasLower = (f0 & Flag.HasLower) !== 0;
-      visit({
-        start: start[i] as number,
-        end: end[j] as number,
-        normalised: hasLower ? normalised.toUpperCase() : normalised,
-        joined: j > i,
-        hyphenated,
-        hasLower,
-      });
-    }
-  }
+  finishChain();
 }

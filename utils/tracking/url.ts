@@ -52,9 +52,9 @@ export function linkVouchesFor(linkCarrier: CarrierCode | null, formatCarrier: C
 
 export interface LinkInfo {
   /** Carrier whose site the link points at (the innermost host when links are nested). */
-  carrier: CarrierCode | null;
+  readonly carrier: CarrierCode | null;
   /** A universal tracker, or a path that talks about tracking. */
-  tracking: boolean;
+  readonly tracking: boolean;
 }
 
 function safeDecode(s: string): string {
@@ -127,6 +127,23 @@ function breaksUrl(c: number): boolean {
     c === 0xa0
   );
 }
+/**
+ * Classifications of recent link texts. Pages repeat the same link with different numbers
+ * ("https://www.ups.com/track?tracknum="), and classifying is the costly part of reading a link.
+ */
+const LINK_CACHE = new Map<string, LinkInfo>();
+const LINK_CACHE_SIZE = 256;
+
+function classifyLinkCached(lowerDecoded: string): LinkInfo {
+  let info = LINK_CACHE.get(lowerDecoded);
+  if (!info) {
+    if (LINK_CACHE.size >= LINK_CACHE_SIZE) LINK_CACHE.clear();
+    info = classifyLink(lowerDecoded);
+    LINK_CACHE.set(lowerDecoded, info);
+  }
+  return info;
+}
+
 /** Longest stretch looked at behind a number for the link it may sit in. */
 const MAX_URL_PREFIX = 800;
 
@@ -142,7 +159,7 @@ export function linkAround(text: string, start: number): LinkInfo | null {
   const prefix = text.slice(s, start).toLowerCase();
   const scheme = prefix.search(/https?:\/\/|https?%3a%2f%2f|www\./);
   if (scheme < 0) return null;
-  return classifyLink(safeDecode(prefix.slice(scheme)));
+  return classifyLinkCached(safeDecode(prefix.slice(scheme)));
 }
 
 function tryParseUrl(url: string): URL | null {

@@ -170,7 +170,10 @@ describe('handleMessage: the background boundary', () => {
   it('deletes all packages on this device and reports each removal without marking it for other devices', async () => {
     await handleMessage({ type: 'detections', detections: [detection] }, deps);
     changeBatches = [];
-    await expect(handleMessage({ type: 'delete-all' }, deps)).resolves.toMatchObject({ ok: true, updated: 1 });
+    await expect(handleMessage({ type: 'delete-all' }, deps)).resolves.toMatchObject({
+      ok: true,
+      updated: 1,
+    });
     expect(await snapshot()).toEqual([]);
     expect(changeBatches).toHaveLength(1);
     expect(changeBatches[0]?.[0]).toMatchObject({ before: { number: UPS } });

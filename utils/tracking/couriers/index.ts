@@ -73,12 +73,34 @@ export interface FormatHit {
 
 const RANK = new Map(ALL_FORMATS.map((f, i) => [f, i]));
 
+/** The body of an anchored pattern (`^...$`, no flags), or null. */
+function anchoredBody(pattern: RegExp): string | null {
+  const { source, flags } = pattern;
+  return flags === '' && source.startsWith('^') && source.endsWith('$') && !source.endsWith('\\$')
+    ? source.slice(1, -1)
+    : null;
+}
+
+/**
+ * Per length, one pattern matching what any format of that length matches. Most candidates fit
+ * no format, and one test rejects them where trying each format would take several. Null where
+ * a format's pattern cannot be merged (then every format is tried).
+ */
+const ANY_SHAPE_BY_LENGTH: readonly (RegExp | null)[] = FORMATS_BY_LENGTH.map((formats) => {
+  const bodies = formats.map((f) => anchoredBody(f.pattern));
+  return bodies.length > 0 && bodies.every((b) => b !== null)
+    ? new RegExp(`^(?:${bodies.map((b) => `(?:${b})`).join('|')})$`)
+    : null;
+});
+
 /** Every format a normalised candidate (upper case, no separators) satisfies, checksum included (do not mutate). */
 const NO_HITS: FormatHit[] = [];
 
 export function matchFormats(normalised: string): FormatHit[] {
   const formats = FORMATS_BY_LENGTH[normalised.length];
   if (!formats) return NO_HITS;
+  const anyShape = ANY_SHAPE_BY_LENGTH[normalised.length];
+  if (anyShape && !anyShape.test(normalised)) return NO_HITS;
   let hits: FormatHit[] | null = null;
   for (const format of formats) {
     if (!format.pattern.test(normalised)) continue;
