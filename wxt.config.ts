@@ -9,6 +9,8 @@ export default defineConfig({
   // Parallel test runs (and helpers) can build into their own folder; the browser harness reads the same variable.
   outDir: process.env.DOORSTEP_OUT_DIR ?? '.output',
   modules: ['@wxt-dev/webextension-polyfill'],
+  // The sources zip (for store review) is the project without test screenshots or other engineers' builds.
+  zip: { excludeSources: ['artifacts/**', '.output-*/**'] },
   vite: () => ({ plugins: [preact()] }),
   manifest: ({ browser }) => ({
     // Translated from public/_locales (en, de, fr, es); English is the fallback for every other language.
