@@ -1,8 +1,8 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import type { BrowserContext, Page, Route, Worker } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type ExtensionBrowser, launchWithExtension } from '../../scripts/extension-browser.mjs';
 import type { PackageRecord } from '../../utils/store/types';
+import { type Harness, startHarness } from './harness';
 
 /**
  * Status refresh in real Chromium. The 17TRACK API is routed (`context.route`) to answers written from its
@@ -21,7 +21,7 @@ const fixture = (path: string) =>
   readFileSync(new URL(`../fixtures/providers/${path}`, import.meta.url), 'utf8');
 
 describe('status refresh in Chromium, 17TRACK routed', () => {
-  let browser: ExtensionBrowser;
+  let harness: Harness;
   let context: BrowserContext;
   let worker: Worker;
   let popup: Page;
@@ -29,9 +29,8 @@ describe('status refresh in Chromium, 17TRACK routed', () => {
   let answer: (route: Route) => Promise<void>;
 
   beforeAll(async () => {
-    browser = await launchWithExtension({ grantedOrigins: ['https://api.17track.net/*'] });
-    ({ context, serviceWorker: worker } = browser);
-    const id = browser.extensionId;
+    harness = await startHarness({ grantedOrigins: ['https://api.17track.net/*'] });
+    ({ context, serviceWorker: worker } = harness);
     await context.route(API, async (route) => {
       const request = route.request();
       requests.push({
@@ -52,33 +51,15 @@ describe('status refresh in Chromium, 17TRACK routed', () => {
         providerKeys: { '17track': { apiKey: 'e2e-17track-key' } },
       });
     });
-    popup = await context.newPage();
-    await popup.setViewportSize({ width: 400, height: 600 });
-    await popup.goto(`chrome-extension://${id}/popup.html`);
+    popup = await harness.openPopup();
   });
 
   afterAll(async () => {
-    await browser?.close();
+    await harness?.dispose();
   });
 
-  const stored = () =>
-    worker.evaluate(
-      () =>
-        new Promise<PackageRecord[]>((resolve, reject) => {
-          const open = indexedDB.open('doorstep');
-          open.onerror = () => reject(open.error);
-          open.onsuccess = () => {
-            const request = open.result.transaction('packages').objectStore('packages').getAll();
-            request.onsuccess = () => resolve(request.result as PackageRecord[]);
-          };
-        }),
-    );
-  const badge = () =>
-    worker.evaluate(() =>
-      (
-        globalThis as unknown as { chrome: { action: { getBadgeText(d: object): Promise<string> } } }
-      ).chrome.action.getBadgeText({}),
-    );
+  const stored = () => harness.storedPackages();
+  const badge = () => harness.badgeText();
   /** The user's path: the list, the package, "Refresh now". */
   const refreshFromPopup = async () => {
     await popup.reload();
