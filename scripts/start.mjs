@@ -57,7 +57,7 @@ if (headless) {
   console.log(`Badge: "${badge}"`);
   mkdirSync('artifacts', { recursive: true });
   const shot = resolve('artifacts/popup.png');
-  await popup.screenshot({ path: shot, fullPage: true });
+  await popup.screenshot({ path: shot });
   console.log(`Popup screenshot: ${shot}`);
   await browser.close();
   await server.close();

@@ -226,56 +226,41 @@ for (const courier of COURIERS)
     else if (!term) TERMS.set(alias, { kind: 'carrier', carriers: [courier.code] });
   }
 
-interface TrieNode {
-  readonly next: Map<number, TrieNode>;
-  term: Term | null;
-  /** Carrier names must end at a word boundary ("ups", not "upstairs"); labels may run on. */
-  wholeWord: boolean;
-}
-
-const newNode = (): TrieNode => ({ next: new Map(), term: null, wholeWord: false });
-
-/** The terms as a character trie, walked at each word start of a lower-cased window. */
-const TRIE = (() => {
-  const root = newNode();
-  for (const [text, term] of TERMS) {
-    let node = root;
-    for (let i = 0; i < text.length; i++) {
-      const c = text.charCodeAt(i);
-      let child = node.next.get(c);
-      if (!child) {
-        child = newNode();
-        node.next.set(c, child);
-      }
-      node = child;
-    }
-    node.term = term;
-    node.wholeWord = term.kind === 'carrier';
-  }
-  return root;
-})();
-
-/** The trie's first level as an array: most word starts fail right there. */
-const FIRST_LEVEL: (TrieNode | undefined)[] = (() => {
-  const table: (TrieNode | undefined)[] = new Array(0x250).fill(undefined);
-  for (const [c, node] of TRIE.next) if (c < table.length) table[c] = node;
-  return table;
-})();
-
 /**
- * Which two ASCII characters begin some term, indexed `first * 128 + second`. Most word starts
- * begin no term; this answers for them without walking the trie.
+ * The terms as a character trie in flat tables, walked at each word start of a lower-cased
+ * window: node `n` goes on with character `c` to `NEXT[n * WIDTH + COLUMN[c]]` (0: nowhere,
+ * as the root 0 is no one's child), and `TERM_AT[n]` is the term ending there, if any.
+ * Typed-array reads cost a fraction of the map lookups of a linked trie.
  */
-const TERM_PAIRS = (() => {
-  const table = new Uint8Array(128 * 128);
-  for (const text of TERMS.keys()) {
-    const first = text.charCodeAt(0);
-    if (first >= 128) continue;
-    if (text.length === 1) table.fill(1, first * 128, first * 128 + 128);
-    else if (text.charCodeAt(1) < 128) table[first * 128 + text.charCodeAt(1)] = 1;
+const TERM_TEXTS = [...TERMS.keys()];
+const ALPHABET = [...new Set(TERM_TEXTS.join(''))].map((ch) => ch.charCodeAt(0));
+/** Column of each character that occurs in a term (0: none does). */
+const COLUMN = new Uint8Array(Math.max(...ALPHABET) + 1);
+ALPHABET.forEach((c, i) => {
+  COLUMN[c] = i + 1;
+});
+const WIDTH = ALPHABET.length + 1;
+/** Trie nodes numbered by the term prefix they stand for (the root, 0, is the empty one). */
+const NODE_OF_PREFIX = new Map<string, number>([['', 0]]);
+for (const text of TERM_TEXTS)
+  for (let i = 1; i <= text.length; i++) {
+    const prefix = text.slice(0, i);
+    if (!NODE_OF_PREFIX.has(prefix)) NODE_OF_PREFIX.set(prefix, NODE_OF_PREFIX.size);
   }
-  return table;
-})();
+const NEXT = new Uint16Array(NODE_OF_PREFIX.size * WIDTH);
+for (const [prefix, node] of NODE_OF_PREFIX) {
+  if (prefix === '') continue;
+  const parent = NODE_OF_PREFIX.get(prefix.slice(0, -1)) ?? 0;
+  NEXT[parent * WIDTH + (COLUMN[prefix.charCodeAt(prefix.length - 1)] ?? 0)] = node;
+}
+const TERM_AT: (Term | undefined)[] = [];
+for (const [text, term] of TERMS) TERM_AT[NODE_OF_PREFIX.get(text) ?? 0] = term;
+
+/** The trie node after `node` reads `c`, or 0. */
+function nextNode(node: number, c: number): number {
+  const column = c < COLUMN.length ? (COLUMN[c] as number) : 0;
+  return column === 0 ? 0 : (NEXT[node * WIDTH + column] as number);
+}
 
 /** Word characters of lower-cased text: ASCII letters and digits, Latin-1 and Latin Extended letters. */
 function isWordCode(c: number): boolean {
@@ -287,25 +272,19 @@ function isWordCode(c: number): boolean {
 /** The longest term starting at `p` of `s` (lower case), or null. */
 function termAt(s: string, p: number): { term: Term; end: number } | null {
   const n = s.length;
-  const first = s.charCodeAt(p);
-  if (first < 128 && p + 1 < n) {
-    const second = s.charCodeAt(p + 1);
-    if (second < 128 && TERM_PAIRS[first * 128 + second] === 0) return null;
-  }
-  let node = first < 0x250 ? FIRST_LEVEL[first] : TRIE.next.get(first);
-  if (!node) return null;
+  let node = nextNode(0, s.charCodeAt(p));
   let q = p + 1;
   let found: Term | null = null;
   let foundEnd = -1;
-  for (;;) {
-    if (node.term && !(node.wholeWord && q < n && isWordCode(s.charCodeAt(q)))) {
-      found = node.term;
+  while (node !== 0) {
+    const term = TERM_AT[node];
+    // Carrier names must end at a word boundary ("ups", not "upstairs"); labels may run on.
+    if (term && !(term.kind === 'carrier' && q < n && isWordCode(s.charCodeAt(q)))) {
+      found = term;
       foundEnd = q;
     }
     if (q >= n) break;
-    const child: TrieNode | undefined = node.next.get(s.charCodeAt(q));
-    if (!child) break;
-    node = child;
+    node = nextNode(node, s.charCodeAt(q));
     q++;
   }
   return found ? { term: found, end: foundEnd } : null;

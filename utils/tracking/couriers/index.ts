@@ -71,42 +71,28 @@ export interface FormatHit {
   readonly rank: number;
 }
 
-const RANK = new Map(ALL_FORMATS.map((f, i) => [f, i]));
+/** Per length, the hit each format of that length reports (shared: hits are read-only). */
+const HITS_BY_LENGTH: readonly (readonly FormatHit[])[] = FORMATS_BY_LENGTH.map((formats) =>
+  formats.map((format) => ({ format, rank: ALL_FORMATS.indexOf(format) })),
+);
 
-/** The body of an anchored pattern (`^...$`, no flags), or null. */
-function anchoredBody(pattern: RegExp): string | null {
-  const { source, flags } = pattern;
-  return flags === '' && source.startsWith('^') && source.endsWith('$') && !source.endsWith('\\$')
-    ? source.slice(1, -1)
-    : null;
-}
-
-/**
- * Per length, one pattern matching what any format of that length matches. Most candidates fit
- * no format, and one test rejects them where trying each format would take several. Null where
- * a format's pattern cannot be merged (then every format is tried).
- */
-const ANY_SHAPE_BY_LENGTH: readonly (RegExp | null)[] = FORMATS_BY_LENGTH.map((formats) => {
-  const bodies = formats.map((f) => anchoredBody(f.pattern));
-  return bodies.length > 0 && bodies.every((b) => b !== null)
-    ? new RegExp(`^(?:${bodies.map((b) => `(?:${b})`).join('|')})$`)
-    : null;
-});
-
-/** Every format a normalised candidate (upper case, no separators) satisfies, checksum included (do not mutate). */
 const NO_HITS: FormatHit[] = [];
 
+/**
+ * Every format a normalised candidate (upper case, no separators) satisfies, checksum included
+ * (do not mutate). Each format's own pattern is tried: short anchored patterns are cheaper to
+ * run one by one than merged into one alternation.
+ */
 export function matchFormats(normalised: string): FormatHit[] {
-  const formats = FORMATS_BY_LENGTH[normalised.length];
-  if (!formats) return NO_HITS;
-  const anyShape = ANY_SHAPE_BY_LENGTH[normalised.length];
-  if (anyShape && !anyShape.test(normalised)) return NO_HITS;
+  const candidates = HITS_BY_LENGTH[normalised.length];
+  if (!candidates) return NO_HITS;
   let hits: FormatHit[] | null = null;
-  for (const format of formats) {
+  for (const hit of candidates) {
+    const { format } = hit;
     if (!format.pattern.test(normalised)) continue;
     if (format.validate && !format.validate(normalised)) continue;
     hits ??= [];
-    hits.push({ format, rank: RANK.get(format) ?? 0 });
+    hits.push(hit);
   }
   return hits ?? NO_HITS;
 }
