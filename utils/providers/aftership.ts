@@ -1,9 +1,10 @@
 import type { PackageRecord, PackageStatus } from '../store/types';
+import { failBatch, notConfigured, numberedBatch } from './batch';
 import { failure, joinUrl, requestJson } from './http';
 import {
   cleanEvents,
   etaFrom,
-  failAll,
+  failOne,
   joinLocation,
   parseInstant,
   refreshOutcome,
@@ -59,20 +60,10 @@ export const aftership: StatusProvider = {
 
 async function refreshAftership(packages: PackageRecord[], ctx: ProviderContext): Promise<RefreshResult> {
   const key = ctx.credentials.apiKey;
-  if (!key) {
-    const f = failure('not_configured', NAME);
-    return { outcomes: failAll(packages, f), providerFailure: f, requests: 0 };
-  }
+  if (!key) return notConfigured(packages, NAME);
   const base = ctx.baseUrl ?? AFTERSHIP_BASE;
   const headers = { 'as-api-key': key, 'content-type': 'application/json', accept: 'application/json' };
-  const batch = packages.filter((p) => p.number).slice(0, MAX_NUMBERS);
-  const outcomes: PackageOutcome[] = packages
-    .filter((p) => !batch.includes(p))
-    .map((p) => ({
-      id: p.id,
-      ok: false as const,
-      failure: failure('not_found', NAME, { detail: 'no tracking number' }),
-    }));
+  const { batch, unasked: outcomes } = numberedBatch(packages, MAX_NUMBERS, NAME);
 
   const query = new URLSearchParams({ tracking_numbers: batch.map((p) => p.number).join(',') });
   const listed = await requestJson(ctx, NAME, `${joinUrl(base, 'trackings')}?${query}`, {
@@ -80,20 +71,12 @@ async function refreshAftership(packages: PackageRecord[], ctx: ProviderContext)
     headers,
   });
   let requests = 1;
-  if (!listed.ok)
-    return {
-      outcomes: [...outcomes, ...failAll(batch, listed.failure)],
-      providerFailure: listed.failure,
-      requests,
-    };
-  const trackings = asArray(at(listed.json, 'data', 'trackings'));
-  if (!Array.isArray(at(listed.json, 'data', 'trackings'))) {
-    const f = failure('malformed', NAME);
-    return { outcomes: [...outcomes, ...failAll(batch, f)], providerFailure: f, requests };
-  }
+  if (!listed.ok) return failBatch(batch, listed.failure, requests, outcomes);
+  const trackings = at(listed.json, 'data', 'trackings');
+  if (!Array.isArray(trackings)) return failBatch(batch, failure('malformed', NAME), requests, outcomes);
 
   const found = new Map<string, unknown>();
-  for (const tracking of trackings) {
+  for (const tracking of asArray(trackings)) {
     const number = asString(at(tracking, 'tracking_number'))?.toUpperCase().replace(/\s+/g, '');
     if (number) found.set(number, tracking);
   }
@@ -105,7 +88,7 @@ async function refreshAftership(packages: PackageRecord[], ctx: ProviderContext)
       continue;
     }
     if (providerFailure) {
-      outcomes.push({ id: pkg.id, ok: false, failure: providerFailure });
+      outcomes.push(failOne(pkg, providerFailure));
       continue;
     }
     const created = await requestJson(
@@ -122,17 +105,13 @@ async function refreshAftership(packages: PackageRecord[], ctx: ProviderContext)
     requests++;
     if (!created.ok) {
       if (created.failure.kind !== 'not_found') providerFailure = created.failure;
-      outcomes.push({ id: pkg.id, ok: false, failure: created.failure });
+      outcomes.push(failOne(pkg, created.failure));
       continue;
     }
     const metaCode = asNumber(at(created.json, 'meta', 'code'));
     if (created.status >= 400 && metaCode !== 4003) {
       const detail = asString(at(created.json, 'meta', 'message'))?.slice(0, 100);
-      outcomes.push({
-        id: pkg.id,
-        ok: false,
-        failure: failure('not_found', NAME, { detail: detail ?? 'number refused' }),
-      });
+      outcomes.push(failOne(pkg, failure('not_found', NAME, { detail: detail ?? 'number refused' })));
       continue;
     }
     const createdTracking = at(created.json, 'data', 'tracking') ?? at(created.json, 'data');
@@ -140,13 +119,10 @@ async function refreshAftership(packages: PackageRecord[], ctx: ProviderContext)
     outcomes.push(
       outcome.ok
         ? outcome
-        : {
-            id: pkg.id,
-            ok: false,
-            failure: failure('not_found', NAME, {
-              detail: 'added; first results usually take a few minutes',
-            }),
-          },
+        : failOne(
+            pkg,
+            failure('not_found', NAME, { detail: 'added; first results usually take a few minutes' }),
+          ),
     );
   }
   return providerFailure ? { outcomes, providerFailure, requests } : { outcomes, requests };
@@ -155,7 +131,7 @@ async function refreshAftership(packages: PackageRecord[], ctx: ProviderContext)
 function readTracking(pkg: PackageRecord, tracking: unknown, now: number): PackageOutcome {
   const status = aftershipStatus(at(tracking, 'tag'), at(tracking, 'return_to_sender') === true);
   if (status === 'unknown')
-    return { id: pkg.id, ok: false, failure: failure('not_found', NAME, { detail: 'no carrier data yet' }) };
+    return failOne(pkg, failure('not_found', NAME, { detail: 'no carrier data yet' }));
   const events = cleanEvents(
     asArray(at(tracking, 'checkpoints')).map((checkpoint) => ({
       at: parseInstant(at(checkpoint, 'checkpoint_time')),

@@ -1,7 +1,8 @@
 import type { Detection, PackageRecord } from '../store/types';
-import { failure, httpRequest } from './http';
-import { cleanEvents, failAll, refreshOutcome } from './normalize';
-import type { PackageOutcome, ProviderContext, RefreshResult, StatusProvider } from './types';
+import { eachPackage, packageFailed } from './batch';
+import { failure, httpRequest, joinUrl } from './http';
+import { cleanEvents, failOne, refreshOutcome } from './normalize';
+import type { ProviderContext, RefreshResult, StatusProvider } from './types';
 
 /**
  * Amazon shipments refreshed with the user's own Amazon session: the background fetches the shipment's
@@ -88,73 +89,54 @@ async function refreshAmazon(
   ctx: ProviderContext,
   parsePage: AmazonPageParser,
 ): Promise<RefreshResult> {
-  const outcomes: PackageOutcome[] = [];
-  let requests = 0;
-  for (const [index, pkg] of packages.entries()) {
+  return eachPackage(packages, async (pkg) => {
     const trackUrl = amazonTrackUrl(pkg);
     if (!trackUrl) {
-      outcomes.push({
-        id: pkg.id,
-        ok: false,
-        failure: failure('not_found', NAME, { detail: 'no Amazon order or shipment' }),
-      });
-      continue;
+      return {
+        outcome: failOne(pkg, failure('not_found', NAME, { detail: 'no Amazon order or shipment' })),
+        requests: 0,
+      };
     }
     // Tests point the provider at a local server: keep the path and query, swap the origin.
-    const url = ctx.baseUrl
-      ? `${ctx.baseUrl.replace(/\/+$/, '')}${new URL(trackUrl).pathname}${new URL(trackUrl).search}`
-      : trackUrl;
+    const { pathname, search } = new URL(trackUrl);
+    const url = ctx.baseUrl ? joinUrl(ctx.baseUrl, `${pathname}${search}`) : trackUrl;
     const answer = await httpRequest(ctx, NAME, url, {
       method: 'GET',
       credentials: 'include',
       headers: { accept: 'text/html,application/xhtml+xml' },
     });
-    requests++;
-    if (!answer.ok) {
-      const wide = answer.failure.kind !== 'not_found';
-      outcomes.push({ id: pkg.id, ok: false, failure: answer.failure });
-      if (wide) {
-        outcomes.push(...failAll(packages.slice(index + 1), answer.failure));
-        return { outcomes, providerFailure: answer.failure, requests };
-      }
-      continue;
-    }
+    if (!answer.ok) return packageFailed(pkg, answer.failure, 1);
     if (isSignInPage(answer.url, answer.body)) {
       // Signed out concerns every Amazon package: stop, and say so on each one.
       const f = failure('signed_out', NAME);
-      outcomes.push({ id: pkg.id, ok: false, failure: f }, ...failAll(packages.slice(index + 1), f));
-      return { outcomes, providerFailure: f, requests };
+      return { outcome: failOne(pkg, f), requests: 1, providerFailure: f };
     }
     const facts = safeParse(parsePage, answer.body, trackUrl, ctx.now());
     if (!facts?.status) {
-      outcomes.push({
-        id: pkg.id,
-        ok: false,
-        failure: failure('malformed', NAME, { detail: 'the track page was not understood' }),
-      });
-      continue;
+      return {
+        outcome: failOne(pkg, failure('malformed', NAME, { detail: 'the track page was not understood' })),
+        requests: 1,
+      };
     }
-    outcomes.push(
-      refreshOutcome(
-        pkg,
-        {
-          status: facts.status,
-          statusText: facts.statusText,
-          statusAt: facts.statusAt,
-          eta: facts.eta,
-          events: facts.events ? cleanEvents(facts.events, ctx.now()) : undefined,
-          // A tracking ID revealed on the page is the carrier's number: the merge rules attach it to this shipment.
-          number: pkg.number ?? facts.number,
-          carrier: !pkg.number && facts.number ? facts.carrier : undefined,
-          trackUrl,
-          sourceUrl: trackUrl,
-        },
-        ctx.now(),
-        NAME,
-      ),
+    const outcome = refreshOutcome(
+      pkg,
+      {
+        status: facts.status,
+        statusText: facts.statusText,
+        statusAt: facts.statusAt,
+        eta: facts.eta,
+        events: facts.events ? cleanEvents(facts.events, ctx.now()) : undefined,
+        // A tracking ID revealed on the page is the carrier's number: the merge rules attach it to this shipment.
+        number: pkg.number ?? facts.number,
+        carrier: !pkg.number && facts.number ? facts.carrier : undefined,
+        trackUrl,
+        sourceUrl: trackUrl,
+      },
+      ctx.now(),
+      NAME,
     );
-  }
-  return { outcomes, requests };
+    return { outcome, requests: 1 };
+  });
 }
 
 function safeParse(

@@ -1,7 +1,7 @@
 import type { PackageRecord, PackageStatus } from '../store/types';
-import { eachPackage } from './batch';
+import { eachPackage, notConfigured, packageFailed } from './batch';
 import { failure, joinUrl, requestJson } from './http';
-import { cleanEvents, etaFrom, failAll, joinLocation, parseInstant, refreshOutcome } from './normalize';
+import { cleanEvents, etaFrom, failOne, joinLocation, parseInstant, refreshOutcome } from './normalize';
 import { asArray, at } from './read';
 import type { PackageOutcome, ProviderContext, RefreshResult, StatusProvider } from './types';
 
@@ -54,42 +54,29 @@ export const dhl: StatusProvider = {
 
 async function refreshDhl(packages: PackageRecord[], ctx: ProviderContext): Promise<RefreshResult> {
   const key = ctx.credentials.apiKey;
-  if (!key) {
-    const f = failure('not_configured', NAME);
-    return { outcomes: failAll(packages, f), providerFailure: f, requests: 0 };
-  }
+  if (!key) return notConfigured(packages, NAME);
   const base = ctx.baseUrl ?? DHL_BASE;
   return eachPackage(packages, async (pkg) => {
-    if (!pkg.number)
-      return { outcome: { id: pkg.id, ok: false, failure: failure('not_found', NAME) }, requests: 0 };
+    if (!pkg.number) return { outcome: failOne(pkg, failure('not_found', NAME)), requests: 0 };
     const url = `${joinUrl(base, 'track/shipments')}?${new URLSearchParams({ trackingNumber: pkg.number })}`;
     const answer = await requestJson(ctx, NAME, url, {
       method: 'GET',
       headers: { 'DHL-API-Key': key, accept: 'application/json' },
     });
-    if (!answer.ok) {
-      const perNumber = answer.failure.kind === 'not_found';
-      return perNumber
-        ? { outcome: { id: pkg.id, ok: false, failure: answer.failure }, requests: 1 }
-        : {
-            outcome: { id: pkg.id, ok: false, failure: answer.failure },
-            requests: 1,
-            providerFailure: answer.failure,
-          };
-    }
+    if (!answer.ok) return packageFailed(pkg, answer.failure, 1);
     return { outcome: readShipment(pkg, answer.json, ctx.now()), requests: 1 };
   });
 }
 
 function readShipment(pkg: PackageRecord, json: unknown, now: number): PackageOutcome {
   const shipments = at(json, 'shipments');
-  if (!Array.isArray(shipments)) return { id: pkg.id, ok: false, failure: failure('malformed', NAME) };
+  if (!Array.isArray(shipments)) return failOne(pkg, failure('malformed', NAME));
   const shipment = shipments[0];
-  if (!shipment) return { id: pkg.id, ok: false, failure: failure('not_found', NAME) };
+  if (!shipment) return failOne(pkg, failure('not_found', NAME));
   const current = at(shipment, 'status');
   const status = dhlStatus(at(current, 'statusCode'), wording(current));
   if (status === 'unknown')
-    return { id: pkg.id, ok: false, failure: failure('not_found', NAME, { detail: 'no carrier data yet' }) };
+    return failOne(pkg, failure('not_found', NAME, { detail: 'no carrier data yet' }));
   const events = cleanEvents(
     asArray(at(shipment, 'events')).map((event) => ({
       at: parseInstant(at(event, 'timestamp')),

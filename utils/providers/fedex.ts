@@ -1,15 +1,16 @@
 import type { PackageRecord, PackageStatus } from '../store/types';
+import { failBatch } from './batch';
 import { failure, joinUrl, requestJson } from './http';
 import {
   cleanEvents,
   etaFrom,
-  failAll,
+  failOne,
   joinLocation,
   parseInstant,
   refreshOutcome,
   statedTime,
 } from './normalize';
-import { clientCredentialsToken } from './oauth';
+import { withClientCredentials } from './oauth';
 import { asArray, asString, at } from './read';
 import type { PackageOutcome, ProviderContext, RefreshResult, StatusProvider } from './types';
 
@@ -64,31 +65,40 @@ export const fedex: StatusProvider = {
 };
 
 async function refreshFedex(packages: PackageRecord[], ctx: ProviderContext): Promise<RefreshResult> {
-  const { clientId, clientSecret } = ctx.credentials;
-  if (!clientId || !clientSecret) {
-    const f = failure('not_configured', NAME);
-    return { outcomes: failAll(packages, f), providerFailure: f, requests: 0 };
-  }
   const base = ctx.baseUrl ?? FEDEX_BASE;
-  const token = await clientCredentialsToken(ctx, NAME, `fedex:${clientId}`, joinUrl(base, 'oauth/token'), {
-    headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },
-    body: new URLSearchParams({
-      grant_type: 'client_credentials',
-      client_id: clientId,
-      client_secret: clientSecret,
-    }).toString(),
-  });
-  if (!token.ok)
-    return {
-      outcomes: failAll(packages, token.failure),
-      providerFailure: token.failure,
-      requests: token.requests,
-    };
+  return withClientCredentials(
+    packages,
+    ctx,
+    NAME,
+    // FedEx takes the client id and secret as form fields, not in a Basic header.
+    (clientId, clientSecret) => ({
+      cacheKey: `fedex:${clientId}`,
+      url: joinUrl(base, 'oauth/token'),
+      init: {
+        headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },
+        body: new URLSearchParams({
+          grant_type: 'client_credentials',
+          client_id: clientId,
+          client_secret: clientSecret,
+        }).toString(),
+      },
+    }),
+    (token) => trackNumbers(packages, ctx, base, token),
+  );
+}
+
+/** One request for the whole batch; the answer is matched back to the packages by tracking number. */
+async function trackNumbers(
+  packages: PackageRecord[],
+  ctx: ProviderContext,
+  base: string,
+  token: string,
+): Promise<RefreshResult> {
   const batch = packages.filter((p) => p.number).slice(0, MAX_NUMBERS);
   const answer = await requestJson(ctx, NAME, joinUrl(base, 'track/v1/trackingnumbers'), {
     method: 'POST',
     headers: {
-      authorization: `Bearer ${token.token}`,
+      authorization: `Bearer ${token}`,
       'content-type': 'application/json',
       'x-locale': 'en_US',
       accept: 'application/json',
@@ -98,14 +108,11 @@ async function refreshFedex(packages: PackageRecord[], ctx: ProviderContext): Pr
       trackingInfo: batch.map((p) => ({ trackingNumberInfo: { trackingNumber: p.number } })),
     }),
   });
-  const requests = token.requests + 1;
-  if (!answer.ok)
-    return { outcomes: failAll(packages, answer.failure), providerFailure: answer.failure, requests };
+  // One request: the track call (the token request is counted by `withClientCredentials`).
+  const requests = 1;
+  if (!answer.ok) return failBatch(packages, answer.failure, requests);
   const results = at(answer.json, 'output', 'completeTrackResults');
-  if (!Array.isArray(results)) {
-    const f = failure('malformed', NAME);
-    return { outcomes: failAll(packages, f), providerFailure: f, requests };
-  }
+  if (!Array.isArray(results)) return failBatch(packages, failure('malformed', NAME), requests);
   const byNumber = new Map<string, unknown>();
   for (const complete of results) {
     const number = asString(at(complete, 'trackingNumber'))?.toUpperCase();
@@ -115,11 +122,7 @@ async function refreshFedex(packages: PackageRecord[], ctx: ProviderContext): Pr
   const outcomes = packages.map((pkg): PackageOutcome => {
     const result = pkg.number ? byNumber.get(pkg.number) : undefined;
     if (result === undefined)
-      return {
-        id: pkg.id,
-        ok: false,
-        failure: failure('malformed', NAME, { detail: 'number missing from the answer' }),
-      };
+      return failOne(pkg, failure('malformed', NAME, { detail: 'number missing from the answer' }));
     return readResult(pkg, result, ctx.now());
   });
   return { outcomes, requests };
@@ -129,12 +132,12 @@ function readResult(pkg: PackageRecord, result: unknown, now: number): PackageOu
   const error = asString(at(result, 'error', 'code'));
   if (error) {
     const kind = /NOTFOUND|NOT\.FOUND|INVALID/.test(error) ? 'not_found' : 'malformed';
-    return { id: pkg.id, ok: false, failure: failure(kind, NAME, { detail: error.slice(0, 80) }) };
+    return failOne(pkg, failure(kind, NAME, { detail: error.slice(0, 80) }));
   }
   const latest = at(result, 'latestStatusDetail');
   const status = fedexStatus(at(latest, 'derivedCode') ?? at(latest, 'code'), at(latest, 'description'));
   if (status === 'unknown')
-    return { id: pkg.id, ok: false, failure: failure('not_found', NAME, { detail: 'no carrier data yet' }) };
+    return failOne(pkg, failure('not_found', NAME, { detail: 'no carrier data yet' }));
   const events = cleanEvents(
     asArray(at(result, 'scanEvents')).map((scan) => ({
       at: parseInstant(at(scan, 'date')),

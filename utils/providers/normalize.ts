@@ -144,16 +144,17 @@ export function refreshOutcome(
   if (!checked.success) {
     const issue = checked.issues[0];
     const path = issue.path?.map((p) => String(p.key)).join('.') ?? '';
-    return {
-      id: pkg.id,
-      ok: false,
-      failure: failure('malformed', providerName, { detail: `bad ${path || 'field'}` }),
-    };
+    return failOne(pkg, failure('malformed', providerName, { detail: `bad ${path || 'field'}` }));
   }
   return { id: pkg.id, ok: true, detection: checked.output as Detection };
 }
 
+/** A package the provider could say nothing useful about. */
+export function failOne(pkg: PackageRecord, f: ProviderFailure): PackageOutcome {
+  return { id: pkg.id, ok: false, failure: f };
+}
+
 /** The same failure for every package of a batch (the request as a whole failed). */
 export function failAll(packages: PackageRecord[], f: ProviderFailure): PackageOutcome[] {
-  return packages.map((pkg) => ({ id: pkg.id, ok: false as const, failure: f }));
+  return packages.map((pkg) => failOne(pkg, f));
 }

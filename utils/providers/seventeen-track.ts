@@ -1,6 +1,15 @@
 import type { PackageRecord, PackageStatus } from '../store/types';
+import { failBatch, notConfigured, numberedBatch } from './batch';
 import { failure, joinUrl, requestJson } from './http';
-import { cleanEvents, etaFrom, failAll, joinLocation, parseInstant, refreshOutcome } from './normalize';
+import {
+  cleanEvents,
+  etaFrom,
+  failAll,
+  failOne,
+  joinLocation,
+  parseInstant,
+  refreshOutcome,
+} from './normalize';
 import { asArray, asNumber, asString, at } from './read';
 import type {
   PackageOutcome,
@@ -67,10 +76,7 @@ async function refreshSeventeenTrack(
   ctx: ProviderContext,
 ): Promise<RefreshResult> {
   const key = ctx.credentials.apiKey;
-  if (!key) {
-    const f = failure('not_configured', NAME);
-    return { outcomes: failAll(packages, f), providerFailure: f, requests: 0 };
-  }
+  if (!key) return notConfigured(packages, NAME);
   const base = ctx.baseUrl ?? SEVENTEEN_TRACK_BASE;
   const post = (path: string, numbers: string[]) =>
     requestJson(ctx, NAME, joinUrl(base, path), {
@@ -79,14 +85,7 @@ async function refreshSeventeenTrack(
       body: JSON.stringify(numbers.map((number) => ({ number }))),
     });
 
-  const withNumber = packages.filter((p) => p.number).slice(0, MAX_NUMBERS);
-  const outcomes: PackageOutcome[] = packages
-    .filter((p) => !withNumber.includes(p))
-    .map((p) => ({
-      id: p.id,
-      ok: false as const,
-      failure: failure('not_found', NAME, { detail: 'no tracking number' }),
-    }));
+  const { batch: withNumber, unasked: outcomes } = numberedBatch(packages, MAX_NUMBERS, NAME);
   let requests = 0;
 
   const first = await post(
@@ -94,20 +93,9 @@ async function refreshSeventeenTrack(
     withNumber.map((p) => p.number as string),
   );
   requests++;
-  if (!first.ok)
-    return {
-      outcomes: [...outcomes, ...failAll(withNumber, first.failure)],
-      providerFailure: first.failure,
-      requests,
-    };
+  if (!first.ok) return failBatch(withNumber, first.failure, requests, outcomes);
   const envelopeFailure = envelopeProblem(first.json, ctx.now());
-  if (envelopeFailure) {
-    return {
-      outcomes: [...outcomes, ...failAll(withNumber, envelopeFailure)],
-      providerFailure: envelopeFailure,
-      requests,
-    };
-  }
+  if (envelopeFailure) return failBatch(withNumber, envelopeFailure, requests, outcomes);
 
   const byNumber = new Map(withNumber.map((p) => [p.number as string, p]));
   const answered = readAnswer(first.json, byNumber, ctx.now());
@@ -145,13 +133,12 @@ async function refreshSeventeenTrack(
         const answer = second?.get(pkg.number as string);
         if (answer && answer !== 'not_registered' && answer.ok) outcomes.push(answer);
         else
-          outcomes.push({
-            id: pkg.id,
-            ok: false,
-            failure: failure('not_found', NAME, {
-              detail: 'registered; first results usually take a few minutes',
-            }),
-          });
+          outcomes.push(
+            failOne(
+              pkg,
+              failure('not_found', NAME, { detail: 'registered; first results usually take a few minutes' }),
+            ),
+          );
       }
     }
   }
@@ -160,11 +147,7 @@ async function refreshSeventeenTrack(
   const seen = new Set(outcomes.map((o) => o.id));
   for (const pkg of withNumber) {
     if (!seen.has(pkg.id))
-      outcomes.push({
-        id: pkg.id,
-        ok: false,
-        failure: failure('malformed', NAME, { detail: 'number missing from the answer' }),
-      });
+      outcomes.push(failOne(pkg, failure('malformed', NAME, { detail: 'number missing from the answer' })));
   }
   return providerFailure ? { outcomes, providerFailure, requests } : { outcomes, requests };
 }
@@ -195,29 +178,15 @@ function readAnswer(
     const code = asNumber(at(entry, 'error', 'code'));
     if (code === NOT_REGISTERED) answers.set(number, 'not_registered');
     else if (code === NO_INFO_YET || code === ALREADY_REGISTERED)
-      answers.set(number, {
-        id: pkg.id,
-        ok: false,
-        failure: failure('not_found', NAME, { detail: 'no tracking information yet' }),
-      });
+      answers.set(
+        number,
+        failOne(pkg, failure('not_found', NAME, { detail: 'no tracking information yet' })),
+      );
     else if (code === CARRIER_NOT_DETECTED)
-      answers.set(number, {
-        id: pkg.id,
-        ok: false,
-        failure: failure('not_found', NAME, { detail: 'carrier not recognised' }),
-      });
+      answers.set(number, failOne(pkg, failure('not_found', NAME, { detail: 'carrier not recognised' })));
     else if (code !== undefined && LIMIT_CODES.has(code))
-      answers.set(number, {
-        id: pkg.id,
-        ok: false,
-        failure: failure('rate_limited', NAME, { retryAt: nextUtcMidnight(now) }),
-      });
-    else
-      answers.set(number, {
-        id: pkg.id,
-        ok: false,
-        failure: failure('malformed', NAME, { detail: `code ${code ?? '?'}` }),
-      });
+      answers.set(number, failOne(pkg, failure('rate_limited', NAME, { retryAt: nextUtcMidnight(now) })));
+    else answers.set(number, failOne(pkg, failure('malformed', NAME, { detail: `code ${code ?? '?'}` })));
   }
   for (const entry of asArray(at(json, 'data', 'accepted'))) {
     const number = asString(at(entry, 'number'))?.toUpperCase();
@@ -234,11 +203,7 @@ function readTrackInfo(pkg: PackageRecord, info: unknown, now: number): PackageO
     at(info, 'latest_status', 'sub_status'),
   );
   if (status === 'unknown') {
-    return {
-      id: pkg.id,
-      ok: false,
-      failure: failure('not_found', NAME, { detail: 'the carrier has no record yet' }),
-    };
+    return failOne(pkg, failure('not_found', NAME, { detail: 'the carrier has no record yet' }));
   }
   const rawEvents = asArray(at(info, 'tracking', 'providers')).flatMap((provider) =>
     asArray(at(provider, 'events')),

@@ -1,15 +1,9 @@
 import type { PackageRecord, PackageStatus } from '../store/types';
-import { eachPackage } from './batch';
+import { eachPackage, notConfigured, packageFailed } from './batch';
 import { failure, joinUrl, requestJson } from './http';
-import { cleanEvents, etaFrom, failAll, joinLocation, parseInstant, refreshOutcome } from './normalize';
+import { cleanEvents, etaFrom, failOne, joinLocation, parseInstant, refreshOutcome } from './normalize';
 import { asArray, asString, at } from './read';
-import type {
-  PackageOutcome,
-  ProviderContext,
-  ProviderFailure,
-  RefreshResult,
-  StatusProvider,
-} from './types';
+import type { PackageOutcome, ProviderContext, RefreshResult, StatusProvider } from './types';
 
 /**
  * Ship24 Tracking API v1 (reference §4.3). Existing trackers are read with `GET /trackers/search/{number}/results`
@@ -51,10 +45,7 @@ export const ship24: StatusProvider = {
 
 async function refreshShip24(packages: PackageRecord[], ctx: ProviderContext): Promise<RefreshResult> {
   const key = ctx.credentials.apiKey;
-  if (!key) {
-    const f = failure('not_configured', NAME);
-    return { outcomes: failAll(packages, f), providerFailure: f, requests: 0 };
-  }
+  if (!key) return notConfigured(packages, NAME);
   const base = ctx.baseUrl ?? SHIP24_BASE;
   const headers = {
     authorization: `Bearer ${key}`,
@@ -70,16 +61,14 @@ async function refreshShip24(packages: PackageRecord[], ctx: ProviderContext): P
       { method: 'GET', headers },
     );
     if (searched.ok) return { outcome: readTrackings(pkg, searched.json, ctx.now()), requests: 1 };
-    if (searched.failure.kind !== 'not_found') return wide(pkg, searched.failure, 1);
+    // Only a number Ship24 does not know is worth creating; any other failure stops the batch.
+    if (searched.failure.kind !== 'not_found') return packageFailed(pkg, searched.failure, 1);
     const created = await requestJson(ctx, NAME, joinUrl(base, 'trackers/track'), {
       method: 'POST',
       headers,
       body: JSON.stringify({ trackingNumber: pkg.number }),
     });
-    if (!created.ok)
-      return created.failure.kind === 'not_found'
-        ? { outcome: { id: pkg.id, ok: false, failure: created.failure }, requests: 2 }
-        : wide(pkg, created.failure, 2);
+    if (!created.ok) return packageFailed(pkg, created.failure, 2);
     const outcome = readTrackings(pkg, created.json, ctx.now());
     return {
       outcome: outcome.ok ? outcome : notFound(pkg, 'added; first results usually take a few minutes'),
@@ -88,17 +77,13 @@ async function refreshShip24(packages: PackageRecord[], ctx: ProviderContext): P
   });
 }
 
-function wide(pkg: PackageRecord, f: ProviderFailure, requests: number) {
-  return { outcome: { id: pkg.id, ok: false as const, failure: f }, requests, providerFailure: f };
-}
-
 function notFound(pkg: PackageRecord, detail: string): PackageOutcome {
-  return { id: pkg.id, ok: false, failure: failure('not_found', NAME, { detail }) };
+  return failOne(pkg, failure('not_found', NAME, { detail }));
 }
 
 function readTrackings(pkg: PackageRecord, json: unknown, now: number): PackageOutcome {
   const trackings = at(json, 'data', 'trackings');
-  if (!Array.isArray(trackings)) return { id: pkg.id, ok: false, failure: failure('malformed', NAME) };
+  if (!Array.isArray(trackings)) return failOne(pkg, failure('malformed', NAME));
   const tracking = trackings[0];
   if (!tracking) return notFound(pkg, 'no carrier data yet');
   const shipment = at(tracking, 'shipment');

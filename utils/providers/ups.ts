@@ -1,8 +1,8 @@
 import type { PackageRecord, PackageStatus } from '../store/types';
-import { eachPackage } from './batch';
+import { eachPackage, packageFailed } from './batch';
 import { failure, joinUrl, requestJson } from './http';
-import { cleanEvents, failAll, joinLocation, refreshOutcome } from './normalize';
-import { basicAuth, clientCredentialsToken } from './oauth';
+import { cleanEvents, failOne, joinLocation, refreshOutcome } from './normalize';
+import { basicAuth, withClientCredentials } from './oauth';
 import { asArray, asString, at } from './read';
 import type { PackageOutcome, ProviderContext, RefreshResult, StatusProvider } from './types';
 
@@ -56,74 +56,54 @@ export const ups: StatusProvider = {
 };
 
 async function refreshUps(packages: PackageRecord[], ctx: ProviderContext): Promise<RefreshResult> {
-  const { clientId, clientSecret } = ctx.credentials;
-  if (!clientId || !clientSecret) {
-    const f = failure('not_configured', NAME);
-    return { outcomes: failAll(packages, f), providerFailure: f, requests: 0 };
-  }
   const base = ctx.baseUrl ?? UPS_BASE;
-  const token = await clientCredentialsToken(
+  return withClientCredentials(
+    packages,
     ctx,
     NAME,
-    `ups:${clientId}`,
-    joinUrl(base, 'security/v1/oauth/token'),
-    {
-      headers: {
-        authorization: basicAuth(clientId, clientSecret),
-        'content-type': 'application/x-www-form-urlencoded',
-        accept: 'application/json',
+    (clientId, clientSecret) => ({
+      cacheKey: `ups:${clientId}`,
+      url: joinUrl(base, 'security/v1/oauth/token'),
+      init: {
+        headers: {
+          authorization: basicAuth(clientId, clientSecret),
+          'content-type': 'application/x-www-form-urlencoded',
+          accept: 'application/json',
+        },
+        body: new URLSearchParams({ grant_type: 'client_credentials' }).toString(),
       },
-      body: new URLSearchParams({ grant_type: 'client_credentials' }).toString(),
-    },
+    }),
+    (token) =>
+      eachPackage(packages, async (pkg) => {
+        const query = new URLSearchParams({
+          locale: 'en_US',
+          returnSignature: 'false',
+          returnMilestones: 'false',
+          returnPOD: 'false',
+        });
+        const url = `${joinUrl(base, `api/track/v1/details/${encodeURIComponent(pkg.number ?? '')}`)}?${query}`;
+        const answer = await requestJson(ctx, NAME, url, {
+          method: 'GET',
+          headers: {
+            authorization: `Bearer ${token}`,
+            transId: crypto.randomUUID().replace(/-/g, '').slice(0, 32),
+            transactionSrc: UPS_TRANSACTION_SOURCE,
+            accept: 'application/json',
+          },
+        });
+        if (!answer.ok) return packageFailed(pkg, answer.failure, 1);
+        return { outcome: readPackage(pkg, answer.json, ctx.now()), requests: 1 };
+      }),
   );
-  if (!token.ok)
-    return {
-      outcomes: failAll(packages, token.failure),
-      providerFailure: token.failure,
-      requests: token.requests,
-    };
-  const result = await eachPackage(packages, async (pkg) => {
-    const query = new URLSearchParams({
-      locale: 'en_US',
-      returnSignature: 'false',
-      returnMilestones: 'false',
-      returnPOD: 'false',
-    });
-    const url = `${joinUrl(base, `api/track/v1/details/${encodeURIComponent(pkg.number ?? '')}`)}?${query}`;
-    const answer = await requestJson(ctx, NAME, url, {
-      method: 'GET',
-      headers: {
-        authorization: `Bearer ${token.token}`,
-        transId: crypto.randomUUID().replace(/-/g, '').slice(0, 32),
-        transactionSrc: UPS_TRANSACTION_SOURCE,
-        accept: 'application/json',
-      },
-    });
-    if (!answer.ok) {
-      if (answer.failure.kind === 'not_found')
-        return { outcome: { id: pkg.id, ok: false, failure: answer.failure }, requests: 1 };
-      return {
-        outcome: { id: pkg.id, ok: false, failure: answer.failure },
-        requests: 1,
-        providerFailure: answer.failure,
-      };
-    }
-    return { outcome: readPackage(pkg, answer.json, ctx.now()), requests: 1 };
-  });
-  return { ...result, requests: result.requests + token.requests };
 }
 
 function readPackage(pkg: PackageRecord, json: unknown, now: number): PackageOutcome {
   const shipment = at(json, 'trackResponse', 'shipment', 0);
-  if (shipment === undefined) return { id: pkg.id, ok: false, failure: failure('malformed', NAME) };
+  if (shipment === undefined) return failOne(pkg, failure('malformed', NAME));
   const upsPackage = at(shipment, 'package', 0);
   if (upsPackage === undefined) {
     const warning = asString(at(shipment, 'warnings', 0, 'message'));
-    return {
-      id: pkg.id,
-      ok: false,
-      failure: failure('not_found', NAME, warning ? { detail: warning.slice(0, 100) } : {}),
-    };
+    return failOne(pkg, failure('not_found', NAME, warning ? { detail: warning.slice(0, 100) } : {}));
   }
   const current = at(upsPackage, 'currentStatus');
   const status = upsStatus(
@@ -131,7 +111,7 @@ function readPackage(pkg: PackageRecord, json: unknown, now: number): PackageOut
     at(current, 'description'),
   );
   if (status === 'unknown')
-    return { id: pkg.id, ok: false, failure: failure('not_found', NAME, { detail: 'no carrier data yet' }) };
+    return failOne(pkg, failure('not_found', NAME, { detail: 'no carrier data yet' }));
   const events = cleanEvents(
     asArray(at(upsPackage, 'activity')).map((activity) => ({
       at: activityTime(activity),

@@ -1,8 +1,8 @@
 import type { PackageRecord, PackageStatus } from '../store/types';
-import { eachPackage } from './batch';
+import { eachPackage, packageFailed } from './batch';
 import { failure, joinUrl, requestJson } from './http';
-import { cleanEvents, etaFrom, failAll, joinLocation, parseInstant, refreshOutcome } from './normalize';
-import { clientCredentialsToken } from './oauth';
+import { cleanEvents, etaFrom, failOne, joinLocation, parseInstant, refreshOutcome } from './normalize';
+import { withClientCredentials } from './oauth';
 import { asArray, at } from './read';
 import type { PackageOutcome, ProviderContext, RefreshResult, StatusProvider } from './types';
 
@@ -53,60 +53,41 @@ export const usps: StatusProvider = {
 };
 
 async function refreshUsps(packages: PackageRecord[], ctx: ProviderContext): Promise<RefreshResult> {
-  const { clientId, clientSecret } = ctx.credentials;
-  if (!clientId || !clientSecret) {
-    const f = failure('not_configured', NAME);
-    return { outcomes: failAll(packages, f), providerFailure: f, requests: 0 };
-  }
   const base = ctx.baseUrl ?? USPS_BASE;
-  const token = await clientCredentialsToken(
+  return withClientCredentials(
+    packages,
     ctx,
     NAME,
-    `usps:${clientId}`,
-    joinUrl(base, 'oauth2/v3/token'),
-    {
-      headers: { 'content-type': 'application/json', accept: 'application/json' },
-      body: JSON.stringify({
-        client_id: clientId,
-        client_secret: clientSecret,
-        grant_type: 'client_credentials',
+    // USPS takes the client id and secret in a JSON body, not in a Basic header.
+    (clientId, clientSecret) => ({
+      cacheKey: `usps:${clientId}`,
+      url: joinUrl(base, 'oauth2/v3/token'),
+      init: {
+        headers: { 'content-type': 'application/json', accept: 'application/json' },
+        body: JSON.stringify({
+          client_id: clientId,
+          client_secret: clientSecret,
+          grant_type: 'client_credentials',
+        }),
+      },
+    }),
+    (token) =>
+      eachPackage(packages, async (pkg) => {
+        const url = `${joinUrl(base, `tracking/v3/tracking/${encodeURIComponent(pkg.number ?? '')}`)}?expand=DETAIL`;
+        const answer = await requestJson(ctx, NAME, url, {
+          method: 'GET',
+          headers: { authorization: `Bearer ${token}`, accept: 'application/json' },
+        });
+        if (!answer.ok) return packageFailed(pkg, answer.failure, 1);
+        return { outcome: readTracking(pkg, answer.json, ctx.now()), requests: 1 };
       }),
-    },
   );
-  if (!token.ok)
-    return {
-      outcomes: failAll(packages, token.failure),
-      providerFailure: token.failure,
-      requests: token.requests,
-    };
-  const result = await eachPackage(packages, async (pkg) => {
-    const url = `${joinUrl(base, `tracking/v3/tracking/${encodeURIComponent(pkg.number ?? '')}`)}?expand=DETAIL`;
-    const answer = await requestJson(ctx, NAME, url, {
-      method: 'GET',
-      headers: { authorization: `Bearer ${token.token}`, accept: 'application/json' },
-    });
-    if (!answer.ok) {
-      if (answer.failure.kind === 'not_found')
-        return { outcome: { id: pkg.id, ok: false, failure: answer.failure }, requests: 1 };
-      return {
-        outcome: { id: pkg.id, ok: false, failure: answer.failure },
-        requests: 1,
-        providerFailure: answer.failure,
-      };
-    }
-    return { outcome: readTracking(pkg, answer.json, ctx.now()), requests: 1 };
-  });
-  return { ...result, requests: result.requests + token.requests };
 }
 
 function readTracking(pkg: PackageRecord, json: unknown, now: number): PackageOutcome {
   const status = uspsStatus(at(json, 'statusCategory'), at(json, 'status'));
   if (status === 'unknown') {
-    return {
-      id: pkg.id,
-      ok: false,
-      failure: failure(at(json, 'trackingNumber') ? 'not_found' : 'malformed', NAME),
-    };
+    return failOne(pkg, failure(at(json, 'trackingNumber') ? 'not_found' : 'malformed', NAME));
   }
   const events = cleanEvents(
     asArray(at(json, 'trackingEvents')).map((event) => ({
