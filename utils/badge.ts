@@ -1,3 +1,4 @@
+import type { Translate } from './i18n/translate';
 import { isFinished, isProblem } from './store/status';
 import type { Eta, PackageRecord } from './store/types';
 
@@ -33,18 +34,34 @@ export interface BadgeState {
 export const BADGE_COLOR_NORMAL = '#1a7f37';
 export const BADGE_COLOR_PROBLEM = '#cf222e';
 
-/** What the toolbar badge shows: the number of packages arriving today, red when any active package has a problem. */
-export function badgeState(packages: PackageRecord[], now: Date, timeZone?: string): BadgeState {
+/**
+ * What the toolbar badge shows: the number of packages arriving today, red when any active package has a problem.
+ * The tooltip is in the UI language (`t`); package names are the user's own words and stay as they are.
+ */
+export function badgeState(
+  packages: PackageRecord[],
+  now: Date,
+  t: Translate,
+  timeZone?: string,
+): BadgeState {
   const today = localDate(now, timeZone);
   const arriving = packages.filter((p) => isArrivingToday(p, today));
   const problems = packages.filter((p) => p.archivedAt === undefined && isProblem(p.status));
-  const lines = [
+  // Chrome's i18n has no plural rules: one key for exactly one, another for more.
+  const heading =
     arriving.length === 0
-      ? 'Doorstep: nothing arriving today'
-      : `Doorstep: ${arriving.length} arriving today`,
-    ...arriving.map((p) => `• ${displayName(p)}`),
+      ? t('badgeNothingToday')
+      : arriving.length === 1
+        ? t('badgeArrivingOne')
+        : t('badgeArrivingMany', arriving.length);
+  const lines = [
+    heading,
+    ...arriving.map((p) => `• ${displayName(p, t)}`),
     ...(problems.length > 0
-      ? [`${problems.length} with a problem`, ...problems.map((p) => `• ${displayName(p)}`)]
+      ? [
+          problems.length === 1 ? t('badgeProblemOne') : t('badgeProblemMany', problems.length),
+          ...problems.map((p) => `• ${displayName(p, t)}`),
+        ]
       : []),
   ];
   return {
@@ -55,8 +72,14 @@ export function badgeState(packages: PackageRecord[], now: Date, timeZone?: stri
   };
 }
 
-export function displayName(pkg: PackageRecord): string {
-  return pkg.label ?? pkg.itemTitles[0] ?? pkg.number ?? (pkg.orderId ? `Order ${pkg.orderId}` : 'Package');
+/** A package's name for the background's texts: the user's label, an item, the number, else "Order …"/"Package". */
+export function displayName(pkg: PackageRecord, t: Translate): string {
+  return (
+    pkg.label ??
+    pkg.itemTitles[0] ??
+    pkg.number ??
+    (pkg.orderId ? t('packageOrder', pkg.orderId) : t('packageUnnamed'))
+  );
 }
 
 /** Milliseconds from `now` to the next local midnight, for the alarm that rolls the badge over. */

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { badgeState, isArrivingToday, localDate, msUntilNextLocalMidnight } from '../../utils/badge';
 import type { PackageRecord } from '../../utils/store/types';
+import { translatorFor } from './components/catalog';
+
+const en = translatorFor('en');
 
 const pkg = (over: Partial<PackageRecord>): PackageRecord => ({
   id: crypto.randomUUID(),
@@ -35,30 +38,58 @@ describe('badge', () => {
     const packages = [pkg({ eta: { start: '2026-11-27' } })];
     const beforeMidnightLA = new Date('2026-11-28T07:59:00Z'); // 23:59 on the 27th in Los Angeles
     const afterMidnightLA = new Date('2026-11-28T08:01:00Z');
-    expect(badgeState(packages, beforeMidnightLA, 'America/Los_Angeles').text).toBe('1');
-    expect(badgeState(packages, afterMidnightLA, 'America/Los_Angeles').text).toBe('');
-    expect(badgeState(packages, beforeMidnightLA, 'Europe/Berlin').text).toBe('');
+    expect(badgeState(packages, beforeMidnightLA, en, 'America/Los_Angeles').text).toBe('1');
+    expect(badgeState(packages, afterMidnightLA, en, 'America/Los_Angeles').text).toBe('');
+    expect(badgeState(packages, beforeMidnightLA, en, 'Europe/Berlin').text).toBe('');
   });
 
   it('is empty when zero, red with a tooltip when a package has a problem', () => {
-    const quiet = badgeState([pkg({})], new Date('2026-11-27T12:00:00Z'), 'UTC');
+    const quiet = badgeState([pkg({})], new Date('2026-11-27T12:00:00Z'), en, 'UTC');
     expect(quiet.text).toBe('');
     expect(quiet.color).toBe('#1a7f37');
     const trouble = badgeState(
       [pkg({ status: 'exception', label: 'Lamp' }), pkg({ status: 'out_for_delivery', label: 'Boots' })],
       new Date('2026-11-27T12:00:00Z'),
+      en,
       'UTC',
     );
     expect(trouble).toMatchObject({ text: '1', color: '#cf222e' });
     const onlyTrouble = badgeState(
       [pkg({ status: 'failed_attempt' })],
       new Date('2026-11-27T12:00:00Z'),
+      en,
       'UTC',
     );
     expect(onlyTrouble).toMatchObject({ text: '!', color: '#cf222e' });
-    expect(badgeState([pkg({ status: 'exception', archivedAt: 1 })], new Date(), 'UTC').text).toBe('');
+    expect(badgeState([pkg({ status: 'exception', archivedAt: 1 })], new Date(), en, 'UTC').text).toBe('');
     expect(trouble.title).toContain('Boots');
     expect(trouble.title).toContain('Lamp');
+  });
+
+  it('words the tooltip in the UI language, one and many apart', () => {
+    const noon = new Date('2026-11-27T12:00:00Z');
+    const boots = pkg({ status: 'out_for_delivery', label: 'Boots' });
+    const lamp = pkg({ status: 'exception', label: 'Lamp' });
+    const order = pkg({ status: 'exception', orderId: '113-5838173-8241820' });
+    expect(badgeState([], noon, en, 'UTC').title).toBe('Doorstep: nothing arriving today');
+    expect(badgeState([boots, lamp], noon, en, 'UTC').title).toBe(
+      'Doorstep: 1 arriving today\n• Boots\n1 with a problem\n• Lamp',
+    );
+    const two = pkg({ eta: { start: '2026-11-27' }, itemTitles: ['Socks'] });
+    expect(badgeState([boots, two, lamp, order], noon, en, 'UTC').title).toBe(
+      'Doorstep: 2 arriving today\n• Boots\n• Socks\n2 with a problem\n• Lamp\n• Order 113-5838173-8241820',
+    );
+    const de = translatorFor('de');
+    expect(badgeState([], noon, de, 'UTC').title).toBe('Doorstep: heute kommt nichts');
+    expect(badgeState([boots, lamp], noon, de, 'UTC').title).toBe(
+      'Doorstep: 1 Paket kommt heute\n• Boots\n1 mit Problem\n• Lamp',
+    );
+    expect(badgeState([boots, two, pkg({ status: 'exception' })], noon, de, 'UTC').title).toBe(
+      'Doorstep: 2 Pakete kommen heute\n• Boots\n• Socks\n1 mit Problem\n• Paket',
+    );
+    expect(badgeState([boots, two], noon, translatorFor('fr'), 'UTC').title).toContain(
+      'Doorstep : 2 colis arrivent aujourd’hui',
+    );
   });
 
   it('finds the next local midnight across daylight-saving changes', () => {
@@ -87,8 +118,8 @@ describe('badge', () => {
       pkg({ label: 'Friday parcel', eta: { start: '2026-11-27', end: '2026-11-27' } }),
     ];
     const instant = new Date('2026-11-27T20:00:00Z');
-    const chicago = badgeState(packages, instant, 'America/Chicago'); // 14:00 on the 27th
-    const auckland = badgeState(packages, instant, 'Pacific/Auckland'); // 09:00 on the 28th
+    const chicago = badgeState(packages, instant, en, 'America/Chicago'); // 14:00 on the 27th
+    const auckland = badgeState(packages, instant, en, 'Pacific/Auckland'); // 09:00 on the 28th
     expect([chicago.text, auckland.text]).toEqual(['1', '1']);
     expect(chicago.title).toContain('Friday parcel');
     expect(chicago.title).not.toContain('Saturday parcel');

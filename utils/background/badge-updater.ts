@@ -1,4 +1,5 @@
 import { badgeState } from '../badge';
+import type { Translate } from '../i18n/translate';
 import type { DoorstepDatabase } from '../store/db';
 import { listBadgeCandidates } from '../store/repository';
 
@@ -9,9 +10,14 @@ export interface BadgeApi {
   setTitle(details: { title: string }): Promise<void>;
 }
 
-/** Recomputes the badge from the database; cheap enough to run after every change. */
-export async function updateBadge(db: DoorstepDatabase, action: BadgeApi, now: Date): Promise<string> {
-  const state = badgeState(await listBadgeCandidates(db), now);
+/** Recomputes the badge from the database; cheap enough to run after every change. Its tooltip is in `t`'s language. */
+export async function updateBadge(
+  db: DoorstepDatabase,
+  action: BadgeApi,
+  now: Date,
+  t: Translate,
+): Promise<string> {
+  const state = badgeState(await listBadgeCandidates(db), now, t);
   await Promise.all([
     action.setBadgeText({ text: state.text }),
     action.setBadgeBackgroundColor({ color: state.color }),

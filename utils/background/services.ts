@@ -1,10 +1,11 @@
 import type { browser as Browser } from 'wxt/browser';
 import {
   selectionFeedback,
-  TRACK_SELECTION_MENU,
   TRACK_SELECTION_MENU_ID,
   trackSelection,
+  trackSelectionMenu,
 } from '../context-menu/track-selection';
+import { browserTranslator, type Translate } from '../i18n/translate';
 import { notificationId } from '../notifications/notices';
 import {
   notifyChanges,
@@ -35,6 +36,8 @@ export interface BackgroundOptions {
   refresh?: (ids: string[]) => Promise<HandlerReply>;
   log?: (message: string) => void;
   now?: () => number;
+  /** Messages for the badge tooltip, notifications and context menu; the browser's `i18n` by default. */
+  t?: Translate;
 }
 
 /**
@@ -51,6 +54,7 @@ export function createBackgroundServices(
 ) {
   const log = options.log ?? ((message: string) => console.warn(message));
   const now = options.now ?? Date.now;
+  const t = options.t ?? browserTranslator(api.i18n);
   const local = api.storage.local;
   const settings = () => loadSettings(local);
   const notifierDeps = {
@@ -58,6 +62,7 @@ export function createBackgroundServices(
     iconUrl: api.runtime.getURL('/icon/128.png'),
     loadPrefs: async () => (await settings()).notifications,
     now,
+    t,
   };
 
   /** A failing side effect (a blocked notification, a full sync quota) must not fail the change that caused it. */
@@ -69,7 +74,7 @@ export function createBackgroundServices(
     }
   };
 
-  const refreshBadge = () => safely('badge', () => updateBadge(db, api.action, new Date(now())));
+  const refreshBadge = () => safely('badge', () => updateBadge(db, api.action, new Date(now()), t));
 
   const syncRound = serialised(async () => {
     if (!(await settings()).sync) return;
@@ -144,7 +149,7 @@ export function createBackgroundServices(
     async onInstalled(): Promise<void> {
       await safely('context menu', async () => {
         await api.contextMenus.removeAll();
-        api.contextMenus.create(TRACK_SELECTION_MENU);
+        api.contextMenus.create(trackSelectionMenu(t));
       });
       await safely('sync', syncRound);
     },
@@ -161,7 +166,7 @@ export function createBackgroundServices(
         find: engine.find,
         onChange: afterChange,
       });
-      const { title, message } = selectionFeedback(outcome);
+      const { title, message } = selectionFeedback(outcome, t);
       await safely('notification', () =>
         // One id for every answer: a new answer replaces the previous one instead of stacking up.
         api.notifications.create(notificationId({ kind: 'popup' }, 'context-menu'), {

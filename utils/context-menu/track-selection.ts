@@ -1,15 +1,21 @@
+import type { Translate } from '../i18n/translate';
 import type { DoorstepDatabase } from '../store/db';
 import { upsertDetections } from '../store/repository';
 import type { Detection, PackageChange } from '../store/types';
 
 export const TRACK_SELECTION_MENU_ID = 'doorstep-track-selection';
 
-/** Created once per install/update (menus persist across service-worker restarts). */
-export const TRACK_SELECTION_MENU = {
-  id: TRACK_SELECTION_MENU_ID,
-  title: 'Track with Doorstep',
-  contexts: ['selection'] as ['selection'],
-};
+/**
+ * Created once per install/update (menus persist across service-worker restarts), titled in the UI language, which
+ * the browser fixes for the session: a language change takes effect with the next install/update or restart.
+ */
+export function trackSelectionMenu(t: Translate) {
+  return {
+    id: TRACK_SELECTION_MENU_ID,
+    title: t('menuTrackSelection'),
+    contexts: ['selection'] as ['selection'],
+  };
+}
 
 interface Identified {
   number: string;
@@ -89,23 +95,25 @@ function clip(text: string, max: number): string {
  * or that the selection was not one, and a badge has room for two characters and no sentence. These replies are not
  * the opt-in status notifications: the user asked a question and gets the answer.
  */
-export function selectionFeedback(outcome: TrackSelectionOutcome): { title: string; message: string } {
+export function selectionFeedback(
+  outcome: TrackSelectionOutcome,
+  t: Translate,
+): { title: string; message: string } {
   if (outcome.kind === 'not-a-number') {
     return {
-      title: 'Not a tracking number',
-      message: outcome.selection
-        ? `Doorstep did not recognise “${clip(outcome.selection, 60)}” as a tracking number. Nothing was added.`
-        : 'Select a tracking number first. Nothing was added.',
+      title: t('selectionNotNumberTitle'),
+      message: outcome.selection ? t('selectionNotNumber', clip(outcome.selection, 60)) : t('selectionEmpty'),
     };
   }
-  const lines = outcome.packages.map(
-    (p) => `${p.carrier.toUpperCase()} ${p.number}${p.isNew ? '' : ' (already tracked)'}`,
-  );
+  const lines = outcome.packages.map((p) => {
+    const name = `${p.carrier.toUpperCase()} ${p.number}`;
+    return p.isNew ? name : t('selectionAlreadyTracked', name);
+  });
   return {
     title:
       outcome.packages.length === 1
-        ? 'Tracking with Doorstep'
-        : `Tracking ${outcome.packages.length} packages`,
+        ? t('selectionTrackingOne')
+        : t('selectionTrackingMany', outcome.packages.length),
     message: clip(lines.join(', '), 240),
   };
 }

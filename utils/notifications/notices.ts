@@ -1,4 +1,5 @@
 import { displayName, localDate } from '../badge';
+import type { MessageKey, Translate } from '../i18n/translate';
 import type { Settings } from '../settings';
 import { isFinished, isProblem } from '../store/status';
 import type { PackageChange, PackageRecord } from '../store/types';
@@ -112,12 +113,13 @@ export interface PlannedNotification {
 /** More notices than this at once become one grouped notification. */
 export const GROUP_THRESHOLD = 3;
 
-const TITLES: Record<NoticeKind, string> = {
-  out_for_delivery: 'Out for delivery',
-  delivered: 'Delivered',
-  problem: 'A package has a problem',
-  late: 'Running late',
-};
+/** Notification titles in the UI language; the status words are the popup's own. */
+const TITLE_KEYS = {
+  out_for_delivery: 'status_out_for_delivery',
+  delivered: 'status_delivered',
+  problem: 'noticeProblem',
+  late: 'noticeLate',
+} as const satisfies Record<NoticeKind, MessageKey>;
 
 const MAX_MESSAGE = 240;
 
@@ -125,37 +127,40 @@ function clip(text: string, max: number): string {
   return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
 }
 
-function describe(notice: Notice): string {
-  const name = displayName(notice.pkg);
+function describe(notice: Notice, t: Translate): string {
+  const name = displayName(notice.pkg, t);
+  const expected = notice.pkg.eta?.end ?? notice.pkg.eta?.start;
+  // The status text is the carrier's own words, shown as they came.
   const detail =
-    notice.kind === 'late'
-      ? `expected ${notice.pkg.eta?.end ?? notice.pkg.eta?.start ?? ''}`.trim()
-      : notice.pkg.statusText;
+    notice.kind === 'late' ? (expected ? t('noticeExpected', expected) : '') : notice.pkg.statusText;
   return detail ? `${name} — ${detail}` : name;
 }
 
 /**
  * Turns notices into notifications: one each, or a single grouped one listing them when many change at once. The
- * notification id carries its click target, so a click is handled by a restarted worker with no memory of it.
+ * notification id carries its click target, so a click is handled by a restarted worker with no memory of it. Texts
+ * are in the UI language (`t`).
  */
-export function planNotifications(notices: Notice[], now: number): PlannedNotification[] {
+export function planNotifications(notices: Notice[], now: number, t: Translate): PlannedNotification[] {
   if (notices.length === 0) return [];
+  const titleOf = (kind: NoticeKind) => t(TITLE_KEYS[kind]);
   if (notices.length <= GROUP_THRESHOLD) {
     return notices.map((notice) => ({
       id: notificationId({ kind: 'package', packageId: notice.pkg.id }, `${notice.kind}:${now}`),
-      title: TITLES[notice.kind],
-      message: clip(describe(notice), MAX_MESSAGE),
+      title: titleOf(notice.kind),
+      message: clip(describe(notice, t), MAX_MESSAGE),
       target: { kind: 'package', packageId: notice.pkg.id },
     }));
   }
   const kinds = new Set(notices.map((n) => n.kind));
   const [onlyKind] = kinds;
+  // Grouped means more than GROUP_THRESHOLD packages, so the counts here are always plural.
   const title =
     kinds.size === 1 && onlyKind
-      ? `${TITLES[onlyKind]}: ${notices.length} packages`
-      : `${notices.length} package updates`;
+      ? t('noticeGroupKind', titleOf(onlyKind), notices.length)
+      : t('noticeGroupMixed', notices.length);
   const lines = notices.map((n) =>
-    kinds.size === 1 ? displayName(n.pkg) : `${TITLES[n.kind]}: ${displayName(n.pkg)}`,
+    kinds.size === 1 ? displayName(n.pkg, t) : t('noticeKindLine', titleOf(n.kind), displayName(n.pkg, t)),
   );
   return [
     {

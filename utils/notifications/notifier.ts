@@ -1,3 +1,4 @@
+import type { Translate } from '../i18n/translate';
 import type { DoorstepDatabase } from '../store/db';
 import { listActivePackages, markLateNoticeShown } from '../store/repository';
 import type { PackageChange, PackageRecord } from '../store/types';
@@ -24,6 +25,8 @@ export interface NotifierDeps {
   iconUrl: string;
   loadPrefs: () => Promise<NotificationPrefs>;
   now: () => number;
+  /** The UI language's messages (`browser.i18n`), for titles and texts. */
+  t: Translate;
 }
 
 export async function showNotifications(planned: PlannedNotification[], deps: NotifierDeps): Promise<void> {
@@ -36,7 +39,7 @@ export async function showNotifications(planned: PlannedNotification[], deps: No
 export async function notifyChanges(changes: PackageChange[], deps: NotifierDeps): Promise<number> {
   const prefs = await deps.loadPrefs();
   if (!prefs.enabled) return 0;
-  const planned = planNotifications(noticesFromChanges(changes, prefs, deps.now()), deps.now());
+  const planned = planNotifications(noticesFromChanges(changes, prefs, deps.now()), deps.now(), deps.t);
   await showNotifications(planned, deps);
   return planned.length;
 }
@@ -47,7 +50,7 @@ export async function notifyLate(db: DoorstepDatabase, deps: NotifierDeps): Prom
   if (!prefs.enabled || !prefs.late) return 0;
   const notices = lateNotices(await listActivePackages(db), prefs, new Date(deps.now()));
   if (notices.length === 0) return 0;
-  await showNotifications(planNotifications(notices, deps.now()), deps);
+  await showNotifications(planNotifications(notices, deps.now(), deps.t), deps);
   // Stored after showing: a worker stopped in between announces again rather than never.
   await markLateNoticeShown(
     db,

@@ -1,12 +1,17 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
   selectionFeedback,
+  TRACK_SELECTION_MENU_ID,
   type TrackSelectionDeps,
   trackSelection,
+  trackSelectionMenu,
 } from '../../../utils/context-menu/track-selection';
 import { DoorstepDatabase } from '../../../utils/store/db';
 import type { PackageChange } from '../../../utils/store/types';
 import { findTrackingNumbers, identifyTrackingNumber } from '../../../utils/tracking';
+import { translatorFor } from '../components/catalog';
+
+const en = translatorFor('en');
 
 let db: DoorstepDatabase;
 let batches: PackageChange[][];
@@ -40,7 +45,7 @@ describe('"Track with Doorstep" on selected text', () => {
       { kind: 'context_menu', url: 'https://shop.example/order/7', seenAt: 5_000 },
     ]);
     expect(batches).toHaveLength(1);
-    expect(selectionFeedback(outcome)).toEqual({
+    expect(selectionFeedback(outcome, en)).toEqual({
       title: 'Tracking with Doorstep',
       message: 'UPS 1Z999AA10123456784',
     });
@@ -60,7 +65,7 @@ describe('"Track with Doorstep" on selected text', () => {
         ['9400111206206406260787', true],
       ]);
     }
-    expect(selectionFeedback(outcome).message).toContain('(already tracked)');
+    expect(selectionFeedback(outcome, en).message).toContain('(already tracked)');
     expect(await db.packages.count()).toBe(2);
   });
 
@@ -75,7 +80,7 @@ describe('"Track with Doorstep" on selected text', () => {
     expect(outcome.kind).toBe('not-a-number');
     expect(await db.packages.count()).toBe(0);
     expect(batches).toEqual([]);
-    const feedback = selectionFeedback(outcome);
+    const feedback = selectionFeedback(outcome, en);
     expect(feedback.title).toBe('Not a tracking number');
     expect(feedback.message).toMatch(/Nothing was added\.$/);
   });
@@ -86,7 +91,53 @@ describe('"Track with Doorstep" on selected text', () => {
   });
 
   it('quotes a long selection briefly', () => {
-    const { message } = selectionFeedback({ kind: 'not-a-number', selection: 'word '.repeat(100) });
+    const { message } = selectionFeedback({ kind: 'not-a-number', selection: 'word '.repeat(100) }, en);
     expect(message.length).toBeLessThan(140);
+  });
+
+  it('answers in the UI language, one and many apart', () => {
+    const one = {
+      kind: 'added' as const,
+      packages: [{ number: '1Z999AA10123456784', carrier: 'ups', id: 'a', isNew: true }],
+    };
+    const two = {
+      kind: 'added' as const,
+      packages: [
+        { number: '1Z999AA10123456784', carrier: 'ups', id: 'a', isNew: false },
+        { number: '9400111206206406260787', carrier: 'usps', id: 'b', isNew: true },
+      ],
+    };
+    expect(selectionFeedback(two, en)).toEqual({
+      title: 'Tracking 2 packages',
+      message: 'UPS 1Z999AA10123456784 (already tracked), USPS 9400111206206406260787',
+    });
+    expect(selectionFeedback({ kind: 'not-a-number', selection: 'Order #112' }, en)).toEqual({
+      title: 'Not a tracking number',
+      message: 'Doorstep did not recognise “Order #112” as a tracking number. Nothing was added.',
+    });
+    expect(selectionFeedback({ kind: 'not-a-number', selection: '' }, en).message).toBe(
+      'Select a tracking number first. Nothing was added.',
+    );
+    const de = translatorFor('de');
+    expect(selectionFeedback(one, de).title).toBe('Wird mit Doorstep verfolgt');
+    expect(selectionFeedback(two, de)).toEqual({
+      title: '2 Pakete werden verfolgt',
+      message: 'UPS 1Z999AA10123456784 (schon in der Liste), USPS 9400111206206406260787',
+    });
+    expect(selectionFeedback({ kind: 'not-a-number', selection: 'Order #112' }, translatorFor('fr'))).toEqual(
+      {
+        title: 'Pas un numéro de suivi',
+        message: 'Doorstep n’a pas reconnu « Order #112 » comme numéro de suivi. Rien n’a été ajouté.',
+      },
+    );
+  });
+
+  it('titles the menu item in the UI language', () => {
+    expect(trackSelectionMenu(en)).toEqual({
+      id: TRACK_SELECTION_MENU_ID,
+      title: 'Track with Doorstep',
+      contexts: ['selection'],
+    });
+    expect(trackSelectionMenu(translatorFor('es')).title).toBe('Seguir con Doorstep');
   });
 });

@@ -19,6 +19,9 @@ import { DoorstepDatabase } from '../../../utils/store/db';
 import { upsertDetections } from '../../../utils/store/repository';
 import type { PackageRecord } from '../../../utils/store/types';
 import { trackingUrlFor } from '../../../utils/tracking';
+import { translatorFor } from '../components/catalog';
+
+const en = translatorFor('en');
 
 const ON: NotificationPrefs = {
   enabled: true,
@@ -99,7 +102,7 @@ describe('what deserves a notification', () => {
 describe('planning notifications', () => {
   it('one each when few change, one grouped notification listing them when many change at once', () => {
     const few = [1, 2].map((i) => ({ kind: 'delivered' as const, pkg: pkg({ label: `Parcel ${i}` }) }));
-    const single = planNotifications(few, NOW);
+    const single = planNotifications(few, NOW, en);
     expect(single.map((n) => [n.title, n.message])).toEqual([
       ['Delivered', 'Parcel 1'],
       ['Delivered', 'Parcel 2'],
@@ -110,16 +113,51 @@ describe('planning notifications', () => {
       kind: i === 0 ? ('problem' as const) : ('delivered' as const),
       pkg: pkg({ label: `Parcel ${i}` }),
     }));
-    const grouped = planNotifications(many, NOW);
+    const grouped = planNotifications(many, NOW, en);
     expect(grouped).toHaveLength(1);
     expect(grouped[0]).toMatchObject({ title: '5 package updates', target: { kind: 'popup' } });
     expect(grouped[0]?.message.split('\n')[0]).toBe('A package has a problem: Parcel 0');
+  });
+
+  it('words titles and texts in the UI language', () => {
+    const late = {
+      kind: 'late' as const,
+      pkg: pkg({ label: 'Boots', eta: { start: '2026-11-25', end: '2026-11-26' } }),
+    };
+    const problem = { kind: 'problem' as const, pkg: pkg({ label: 'Lamp', statusText: 'Address problem' }) };
+    const unnamed = { kind: 'out_for_delivery' as const, pkg: pkg({ number: undefined, orderId: '113-1' }) };
+    expect(planNotifications([late, problem, unnamed], NOW, en).map((n) => [n.title, n.message])).toEqual([
+      ['Running late', 'Boots — expected 2026-11-26'],
+      ['A package has a problem', 'Lamp — Address problem'],
+      ['Out for delivery', 'Order 113-1'],
+    ]);
+    const de = translatorFor('de');
+    expect(planNotifications([late, problem, unnamed], NOW, de).map((n) => [n.title, n.message])).toEqual([
+      ['Verspätet', 'Boots — erwartet am 2026-11-26'],
+      ['Problem mit einem Paket', 'Lamp — Address problem'],
+      ['In Zustellung', 'Bestellung 113-1'],
+    ]);
+    const delivered = Array.from({ length: GROUP_THRESHOLD + 1 }, (_, i) => ({
+      kind: 'delivered' as const,
+      pkg: pkg({ label: `Parcel ${i}` }),
+    }));
+    expect(planNotifications(delivered, NOW, en)[0]?.title).toBe('Delivered: 4 packages');
+    expect(planNotifications(delivered, NOW, translatorFor('fr'))[0]?.title).toBe('Livré : 4 colis');
+    const mixed = planNotifications([late, problem, unnamed, ...delivered], NOW, translatorFor('es'))[0];
+    expect(mixed?.title).toBe('Novedades de 7 paquetes');
+    expect(mixed?.message.split('\n').slice(0, 4)).toEqual([
+      'Con retraso: Boots',
+      'Un paquete tiene un problema: Lamp',
+      'En reparto: Pedido 113-1',
+      'Entregado: Parcel 0',
+    ]);
   });
 
   it('renders hostile page text as bounded plain text', () => {
     const [n] = planNotifications(
       [{ kind: 'problem', pkg: pkg({ label: '<img src=x onerror=alert(1)>'.repeat(40) }) }],
       NOW,
+      en,
     );
     expect(n?.message.length).toBeLessThanOrEqual(240);
   });
@@ -156,6 +194,7 @@ describe('showing and clicking', () => {
     iconUrl: 'icon.png',
     loadPrefs: async () => prefs,
     now: () => now,
+    t: en,
   });
 
   it('shows the notifications of a real change batch', async () => {

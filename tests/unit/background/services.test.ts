@@ -1,10 +1,11 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { HOURLY_ALARM, MIDNIGHT_ALARM, SYNC_ALARM } from '../../../utils/background/alarms';
 import { type BackgroundServices, createBackgroundServices } from '../../../utils/background/services';
 import { BADGE_COLOR_PROBLEM } from '../../../utils/badge';
 import { TRACK_SELECTION_MENU_ID } from '../../../utils/context-menu/track-selection';
+import { fillMessage } from '../../../utils/i18n/translate';
 import { saveSettings } from '../../../utils/settings';
 import { DoorstepDatabase } from '../../../utils/store/db';
 import { META_KEY } from '../../../utils/sync/compact';
@@ -14,6 +15,7 @@ import {
   identifyTrackingNumber,
   trackingUrlFor,
 } from '../../../utils/tracking';
+import { loadCatalog, translatorFor } from '../components/catalog';
 
 const UPS = '1Z999AA10123456784';
 const USPS = '9400111206206406260787';
@@ -37,7 +39,7 @@ beforeEach(() => {
       find: (text) => findTrackingNumbers(text),
       trackingUrlFor: (c, n) => trackingUrlFor(c as CarrierCode, n) ?? undefined,
     },
-    { log: (m) => logged.push(m), now: () => clock },
+    { log: (m) => logged.push(m), now: () => clock, t: translatorFor('en') },
   );
 });
 afterEach(async () => {
@@ -151,6 +153,43 @@ describe('background services (fake browser)', () => {
     expect(
       await services.onContextMenuClick({ menuItemId: 'another-menu', selectionText: UPS }),
     ).toBeUndefined();
+  });
+
+  it('speaks the browser’s UI language in the badge tooltip and the context-menu replies', async () => {
+    const de = loadCatalog('de');
+    // What `browser.i18n.getMessage` does with a German UI (the fake browser has no i18n).
+    const getMessage = vi
+      .spyOn(browser.i18n, 'getMessage')
+      .mockImplementation((key: string, substitutions?: unknown) => {
+        const entry = de[key];
+        return entry ? fillMessage(entry, [substitutions ?? []].flat().map(String)) : '';
+      });
+    try {
+      const german = createBackgroundServices(
+        browser,
+        db,
+        {
+          identify: identifyTrackingNumber,
+          find: (text) => findTrackingNumbers(text),
+          trackingUrlFor: (c, n) => trackingUrlFor(c as CarrierCode, n) ?? undefined,
+        },
+        { log: (m) => logged.push(m), now: () => clock },
+      );
+      await german.onMessage(
+        detections([{ number: UPS, carrier: 'ups', eta: { start: today() }, source: seen() }]),
+        self,
+      );
+      expect(await browser.action.getTitle({})).toBe(`Doorstep: 1 Paket kommt heute\n• ${UPS}`);
+      await german.onContextMenuClick({ menuItemId: TRACK_SELECTION_MENU_ID, selectionText: 'hallo' });
+      expect(Object.values(fakeBrowser.notifications.getAllCreateOptions())).toMatchObject([
+        {
+          title: 'Keine Sendungsnummer',
+          message: 'Doorstep hat „hallo“ nicht als Sendungsnummer erkannt. Es wurde nichts hinzugefügt.',
+        },
+      ]);
+    } finally {
+      getMessage.mockRestore();
+    }
   });
 
   it('writes the sync copy after a change and merges what another device wrote', async () => {
