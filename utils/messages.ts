@@ -115,6 +115,15 @@ export const MessageSchema = v.variant('type', [
   v.object({ type: v.literal('import'), records: v.pipe(v.array(v.unknown()), v.maxLength(20_000)) }),
   /** Options "delete all data": empties the package store on this device. */
   v.object({ type: v.literal('delete-all') }),
+  /**
+   * Content script → background, read-only: which of these numbers and orders are already stored, so chips of
+   * packages tracked earlier say "Tracked ✓". Replies `tracked: { numbers, orders: {orderId, shipmentId?}[] }`.
+   */
+  v.object({
+    type: v.literal('tracked-numbers'),
+    numbers: v.pipe(v.array(TrackingNumberSchema), v.maxLength(500)),
+    orderIds: v.optional(v.pipe(v.array(identifier), v.maxLength(500))),
+  }),
   v.object({ type: v.literal('ping') }),
 ]);
 

@@ -171,5 +171,10 @@ describe('extension in Chromium: detection while reading', () => {
       carrier: 'ups',
       status: 'out_for_delivery',
     });
+    // The "Shipment Progress" table becomes the package's history.
+    expect(byNumber(stored, '1Z5R89390357567127')?.events.map((e) => e.description)).toEqual([
+      'Out For Delivery Today',
+      'Arrived at Facility',
+    ]);
   });
 });

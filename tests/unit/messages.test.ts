@@ -34,6 +34,27 @@ describe('parseMessage', () => {
   });
 });
 
+describe('parseMessage: tracked-numbers', () => {
+  it('accepts up to 500 normalised numbers and optional order ids', () => {
+    const numbers = Array.from({ length: 500 }, () => '1Z999AA10123456784');
+    expect(parseMessage({ type: 'tracked-numbers', numbers })).toMatchObject({ ok: true });
+    expect(
+      parseMessage({ type: 'tracked-numbers', numbers: [], orderIds: ['113-5838173-8241820'] }),
+    ).toMatchObject({ ok: true });
+  });
+
+  it.each([
+    ['501 numbers', { numbers: Array.from({ length: 501 }, () => '1Z999AA10123456784') }],
+    ['a lower-case number', { numbers: ['1z999aa10123456784'] }],
+    ['a number with spaces', { numbers: ['1Z 999 AA1 0123456784'] }],
+    ['no number list', {}],
+    ['an order id with a slash', { numbers: [], orderIds: ['113/5838173'] }],
+    ['501 order ids', { numbers: [], orderIds: Array.from({ length: 501 }, () => '113-5838173-8241820') }],
+  ])('rejects %s', (_name, fields) => {
+    expect(parseMessage({ type: 'tracked-numbers', ...fields })).toMatchObject({ ok: false });
+  });
+});
+
 describe('parseRecords (import files)', () => {
   const record = {
     id: 'r1',

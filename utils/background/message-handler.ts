@@ -42,8 +42,15 @@ export type HandlerReply =
       ids?: string[];
       record?: PackageRecord;
       added?: AddNumbersOutcome[];
+      tracked?: TrackedReply;
     }
   | { ok: false; error: string; added?: AddNumbersOutcome[]; rejected?: number; reasons?: RejectedItem[] };
+
+/** Which of the asked numbers and orders are stored (archived ones included: the package is known either way). */
+export interface TrackedReply {
+  numbers: string[];
+  orders: { orderId: string; shipmentId?: string }[];
+}
 
 /** Handles one untrusted runtime message: validate, act, reply. Never throws. */
 export async function handleMessage(raw: unknown, deps: HandlerDeps): Promise<HandlerReply> {
@@ -94,6 +101,19 @@ export async function handleMessage(raw: unknown, deps: HandlerDeps): Promise<Ha
         if (!outcome.ok) return outcome;
         await deps.onChange([outcome.change]);
         return { ok: true, ids: [message.record.id] };
+      }
+      case 'tracked-numbers': {
+        // Read-only and index-only for numbers: one `anyOf` per index, whatever the batch size.
+        const tracked = await db.transaction('r', db.packages, async () => ({
+          numbers: (await db.packages.where('number').anyOf(message.numbers).keys()).map(String),
+          orders: message.orderIds?.length
+            ? (await db.packages.where('orderId').anyOf(message.orderIds).toArray()).map((p) => ({
+                orderId: p.orderId ?? '',
+                ...(p.shipmentId && { shipmentId: p.shipmentId }),
+              }))
+            : [],
+        }));
+        return { ok: true, tracked };
       }
       case 'delete-all': {
         const removed = await db.transaction('rw', db.packages, async () => {

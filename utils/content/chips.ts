@@ -10,21 +10,18 @@ export type ChipState = 'ask' | 'sending' | 'tracked' | 'error';
 export const CHIP_TAG = 'doorstep-chip';
 
 const HOST_STYLE =
-  'all: initial !important; display: inline-block !important; vertical-align: baseline !important; margin: 0 0 0 6px !important; line-height: 1 !important; position: static !important;';
+  'all:initial!important;display:inline-block!important;vertical-align:baseline!important;margin:0 0 0 6px!important;line-height:1!important;position:static!important';
 
-const SHADOW_CSS = `
-button {
-  all: initial; box-sizing: border-box; cursor: pointer; display: inline-block;
-  font: 600 11px/1.4 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; letter-spacing: 0.01em;
-  padding: 1px 7px; border-radius: 9px; border: 1px solid #0b57d0; color: #0b57d0; background: #fff;
-  white-space: nowrap;
-}
-button:hover { background: #eef3fd; }
-button:focus-visible { outline: 2px solid #0b57d0; outline-offset: 1px; }
-button[data-state="tracked"] { border-color: #137333; color: #137333; background: #e6f4ea; cursor: default; }
-button[data-state="sending"] { opacity: 0.7; cursor: progress; }
-button[data-state="error"] { border-color: #b3261e; color: #b3261e; }
-`;
+// Written compactly: it ships in every page's content script.
+const SHADOW_CSS =
+  'button{all:initial;box-sizing:border-box;cursor:pointer;display:inline-block;' +
+  'font:600 11px/1.4 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;letter-spacing:.01em;' +
+  'padding:1px 7px;border-radius:9px;border:1px solid #0b57d0;color:#0b57d0;background:#fff;white-space:nowrap}' +
+  'button:hover{background:#eef3fd}' +
+  'button:focus-visible{outline:2px solid #0b57d0;outline-offset:1px}' +
+  'button[data-state=tracked]{border-color:#137333;color:#137333;background:#e6f4ea;cursor:default}' +
+  'button[data-state=sending]{opacity:.7;cursor:progress}' +
+  'button[data-state=error]{border-color:#b3261e;color:#b3261e}';
 
 const LABELS: Record<ChipState, { text: string; title: string }> = {
   ask: { text: 'Track', title: 'Add this package to Doorstep' },
@@ -40,22 +37,7 @@ export interface Chip {
 }
 
 /** Inline elements a chip can follow directly; inside anything else (a cell, a paragraph) it goes last. */
-const INLINE = new Set([
-  'A',
-  'SPAN',
-  'STRONG',
-  'B',
-  'EM',
-  'I',
-  'U',
-  'CODE',
-  'FONT',
-  'SMALL',
-  'LABEL',
-  'MARK',
-  'BDI',
-  'TIME',
-]);
+const INLINE = /^(?:A|SPAN|STRONG|B|EM|I|U|CODE|FONT|SMALL|LABEL|MARK|BDI|TIME)$/i;
 
 export function createChip(doc: Document, state: ChipState, onActivate: () => void): Chip {
   const host = doc.createElement(CHIP_TAG);
@@ -101,7 +83,7 @@ export function createChip(doc: Document, state: ChipState, onActivate: () => vo
 /** Puts a chip next to the element a package was read from, without entering links or breaking table structure. */
 export function placeChip(anchor: Element, chip: Chip): void {
   const target = anchor.closest('a') ?? anchor;
-  if (INLINE.has(target.tagName.toUpperCase())) target.after(chip.host);
+  if (INLINE.test(target.tagName)) target.after(chip.host);
   else if (/^(?:TABLE|TBODY|THEAD|TR|UL|OL|DL|SELECT|IMG|INPUT|BR|HR)$/i.test(target.tagName)) return;
   else target.append(chip.host);
 }

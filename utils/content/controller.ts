@@ -45,6 +45,8 @@ interface Known {
   anchor?: Element;
   chip?: Chip;
   tracked: boolean;
+  /** Whether the background was asked if this package is already stored (asked once, before its first chip). */
+  checked?: boolean;
 }
 
 const MAX_PER_MESSAGE = 500;
@@ -59,12 +61,6 @@ function fingerprintOf(detection: Detection): string {
   return JSON.stringify(facts);
 }
 
-function replyOk(reply: unknown): boolean {
-  return Boolean(
-    reply && typeof reply === 'object' && 'ok' in reply && (reply as { ok: unknown }).ok === true,
-  );
-}
-
 export async function startDoorstep(env: ContentEnvironment): Promise<ScanSummary> {
   const { document: doc, signal } = env;
   const root = doc.documentElement;
@@ -72,6 +68,8 @@ export async function startDoorstep(env: ContentEnvironment): Promise<ScanSummar
   let site: Site = siteFor(env.url());
   let mode: DetectionMode = 'off';
   let outbox: Known[] = [];
+  /** Entries waiting, chip-less, for the batch's one "already stored?" query. */
+  let unchecked: Known[] = [];
   let sentTotal = 0;
   let batchChars = 0;
   let scans = 0;
@@ -98,30 +96,42 @@ export async function startDoorstep(env: ContentEnvironment): Promise<ScanSummar
   });
   const modeFor = (entry: Known): DetectionMode => (mode === 'auto' && !entry.shipping ? 'ask' : mode);
 
-  const send = async (entries: Known[]) => {
-    for (let i = 0; i < entries.length; i += MAX_PER_MESSAGE) {
-      const slice = entries.slice(i, i + MAX_PER_MESSAGE);
+  /** The background's reply when it is `ok`, else undefined (an error reply, no background, a closed port). */
+  const request = async (message: object): Promise<Record<string, unknown> | undefined> => {
+    try {
+      const reply = (await env.sendMessage(message)) as Record<string, unknown> | null | undefined;
+      return reply?.ok === true ? reply : undefined;
+    } catch {
+      return undefined;
+    }
+  };
+  /** Runs `each` on consecutive slices within the background's bound of 500 per message, stopping on abort. */
+  const inSlices = async (entries: Known[], each: (slice: Known[]) => Promise<void>) => {
+    for (let i = 0; i < entries.length && !signal.aborted; i += MAX_PER_MESSAGE)
+      await each(entries.slice(i, i + MAX_PER_MESSAGE));
+  };
+
+  const send = (entries: Known[]) =>
+    inSlices(entries, async (slice) => {
       for (const entry of slice) entry.chip?.setState('sending');
-      let ok = false;
-      try {
-        ok = replyOk(
-          await env.sendMessage({ type: 'detections', detections: slice.map((e) => e.detection) }),
-        );
-      } catch {
-        ok = false;
-      }
+      const ok = Boolean(await request({ type: 'detections', detections: slice.map((e) => e.detection) }));
       if (signal.aborted) return;
       for (const entry of slice) {
         entry.tracked = ok;
         entry.chip?.setState(ok ? 'tracked' : 'error');
       }
       if (ok) sentTotal += slice.length;
-    }
-  };
+    });
 
   const showChip = (entry: Known) => {
     if (!entry.anchor?.isConnected || modeFor(entry) === 'off') return;
     if (entry.chip?.host.isConnected) return;
+    if (!entry.tracked && !entry.checked) {
+      // A package stored earlier (on another page, by hand) shows "Tracked ✓" from its first render.
+      entry.checked = true;
+      unchecked.push(entry);
+      return;
+    }
     const chip = createChip(doc, entry.tracked ? 'tracked' : 'ask', () => {
       void send([entry]);
     });
@@ -154,14 +164,47 @@ export async function startDoorstep(env: ContentEnvironment): Promise<ScanSummar
     }
   };
 
+  /** One read-only query per batch (≤ 500 keys each), then the batch's chips. A failed query leaves "Track". */
+  const check = (entries: Known[]) =>
+    inSlices(entries, async (slice) => {
+      const numbers = new Set<string>();
+      const orderIds = new Set<string>();
+      for (const { detection: d } of slice) {
+        if (d.number) numbers.add(d.number);
+        if (d.orderId) orderIds.add(d.orderId);
+      }
+      const reply = await request({
+        type: 'tracked-numbers',
+        numbers: [...numbers],
+        orderIds: [...orderIds],
+      });
+      const tracked = reply?.tracked as { numbers?: unknown; orders?: unknown } | undefined;
+      if (signal.aborted) return;
+      const stored = new Set(Array.isArray(tracked?.numbers) ? tracked.numbers : []);
+      const orders = Array.isArray(tracked?.orders) ? (tracked.orders as Detection[]) : [];
+      for (const entry of slice) {
+        const { number, orderId, shipmentId } = entry.detection;
+        // Stored by number, or by order: a record of that order with this shipment id (or either has none), which
+        // is the record a "Track" press would merge into.
+        entry.tracked ||=
+          (number !== undefined && stored.has(number)) ||
+          orders.some(
+            (o) => o.orderId === orderId && (!o.shipmentId || !shipmentId || o.shipmentId === shipmentId),
+          );
+        showChip(entry);
+      }
+    });
+
   let idleWaiters: (() => void)[] = [];
   const queue = createSlicedQueue({
     signal,
     onIdle: () => {
       scans++;
       const pending = outbox;
+      const asking = unchecked;
       outbox = [];
-      const done = pending.length > 0 ? send(pending) : Promise.resolve();
+      unchecked = [];
+      const done = Promise.all([pending.length > 0 && send(pending), asking.length > 0 && check(asking)]);
       void done.then(() => {
         if (signal.aborted) return;
         root.dataset.doorstepScans = String(scans);
@@ -235,7 +278,7 @@ export async function startDoorstep(env: ContentEnvironment): Promise<ScanSummar
           if (modeFor(entry) === 'auto' && !entry.tracked) outbox.push(entry);
           showChip(entry);
         }
-      if (outbox.length > 0) queue.push(() => {});
+      if (outbox.length > 0 || unchecked.length > 0) queue.push(() => {});
     });
   });
   signal.addEventListener('abort', removeSettingsListener);

@@ -7,31 +7,25 @@ import { instantOf, isValidDay } from './calendar';
  * time the message was read, which is later and therefore never makes old news look newer).
  */
 
-const MONTHS: Record<string, number> = {
-  jan: 1,
-  feb: 2,
-  mar: 3,
-  apr: 4,
-  may: 5,
-  jun: 6,
-  jul: 7,
-  aug: 8,
-  sep: 9,
-  oct: 10,
-  nov: 11,
-  dec: 12,
-};
+const MONTHS = 'janfebmaraprmayjunjulaugsepoctnovdec';
+/** 1–12 for an English month's first three letters (the regexes below only capture those). */
+const monthOf = (name: string | undefined) => MONTHS.indexOf((name ?? '').toLowerCase()) / 3 + 1;
+const MONTH = '(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\.?';
 
 const TIME = '(\\d{1,2}):(\\d{2})(?::\\d{2})?\\s*([ap]\\.?m\\.?)?';
 const MONTH_NAME_DATE = new RegExp(
-  `\\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\.?\\s+(\\d{1,2}),?\\s+(\\d{4})(?:,?\\s*(?:at\\s+)?${TIME})?`,
+  `\\b${MONTH}\\s+(\\d{1,2}),?\\s+(\\d{4})(?:,?\\s*(?:at\\s+)?${TIME})?`,
   'i',
 );
 const DAY_MONTH_NAME_DATE = new RegExp(
-  `\\b(\\d{1,2})\\.?\\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\.?,?\\s+(\\d{4})(?:,?\\s*(?:at\\s+)?${TIME})?`,
+  `\\b(\\d{1,2})\\.?\\s+${MONTH},?\\s+(\\d{4})(?:,?\\s*(?:at\\s+)?${TIME})?`,
   'i',
 );
-const NUMERIC_DATE = new RegExp(`\\b(\\d{1,2})([./])(\\d{1,2})\\2(\\d{4})(?:,?\\s*${TIME})?`);
+// Two-digit years occur too ("Fr 27.11.26", FedEx's "11/27/26"): they are this century's.
+const NUMERIC_DATE = new RegExp(
+  `\\b(\\d{1,2})([./])(\\d{1,2})\\2(\\d{4}|\\d{2})(?!\\d)(?:,?\\s*${TIME})?`,
+  'i',
+);
 const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})$/;
 
 function toInstant(
@@ -64,27 +58,11 @@ export function parseMailDate(text: string | null | undefined, timeZone: string)
   }
   let m = MONTH_NAME_DATE.exec(value);
   if (m) {
-    return toInstant(
-      Number(m[3]),
-      MONTHS[(m[1] ?? '').toLowerCase()] ?? 0,
-      Number(m[2]),
-      m[4],
-      m[5],
-      m[6],
-      timeZone,
-    );
+    return toInstant(Number(m[3]), monthOf(m[1]), Number(m[2]), m[4], m[5], m[6], timeZone);
   }
   m = DAY_MONTH_NAME_DATE.exec(value);
   if (m) {
-    return toInstant(
-      Number(m[3]),
-      MONTHS[(m[2] ?? '').toLowerCase()] ?? 0,
-      Number(m[1]),
-      m[4],
-      m[5],
-      m[6],
-      timeZone,
-    );
+    return toInstant(Number(m[3]), monthOf(m[2]), Number(m[1]), m[4], m[5], m[6], timeZone);
   }
   m = NUMERIC_DATE.exec(value);
   if (m) {
@@ -93,7 +71,16 @@ export function parseMailDate(text: string | null | undefined, timeZone: string)
     // Dots are day.month everywhere; slashes are month/day in the US-English UI that writes them with a year first
     // month, unless the first part cannot be a month.
     const dayFirst = m[2] === '.' || a > 12;
-    return toInstant(Number(m[4]), dayFirst ? b : a, dayFirst ? a : b, m[5], m[6], m[7], timeZone);
+    const year = Number(m[4]);
+    return toInstant(
+      year < 100 ? 2000 + year : year,
+      dayFirst ? b : a,
+      dayFirst ? a : b,
+      m[5],
+      m[6],
+      m[7],
+      timeZone,
+    );
   }
   return undefined;
 }

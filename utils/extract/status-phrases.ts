@@ -30,7 +30,7 @@ const STATUS_PHRASES: [RegExp, PackageStatus][] = [
   ],
   [
     phrase(
-      'out for delivery|in zustellung|wird heute zugestellt|en cours de livraison|en reparto|in consegna',
+      'out for delivery|with delivery courier|in zustellung|wird heute zugestellt|en cours de livraison|en reparto|in consegna',
     ),
     'out_for_delivery',
   ],
@@ -56,7 +56,7 @@ const STATUS_PHRASES: [RegExp, PackageStatus][] = [
   ],
   [
     phrase(
-      'label created|shipping label|preparing (?:for|to) ship|order received|versandetikett|étiquette créée|etiqueta creada',
+      'label created|shipping label|shipment information sent|preparing (?:for|to) ship|order received|versandetikett|étiquette créée|etiqueta creada',
     ),
     'info_received',
   ],

@@ -3,54 +3,16 @@
  * Skips scripts, styles, templates, form fields and editable areas (a draft the user is typing is not a shipment).
  */
 
-const SKIPPED_TAGS = new Set([
-  'SCRIPT',
-  'STYLE',
-  'NOSCRIPT',
-  'TEMPLATE',
-  'TEXTAREA',
-  'INPUT',
-  'SELECT',
-  'OPTION',
-  'SVG',
-  'CANVAS',
-  'IFRAME',
-  'OBJECT',
-]);
+const SKIPPED_TAGS = new Set(
+  'SCRIPT STYLE NOSCRIPT TEMPLATE TEXTAREA INPUT SELECT OPTION SVG CANVAS IFRAME OBJECT'.split(' '),
+);
 
 /** Block-level elements: their text is separated from neighbours so numbers never glue across cells or lines. */
-const BLOCK_TAGS = new Set([
-  'P',
-  'DIV',
-  'LI',
-  'TD',
-  'TH',
-  'TR',
-  'BR',
-  'H1',
-  'H2',
-  'H3',
-  'H4',
-  'H5',
-  'H6',
-  'SECTION',
-  'ARTICLE',
-  'HEADER',
-  'FOOTER',
-  'TABLE',
-  'UL',
-  'OL',
-  'DL',
-  'DT',
-  'DD',
-  'BLOCKQUOTE',
-  'PRE',
-  'HR',
-  'MAIN',
-  'ASIDE',
-  'NAV',
-  'FORM',
-]);
+const BLOCK_TAGS = new Set(
+  'P DIV LI TD TH TR BR H1 H2 H3 H4 H5 H6 SECTION ARTICLE HEADER FOOTER TABLE UL OL DL DT DD BLOCKQUOTE PRE HR MAIN ASIDE NAV FORM'.split(
+    ' ',
+  ),
+);
 
 export interface CollectedLink {
   href: string;
@@ -121,6 +83,12 @@ export function collectVisibleText(
     for (let i = children.length - 1; i >= 0; i--) stack.push(children[i] as Node);
   }
   return { text: parts.join(''), links, ...(segments && { segments }) };
+}
+
+/** An element's text on one line, cut to `max` characters; undefined when it has none. */
+export function textOf(element: Element | null | undefined, max = 300): string | undefined {
+  const text = element?.textContent?.replace(/\s+/g, ' ').trim();
+  return text ? text.slice(0, max) : undefined;
 }
 
 /** The element holding the character at `offset` of a collection made with `trackNodes`. */

@@ -187,6 +187,47 @@ describe('handleMessage: the background boundary', () => {
     expect(logged.at(-1)).toMatch(/^Doorstep: detections failed: /);
   });
 
+  it('answers which numbers and orders are already stored, read-only, in one query per index', async () => {
+    const amazon = {
+      orderId: '113-5838173-8241820',
+      shipmentId: 'DxdffwBQ0',
+      source: { kind: 'amazon', seenAt: 1 },
+    };
+    const usps = { number: '9400111899223856925540', carrier: 'usps', source: { kind: 'page', seenAt: 1 } };
+    await handleMessage({ type: 'detections', detections: [detection, amazon, usps] }, deps);
+    const stored = await handleMessage(
+      { type: 'delete', id: (await snapshot()).find((p) => p.number === usps.number)?.id ?? '' },
+      deps,
+    );
+    expect(stored.ok).toBe(true);
+    const before = await snapshot();
+    changeBatches = [];
+
+    const reply = await handleMessage(
+      {
+        type: 'tracked-numbers',
+        numbers: [UPS, usps.number, '1Z879E930346834440', UPS],
+        orderIds: ['113-5838173-8241820', '302-4417781-6650713'],
+      },
+      deps,
+    );
+    expect(reply).toEqual({
+      ok: true,
+      // The deleted USPS package is no longer tracked; unknown numbers and orders are simply absent.
+      tracked: { numbers: [UPS], orders: [{ orderId: '113-5838173-8241820', shipmentId: 'DxdffwBQ0' }] },
+    });
+    expect(await handleMessage({ type: 'tracked-numbers', numbers: [] }, deps)).toEqual({
+      ok: true,
+      tracked: { numbers: [], orders: [] },
+    });
+    expect(await snapshot()).toEqual(before);
+    expect(changeBatches).toEqual([]);
+    const tooMany = Array.from({ length: 501 }, () => UPS);
+    expect(await handleMessage({ type: 'tracked-numbers', numbers: tooMany }, deps)).toMatchObject({
+      ok: false,
+    });
+  });
+
   it('hands refresh to the provider feature when it is wired', async () => {
     expect(await handleMessage({ type: 'refresh', ids: ['a'] }, deps)).toMatchObject({ ok: false });
     const asked: string[][] = [];

@@ -27,15 +27,24 @@ describe('parseMailDate', () => {
     ['Fri, Nov 27, 2026 at 9:05 PM', NY, Date.UTC(2026, 10, 28, 2, 5)],
     ['Fr 27.11.2026 08:15', BERLIN, Date.UTC(2026, 10, 27, 7, 15)],
     ['Fri 11/27/2026 7:02 AM', NY, Date.UTC(2026, 10, 27, 12, 2)],
+    // The meridiem counts in any case on numeric dates too (Outlook writes "PM", UPS "P.M.").
+    ['Fri 11/27/2026 7:02 PM', NY, Date.UTC(2026, 10, 28, 0, 2)],
+    ['11/26/2026 11:15 P.M.', NY, Date.UTC(2026, 10, 27, 4, 15)],
+    // Two-digit years: Outlook's short German date, FedEx's day headers.
+    ['Fr 27.11.26 08:15', BERLIN, Date.UTC(2026, 10, 27, 7, 15)],
+    ['Thursday, 11/26/26 1:40 PM', NY, Date.UTC(2026, 10, 26, 18, 40)],
     ['27 Nov 2026, 14:30', BERLIN, Date.UTC(2026, 10, 27, 13, 30)],
     ['2026-11-27T07:02:00Z', NY, Date.UTC(2026, 10, 27, 7, 2)],
   ])('%s (%s)', (text, zone, expected) => {
     expect(parseMailDate(text, zone)).toBe(expected);
   });
 
-  it.each(['7:02 AM (2 hours ago)', 'Feb 30, 2026', '', 'yesterday'])('gives nothing for %j', (text) => {
-    expect(parseMailDate(text, NY)).toBeUndefined();
-  });
+  it.each(['7:02 AM (2 hours ago)', 'Feb 30, 2026', '', 'yesterday', '11/27/202 7:02 AM', '13/27/26'])(
+    'gives nothing for %j',
+    (text) => {
+      expect(parseMailDate(text, NY)).toBeUndefined();
+    },
+  );
 });
 
 describe('Gmail', () => {

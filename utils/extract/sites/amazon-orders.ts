@@ -1,9 +1,10 @@
 import type { Detection } from '../../store/types';
-import { instantOf } from '../calendar';
-import { findDeliveryPromise, resolvePastDay } from '../delivery-date';
+import { findDeliveryPromise } from '../delivery-date';
+import { pastDayAt } from '../events';
 import { queryParam } from '../links';
 import { type Found, type ScanContext, sourceOf } from '../page-scan';
 import { statusFromText } from '../status-phrases';
+import { textOf as lineOf } from '../visible-text';
 import { amazonShipmentLink, isAmazonProductLink, itemTitle, orderIdsIn } from './amazon-links';
 import { selfAndDescendants } from './webmail';
 
@@ -25,11 +26,6 @@ const ORDER_ID_ELEMENT =
 const TRACK_LINK =
   '.track-package-button a, a[href*="ship-track"], a[href*="progress-tracker"], a[href*="shiptrack"]';
 const ITEM_LINK = '.yohtmlc-product-title, .yohtmlc-item a[href], a[href*="/dp/"], a[href*="/gp/product/"]';
-
-function lineOf(element: Element | null | undefined): string | undefined {
-  const value = element?.textContent?.replace(/\s+/g, ' ').trim();
-  return value ? value.slice(0, 300) : undefined;
-}
 
 function orderIdOf(card: Element, url: string): string | undefined {
   const labelled = lineOf(card.querySelector(ORDER_ID_ELEMENT));
@@ -71,16 +67,13 @@ function shipmentDetection(
     : undefined;
   const id = link?.orderId ?? orderId;
   if (!id) return undefined;
-  const timeZone = context.timeZone ?? 'UTC';
-  const reference = { at: context.now, timeZone };
+  const reference = { at: context.now, timeZone: context.timeZone ?? 'UTC' };
   const status = statusLine ? statusFromText(statusLine) : undefined;
   let statusAt: number | undefined;
   if (status?.status === 'delivered' && statusLine) {
     // "Delivered November 20": the day it happened, at noon (the hour is not shown).
-    const day = resolvePastDay(statusLine.replace(/^[^\d\p{L}]*/u, ''), reference);
-    const [y, m, d] = (day ?? '').split('-').map(Number);
-    if (day && y && m && d)
-      statusAt = Math.min(instantOf({ year: y, month: m, day: d }, 12, 0, timeZone), context.now);
+    const at = pastDayAt(statusLine.replace(/^[^\d\p{L}]*/u, ''), '', reference);
+    if (at !== undefined) statusAt = Math.min(at, context.now);
   }
   const promise =
     status?.status === 'delivered'

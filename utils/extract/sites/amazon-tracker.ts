@@ -1,9 +1,10 @@
 import type { Detection, Eta, PackageStatus, TrackingEvent } from '../../store/types';
 import { identifyTrackingNumber } from '../../tracking';
-import { instantOf } from '../calendar';
-import { findDeliveryPromise, resolvePastDay } from '../delivery-date';
+import { findDeliveryPromise } from '../delivery-date';
+import { type EventLayout, readEvents } from '../events';
 import { queryParam, safeHttpUrl, safeSourceUrl } from '../links';
 import { statusFromText } from '../status-phrases';
+import { textOf } from '../visible-text';
 
 /**
  * Amazon's "Track package" page (/progress-tracker/package, /gp/your-account/ship-track). The page embeds its state as
@@ -70,11 +71,6 @@ const IDENTIFIER = /^[A-Za-z0-9-]{4,40}$/;
 /** The state is small; a huge script is not Amazon's and is not parsed. */
 const MAX_STATE_CHARS = 200_000;
 
-function text(element: Element | null | undefined): string | undefined {
-  const value = element?.textContent?.replace(/\s+/g, ' ').trim();
-  return value ? value.slice(0, 300) : undefined;
-}
-
 function pageState(root: ParentNode): Record<string, unknown> | undefined {
   for (const script of root.querySelectorAll('script[type="a-state"]')) {
     const key = script.getAttribute('data-a-state') ?? '';
@@ -119,45 +115,15 @@ function carrierFromName(name: string | undefined): string | undefined {
   return CARRIER_NAMES.find(([pattern]) => pattern.test(name))?.[1];
 }
 
-function parseEvents(root: ParentNode, context: TrackPageContext): TrackingEvent[] {
-  const timeZone = context.timeZone ?? 'UTC';
-  const container = root.querySelector(
-    '#tracking-events-container, .pt-events-container, [data-component="trackingEvents"]',
-  );
-  if (!container) return [];
-  const events: TrackingEvent[] = [];
-  let day: string | undefined;
-  for (const row of container.querySelectorAll(
-    '.tracking-event-date-header, .tracking-event-date, .tracking-event-row, .a-row',
-  )) {
-    if (row.matches('.tracking-event-date-header, .tracking-event-date')) {
-      day = resolvePastDay(text(row) ?? '', { at: context.now, timeZone }) ?? day;
-      continue;
-    }
-    const description = text(row.querySelector('.tracking-event-message'));
-    if (!description || !day || events.length >= 200) continue;
-    const time = /(\d{1,2})[:.](\d{2})\s*([ap]\.?m\.?)?/i.exec(
-      text(row.querySelector('.tracking-event-time')) ?? '',
-    );
-    let hour = time ? Number(time[1]) : 12;
-    if (time?.[3]) hour = (hour % 12) + (/p/i.test(time[3]) ? 12 : 0);
-    const [y, m, d] = day.split('-').map(Number);
-    const at = instantOf(
-      { year: y ?? 1970, month: m ?? 1, day: d ?? 1 },
-      hour,
-      time ? Number(time[2]) : 0,
-      timeZone,
-    );
-    const location = text(row.querySelector('.tracking-event-location'))?.slice(0, 200);
-    events.push({
-      at,
-      status: statusFromText(description)?.status ?? 'in_transit',
-      description: description.slice(0, 500),
-      ...(location && { location }),
-    });
-  }
-  return events.sort((a, b) => b.at - a.at);
-}
+/** The "Package history" list: day headers ("Friday, November 27", "Donnerstag, 26. November") and timed rows. */
+const EVENTS: EventLayout = {
+  within: '#tracking-events-container, .pt-events-container, [data-component="trackingEvents"]',
+  rows: '.tracking-event-date-header, .tracking-event-date, .tracking-event-row, .a-row',
+  day: '.tracking-event-date-header, .tracking-event-date',
+  at: '.tracking-event-time',
+  what: '.tracking-event-message',
+  where: '.tracking-event-location',
+};
 
 /** Reads a track page; undefined when the page is not one (no state, no headline, no tracking id). */
 export function parseAmazonTrackPage(
@@ -165,15 +131,15 @@ export function parseAmazonTrackPage(
   context: TrackPageContext,
 ): AmazonTrackPage | undefined {
   const state = pageState(root);
-  const headline = text(
+  const headline = textOf(
     root.querySelector(
       'h1.pt-promise-main-slot, .pt-promise-main-slot, #primaryStatus, .pt-status-main-status, .milestone-primaryMessage',
     ),
   );
-  const secondary = text(
+  const secondary = textOf(
     root.querySelector('.pt-promise-details-slot, #secondaryStatus, .pt-status-secondary-status'),
   );
-  const trackingLine = text(
+  const trackingLine = textOf(
     root.querySelector('.pt-delivery-card-trackingId, .carrierRelatedInfo-trackingId-text'),
   );
   if (!state && !headline && !trackingLine) return undefined;
@@ -183,7 +149,7 @@ export function parseAmazonTrackPage(
   const orderId = stringAt(state, 'orderId') ?? (url && queryParam(url, 'orderId'));
   const shipmentId = stringAt(state, 'shipmentId') ?? (url && queryParam(url, 'shipmentId'));
   const trackingId = cleanTrackingId(stringAt(state, 'trackingId')) ?? cleanTrackingId(trackingLine);
-  const carrierName = text(
+  const carrierName = textOf(
     root.querySelector('.carrierRelatedInfo-mfn-providerTitle, .pt-delivery-card-carrier'),
   );
   const carrier =
@@ -210,7 +176,7 @@ export function parseAmazonTrackPage(
     ...(status && { status }),
     ...(promiseMessage && { statusText: promiseMessage.slice(0, 300) }),
     ...(promise && { eta: promise.eta }),
-    events: parseEvents(root, context),
+    events: readEvents(root, EVENTS, reference),
   };
 }
 

@@ -117,6 +117,20 @@ function wholePageUnit(root: Element, read: (root: Element, context: ScanContext
   };
 }
 
+/** A page that is small and rendered in one piece: any change re-reads it whole, once per batch. */
+function wholePageSite(
+  id: string,
+  kind: PageKind,
+  read: (root: Element, context: ScanContext) => Found[],
+): Site {
+  return {
+    id,
+    kind,
+    units: (root) => [wholePageUnit(root, read)],
+    unitsFor: (node) => [wholePageUnit(node.ownerDocument.body ?? node, read)],
+  };
+}
+
 function amazonTrackSite(): Site {
   const read = (root: Element, context: ScanContext): Found[] => {
     const page = parseAmazonTrackPage(root, {
@@ -128,13 +142,7 @@ function amazonTrackSite(): Site {
     const anchor = root.querySelector('.pt-delivery-card-trackingId, h1, .pt-promise-main-slot') ?? undefined;
     return detection ? [{ detection, ...(anchor && { anchor }) }] : [];
   };
-  // The page is small and rendered in one piece: any change re-reads it whole, once per batch.
-  return {
-    id: 'amazon-track',
-    kind: 'amazon',
-    units: (root) => [wholePageUnit(root, read)],
-    unitsFor: (node) => [wholePageUnit(node.ownerDocument.body ?? node, read)],
-  };
+  return wholePageSite('amazon-track', 'amazon', read);
 }
 
 function amazonOrdersSite(): Site {
@@ -161,15 +169,7 @@ function amazonOrdersSite(): Site {
   };
 }
 
-function carrierSite(): Site {
-  const read = (root: Element, context: ScanContext) => extractCarrierPage(root, context);
-  return {
-    id: 'carrier',
-    kind: 'carrier',
-    units: (root) => [wholePageUnit(root, read)],
-    unitsFor: (node) => [wholePageUnit(node.ownerDocument.body ?? node, read)],
-  };
-}
+const carrierSite = () => wholePageSite('carrier', 'carrier', extractCarrierPage);
 
 const NOTHING: Site = { id: 'none', kind: 'amazon', units: () => [], unitsFor: () => [] };
 

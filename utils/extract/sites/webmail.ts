@@ -25,10 +25,7 @@ export interface WebmailClient {
 
 export type MailContext = Omit<ScanContext, 'writtenAt'>;
 
-export function textOf(element: Element | null | undefined, max = 300): string | undefined {
-  const text = element?.textContent?.replace(/\s+/g, ' ').trim();
-  return text ? text.slice(0, max) : undefined;
-}
+export { textOf } from '../visible-text';
 
 /** "Name <address@host>" or a bare address, as clients print senders. */
 export function splitSender(text: string | undefined): { name?: string; address?: string } {
