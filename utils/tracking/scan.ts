@@ -272,7 +272,15 @@ export function scanCandidates(
       }
     }
     // An atom that does not extend the chain ends it: the chain's candidates are complete.
-    if ((f & (Flag.JoinedBefore | Flag.Glued | Flag.HasLower)) !== Flag.JoinedBefore) finishChain();
+    if ((f & (Flag.JoinedBefore | Flag.Glued | Flag.HasLower)) !== Flag.JoinedBefore) {
+      finishChain();
+      // Most atoms stand alone ("$12", "10:30", "2024."): one too short to be a number that
+      // nothing can join (no joiner follows) has no candidates and is not stored.
+      if (length < minLength && !isJoiner(c)) {
+        prevEnd = -2;
+        continue;
+      }
+    }
     const at = chain.tail & chain.mask;
     chain.start[at] = s;
     chain.end[at] = i;
