@@ -19,9 +19,13 @@ export function etaIncludes(eta: Eta, day: string): boolean {
 }
 
 /** A package arrives today when it is out for delivery, or its estimate includes today, and it is not finished. */
-export function isArrivingToday(pkg: PackageRecord, today: string): boolean {
+export function isArrivingToday(pkg: PackageRecord, today: string, timeZone?: string): boolean {
   if (pkg.archivedAt !== undefined || isFinished(pkg.status)) return false;
-  if (pkg.status === 'out_for_delivery') return true;
+  // "Out for delivery" is a same-day status: stated on an earlier day and never updated, the van came back
+  // without it (a missed delivery), so it does not count as arriving today.
+  if (pkg.status === 'out_for_delivery') {
+    return pkg.statusAt === undefined || localDate(new Date(pkg.statusAt), timeZone) >= today;
+  }
   return pkg.eta !== undefined && etaIncludes(pkg.eta, today);
 }
 
@@ -45,7 +49,7 @@ export function badgeState(
   timeZone?: string,
 ): BadgeState {
   const today = localDate(now, timeZone);
-  const arriving = packages.filter((p) => isArrivingToday(p, today));
+  const arriving = packages.filter((p) => isArrivingToday(p, today, timeZone));
   const problems = packages.filter((p) => p.archivedAt === undefined && isProblem(p.status));
   // Chrome's i18n has no plural rules: one key for exactly one, another for more.
   const heading =

@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Harness, startHarness } from './harness';
 
@@ -15,6 +15,24 @@ describe('extension in Chromium: a Gmail message with a UPS and a USPS number', 
   });
 
   it('stores both packages, lists them in the popup and counts the one out for delivery on the badge', async () => {
+    // The UPS mail says "out for delivery", a same-day status: serve it as received today, just after midnight.
+    const today = new Date();
+    today.setHours(0, 1, 0, 0);
+    const received = today.toLocaleString('en-US', {
+      weekday: 'short',
+      month: 'short',
+      day: 'numeric',
+      year: 'numeric',
+      hour: 'numeric',
+      minute: '2-digit',
+    });
+    const page = readFileSync(new URL('../fixtures/pages/gmail/ups-usps.html', import.meta.url), 'utf8');
+    await harness.context.route('https://mail.google.com/mail/u/0/', (route) =>
+      route.fulfill({
+        contentType: 'text/html; charset=utf-8',
+        body: page.replace('title="Fri, Nov 27, 2026, 7:02 AM"', `title="${received}"`),
+      }),
+    );
     await harness.openDemoPage('https://mail.google.com/mail/u/0/');
 
     const stored = await harness.storedPackages();

@@ -20,6 +20,20 @@ const API = 'https://api.17track.net/**';
 const fixture = (path: string) =>
   readFileSync(new URL(`../fixtures/providers/${path}`, import.meta.url), 'utf8');
 
+const ISO_INSTANT = /\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:Z|[+-]\d{2}:\d{2})/g;
+
+/**
+ * The documented example answer, moved in time so that its latest event was a minute ago (and today): "out for
+ * delivery" is a same-day status, and the badge counts it only on the day it was stated.
+ */
+function happenedJustNow(json: string): string {
+  // Anchor on the events (time_iso/time_utc), not on the estimate window, which ends later.
+  const instants = [...json.matchAll(/"time_(?:iso|utc)":\s*"([^"]+)"/g)].map((m) => Date.parse(m[1] ?? ''));
+  const startOfToday = new Date().setHours(0, 0, 1, 0);
+  const shift = Math.max(Date.now() - 60_000, startOfToday) - Math.max(...instants);
+  return json.replace(ISO_INSTANT, (iso) => new Date(Date.parse(iso) + shift).toISOString());
+}
+
 describe('status refresh in Chromium, 17TRACK routed', () => {
   let harness: Harness;
   let context: BrowserContext;
@@ -85,7 +99,7 @@ describe('status refresh in Chromium, 17TRACK routed', () => {
       route.fulfill({
         status: 200,
         contentType: 'application/json',
-        body: fixture('17track/gettrackinfo-success.json'),
+        body: happenedJustNow(fixture('17track/gettrackinfo-success.json')),
       });
     await refreshFromPopup();
     await popup.getByText('Status checked.').waitFor({ timeout: 15_000 });

@@ -32,6 +32,11 @@ describe('badge', () => {
     expect(isArrivingToday(pkg({ eta: { start: '2026-11-28' } }), today)).toBe(false);
     expect(isArrivingToday(pkg({ status: 'delivered', eta: { start: today } }), today)).toBe(false);
     expect(isArrivingToday(pkg({ status: 'out_for_delivery', archivedAt: 1 }), today)).toBe(false);
+    // Out for delivery counts on the day it was stated, in the user's zone, not on the days after.
+    const ofdAt = (iso: string) => pkg({ status: 'out_for_delivery', statusAt: Date.parse(iso) });
+    expect(isArrivingToday(ofdAt('2026-11-27T08:00:00Z'), today, 'UTC')).toBe(true);
+    expect(isArrivingToday(ofdAt('2026-11-26T15:00:00Z'), today, 'UTC')).toBe(false);
+    expect(isArrivingToday(ofdAt('2026-11-26T15:00:00Z'), today, 'Asia/Tokyo')).toBe(true);
   });
 
   it('rolls over at midnight in the user’s zone', () => {
