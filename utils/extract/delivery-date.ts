@@ -421,13 +421,23 @@ const PROMISE_TRIGGER = new RegExp(
 );
 
 const SENTENCE_END = /[.!?](?=\s+\p{Lu})|\n[ \t]*\n/u;
+/** "2. Dezember", "15. März": a period between a day number and a month name is part of the date, not an end. */
+const DAY_NUMBER_BEFORE = new RegExp(`${B}\\d{1,2}$`, 'u');
+const MONTH_AFTER = new RegExp(`^\\.\\s+${MONTH_ALTERNATION}${E}`, 'iu');
 
 /** Cuts text at the end of its first sentence; leading whitespace (a label's line break) does not count. */
 function firstSentence(text: string): string {
   const content = text.search(/\S/);
   if (content < 0) return '';
-  const end = SENTENCE_END.exec(text.slice(content));
-  return end ? text.slice(0, content + end.index) : text;
+  const body = text.slice(content);
+  const ends = new RegExp(SENTENCE_END.source, 'gu');
+  for (let end = ends.exec(body); end; end = ends.exec(body)) {
+    const ordinalDay =
+      DAY_NUMBER_BEFORE.test(body.slice(Math.max(0, end.index - 3), end.index)) &&
+      MONTH_AFTER.test(body.slice(end.index, end.index + 24));
+    if (!ordinalDay) return text.slice(0, content + end.index);
+  }
+  return text;
 }
 
 /** How far after a trigger the date may start ("Arriving:\nTuesday 16 November"). */

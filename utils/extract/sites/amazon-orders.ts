@@ -16,13 +16,16 @@ import { selfAndDescendants } from './webmail';
 
 export const ORDER_CARD =
   '.order-card, .js-order-card, #orderCard, .a-box-group.order, #orderDetails, [data-component="orderCard"]';
+// A shipment is the whole box: status, items and the "Track package" button. On the 2025 details page that box is an
+// `.a-box` of the `shipments` component; its `shipmentStatus` part holds only the status, not the items or the link.
 const SHIPMENT =
-  '.delivery-box, div.a-box.shipment, [data-component="shipmentStatus"], .js-shipment-info-container, [data-component="shipment"]';
+  '.delivery-box, div.a-box.shipment, [data-component="shipments"] .a-box, .js-shipment-info-container, [data-component="shipment"]';
+// `.od-status-message` is the whole headline ("Delivered November 25"), of which `.a-text-bold` spans are the parts.
 const STATUS_LINE =
-  '.delivery-box__primary-text, .yohtmlc-shipment-status-primaryText, .shipment-info-container .a-row > span, [data-component="shipmentStatus"] .a-text-bold, .a-size-medium.a-text-bold';
+  '.delivery-box__primary-text, .yohtmlc-shipment-status-primaryText, .od-status-message, .shipment-info-container .a-row > span, [data-component="shipmentStatus"] .a-text-bold, .a-size-medium.a-text-bold';
 const SECONDARY_LINE = '.delivery-box__secondary-text, .yohtmlc-shipment-status-secondaryText';
 const ORDER_ID_ELEMENT =
-  '.yohtmlc-order-id span[dir="ltr"], .yohtmlc-order-id bdi, [data-component="orderId"]';
+  '.yohtmlc-order-id span[dir="ltr"], .yohtmlc-order-id bdi, [data-component="orderId"], .order-date-invoice-item bdi';
 const TRACK_LINK =
   '.track-package-button a, a[href*="ship-track"], a[href*="progress-tracker"], a[href*="shiptrack"]';
 const ITEM_LINK = '.yohtmlc-product-title, .yohtmlc-item a[href], a[href*="/dp/"], a[href*="/gp/product/"]';
@@ -107,7 +110,9 @@ export function extractAmazonOrders(root: ParentNode, context: ScanContext): Fou
     for (const box of boxes.length > 0 ? boxes : [card]) {
       const shipment = shipmentDetection(box, orderId, context);
       if (!shipment) continue;
-      const key = `${shipment.detection.orderId}/${shipment.detection.shipmentId ?? ''}/${shipment.detection.trackUrl ?? ''}`;
+      // Without a link yet, two shipments of one order still differ by their items.
+      const { orderId: id, shipmentId, trackUrl, itemTitles } = shipment.detection;
+      const key = `${id}/${shipmentId ?? ''}/${trackUrl ?? ''}/${shipmentId ? '' : (itemTitles ?? []).join('\n')}`;
       if (seen.has(key)) continue;
       seen.add(key);
       found.push(shipment);
