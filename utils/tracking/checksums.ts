@@ -13,8 +13,8 @@ const CODE_9 = 57;
 const CODE_A = 65;
 const CODE_Z = 90;
 
-/** Numeric value of a digit, or -1. */
-function digitAt(s: string, i: number): number {
+/** Numeric value of the digit at `i` of `s`, or -1. */
+export function digitAt(s: string, i: number): number {
   const c = s.charCodeAt(i);
   return c >= CODE_0 && c <= CODE_9 ? c - CODE_0 : -1;
 }
@@ -43,40 +43,60 @@ export interface Mod10Options {
   reverse?: boolean;
 }
 
-/** Weighted mod 10 (`mod10` in tracking_number_data): check = (10 - sum mod 10) mod 10. */
-export function mod10(serial: string, check: string, options: Mod10Options): boolean {
-  const expected = checkDigitValue(check);
-  if (expected < 0 || serial.length === 0) return false;
-  const n = serial.length;
+/*
+ * The `...Span` variants check the serial `s[from, to)` of a number in place against the
+ * check digit value `expected` (-1: not a digit), so matching a candidate copies no substring.
+ */
+
+/** mod10 of the serial `s[from, to)`. */
+export function mod10Span(
+  s: string,
+  from: number,
+  to: number,
+  expected: number,
+  evens: number,
+  odds: number,
+  reverse = false,
+): boolean {
+  if (expected < 0 || to <= from) return false;
   let sum = 0;
-  for (let i = 0; i < n; i++) {
-    const v = mod10CharValue(serial, options.reverse ? n - 1 - i : i);
+  for (let k = 0; k < to - from; k++) {
+    const v = mod10CharValue(s, reverse ? to - 1 - k : from + k);
     if (v < 0) return false;
-    sum += v * (i % 2 === 0 ? options.evens : options.odds);
+    sum += v * (k % 2 === 0 ? evens : odds);
   }
   return (10 - (sum % 10)) % 10 === expected;
 }
 
-/** DHL Express: the serial read as an integer, modulo 7, is the check digit. */
-export function mod7(serial: string, check: string): boolean {
-  const expected = checkDigitValue(check);
-  if (expected < 0 || serial.length === 0) return false;
+/** Weighted mod 10 (`mod10` in tracking_number_data): check = (10 - sum mod 10) mod 10. */
+export function mod10(serial: string, check: string, options: Mod10Options): boolean {
+  const { evens, odds, reverse } = options;
+  return mod10Span(serial, 0, serial.length, checkDigitValue(check), evens, odds, reverse);
+}
+
+/** mod7 of the serial `s[from, to)`. */
+export function mod7Span(s: string, from: number, to: number, expected: number): boolean {
+  if (expected < 0 || to <= from) return false;
   let rem = 0;
-  for (let i = 0; i < serial.length; i++) {
-    const d = digitAt(serial, i);
+  for (let i = from; i < to; i++) {
+    const d = digitAt(s, i);
     if (d < 0) return false;
     rem = (rem * 10 + d) % 7;
   }
   return rem === expected;
 }
 
-/** Luhn (ISO/IEC 7812): doubling every second digit from the right of serial + check. */
-export function luhn(serial: string, check: string): boolean {
-  const expected = checkDigitValue(check);
-  if (expected < 0 || serial.length === 0) return false;
+/** DHL Express: the serial read as an integer, modulo 7, is the check digit. */
+export function mod7(serial: string, check: string): boolean {
+  return mod7Span(serial, 0, serial.length, checkDigitValue(check));
+}
+
+/** luhn of the serial `s[from, to)`. */
+export function luhnSpan(s: string, from: number, to: number, expected: number): boolean {
+  if (expected < 0 || to <= from) return false;
   let sum = 0;
-  for (let i = serial.length - 1, k = 0; i >= 0; i--, k++) {
-    let d = digitAt(serial, i);
+  for (let i = to - 1, k = 0; i >= from; i--, k++) {
+    let d = digitAt(s, i);
     if (d < 0) return false;
     if (k % 2 === 0) {
       d *= 2;
@@ -85,6 +105,30 @@ export function luhn(serial: string, check: string): boolean {
     sum += d;
   }
   return (10 - (sum % 10)) % 10 === expected;
+}
+
+/** Luhn (ISO/IEC 7812): doubling every second digit from the right of serial + check. */
+export function luhn(serial: string, check: string): boolean {
+  return luhnSpan(serial, 0, serial.length, checkDigitValue(check));
+}
+
+/** weightedSum of the serial of `weights.length` digits at `from` of `s`. */
+export function weightedSumSpan(
+  s: string,
+  from: number,
+  expected: number,
+  weights: readonly number[],
+  modulo1: number,
+  modulo2: number,
+): boolean {
+  if (expected < 0) return false;
+  let sum = 0;
+  for (let k = 0; k < weights.length; k++) {
+    const d = digitAt(s, from + k);
+    if (d < 0) return false;
+    sum += d * (weights[k] ?? 0);
+  }
+  return (sum % modulo1) % modulo2 === expected;
 }
 
 /**
@@ -98,47 +142,54 @@ export function weightedSum(
   modulo1: number,
   modulo2: number,
 ): boolean {
-  const expected = checkDigitValue(check);
-  if (expected < 0 || serial.length !== weights.length) return false;
-  let sum = 0;
-  for (let i = 0; i < serial.length; i++) {
-    const d = digitAt(serial, i);
-    if (d < 0) return false;
-    sum += d * (weights[i] ?? 0);
-  }
-  return (sum % modulo1) % modulo2 === expected;
+  if (serial.length !== weights.length) return false;
+  return weightedSumSpan(serial, 0, checkDigitValue(check), weights, modulo1, modulo2);
 }
 
 const S10_WEIGHTS = [8, 6, 4, 2, 3, 5, 9, 7] as const;
 
-/** UPU S10: weights 8 6 4 2 3 5 9 7, modulo 11; remainder 1 gives 0 and remainder 0 gives 5. */
-export function s10(serial: string, check: string): boolean {
-  const expected = checkDigitValue(check);
-  if (expected < 0 || serial.length !== S10_WEIGHTS.length) return false;
+/** s10 of the eight-digit serial at `from` of `s`. */
+export function s10Span(s: string, from: number, expected: number): boolean {
+  if (expected < 0) return false;
   let sum = 0;
-  for (let i = 0; i < serial.length; i++) {
-    const d = digitAt(serial, i);
+  for (let k = 0; k < S10_WEIGHTS.length; k++) {
+    const d = digitAt(s, from + k);
     if (d < 0) return false;
-    sum += d * (S10_WEIGHTS[i] ?? 0);
+    sum += d * (S10_WEIGHTS[k] ?? 0);
   }
   const rem = sum % 11;
   const computed = rem === 0 ? 5 : rem === 1 ? 0 : 11 - rem;
   return computed === expected;
 }
 
+/** UPU S10: weights 8 6 4 2 3 5 9 7, modulo 11; remainder 1 gives 0 and remainder 0 gives 5. */
+export function s10(serial: string, check: string): boolean {
+  return serial.length === S10_WEIGHTS.length && s10Span(serial, 0, checkDigitValue(check));
+}
+
 const MOD36_ALPHABET = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ';
+
+/** Value of an upper-case letter or digit in MOD 37,36, or -1. */
+function mod36Value(c: number): number {
+  if (c >= CODE_0 && c <= CODE_9) return c - CODE_0;
+  return c >= CODE_A && c <= CODE_Z ? c - CODE_A + 10 : -1;
+}
+
+/** mod37x36 of the serial `s[from, to)`; the check is the character code `check`. */
+export function mod37x36Span(s: string, from: number, to: number, check: number): boolean {
+  if (to <= from) return false;
+  let p = 36;
+  for (let i = from; i < to; i++) {
+    const v = mod36Value(s.charCodeAt(i));
+    if (v < 0) return false;
+    let r = (p + v) % 36;
+    if (r === 0) r = 36;
+    p = (r * 2) % 37;
+  }
+  return MOD36_ALPHABET.charCodeAt((37 - p) % 36) === check;
+}
 
 /** ISO/IEC 7064 MOD 37,36 (hybrid system), used by DPD parcel numbers; the check is a character. */
 export function mod37x36(serial: string, check: string): boolean {
-  if (check.length !== 1 || serial.length === 0) return false;
-  let p = 36;
-  for (let i = 0; i < serial.length; i++) {
-    const v = MOD36_ALPHABET.indexOf(serial.charAt(i));
-    if (v < 0) return false;
-    let s = (p + v) % 36;
-    if (s === 0) s = 36;
-    p = (s * 2) % 37;
-  }
-  const computed = (37 - p) % 36;
-  return MOD36_ALPHABET.charAt(computed) === check;
+  return check.length === 1 && mod37x36Span(serial, 0, serial.length, check.charCodeAt(0));
 }

@@ -14,11 +14,11 @@
  */
 import { CARRIER_NEAR, phoneShaped, readContext, type TextContext } from './context';
 import {
-  FORMATS_BY_LENGTH,
   type FormatHit,
   MAX_NUMBER_LENGTH,
   MIN_NUMBER_LENGTH,
   matchFormats,
+  mayMatch,
 } from './couriers/index';
 import { type Candidate, scanCandidates } from './scan';
 import type { CarrierCode, Evidence, FindOptions, TrackingFormat, TrackingMatch } from './types';
@@ -64,8 +64,6 @@ const WEIGHT = {
   /** A hyphen inside a number is how order and phone numbers are written, rarely tracking numbers. */
   hyphen: -0.15,
 } as const;
-
-const wantedLength = (length: number) => (FORMATS_BY_LENGTH[length]?.length ?? 0) > 0;
 
 interface Scored {
   format: TrackingFormat;
@@ -142,7 +140,7 @@ export function findTrackingNumbers(text: string, options: FindOptions = {}): Tr
   const minConfidence = options.minConfidence ?? DEFAULT_MIN_CONFIDENCE;
   if (typeof text !== 'string' || text.length === 0) return [];
   const found: TrackingMatch[] = [];
-  scanCandidates(text, MIN_NUMBER_LENGTH, MAX_NUMBER_LENGTH, wantedLength, (candidate) => {
+  scanCandidates(text, MIN_NUMBER_LENGTH, MAX_NUMBER_LENGTH, mayMatch, (candidate) => {
     const hits = matchFormats(candidate.normalised);
     if (hits.length === 0) return;
     const link = linkAround(text, candidate.start);
@@ -194,16 +192,18 @@ const overlaps = (a: TrackingMatch, b: TrackingMatch) => a.start < b.end && b.st
  */
 function resolveOverlaps(matches: TrackingMatch[]): TrackingMatch[] {
   const kept: TrackingMatch[] = [];
-  let cluster: TrackingMatch[] = [];
+  const cluster: TrackingMatch[] = [];
   let clusterEnd = -1;
   const settle = () => {
-    if (cluster.length === 1) kept.push(...cluster);
+    const only = cluster.length === 1 ? cluster[0] : undefined;
+    if (only) kept.push(only);
     else if (cluster.length > 1) {
       const chosen: TrackingMatch[] = [];
       for (const m of cluster.sort(byPreference)) if (!chosen.some((c) => overlaps(c, m))) chosen.push(m);
       kept.push(...chosen.sort((a, b) => a.start - b.start));
     }
-    cluster = [];
+    // Reused: most clusters hold a single match.
+    cluster.length = 0;
   };
   for (const m of matches) {
     if (m.start >= clusterEnd) settle();

@@ -145,7 +145,7 @@ function visitCandidatesAt(
   i: number,
   minLength: number,
   maxLength: number,
-  wanted: (length: number) => boolean,
+  wanted: (length: number, first: number) => boolean,
   visit: (candidate: Candidate) => void,
 ): void {
   const { start, end, flags, mask, tail } = chain;
@@ -155,6 +155,8 @@ function visitCandidatesAt(
   if (l0 > maxLength || (l0 < minLength && i + 1 >= tail)) return;
   // Letters-only words never begin a number, nor do long letter runs.
   if ((f0 & Flag.HasDigit) === 0 && ((f0 & Flag.HasLower) !== 0 || l0 > Limit.MaxLeadingLetters)) return;
+  const c0 = text.charCodeAt(start[i & mask] as number);
+  const first = c0 >= 97 ? c0 - 32 : c0;
 
   let total = 0;
   let digitSeen = false;
@@ -170,7 +172,7 @@ function visitCandidatesAt(
     if (fj & Flag.HasDigit) digitSeen = true;
     if (!digitSeen && total > Limit.MaxLeadingLetters) break;
     const continues = j + 1 < tail && ((flags[(j + 1) & mask] as number) & Flag.Group) !== 0;
-    if (continues || total < minLength || !digitSeen || !wanted(total)) continue;
+    if (continues || total < minLength || !digitSeen || !wanted(total, first)) continue;
     let normalised = '';
     for (let k = i; k <= j; k++) normalised += text.slice(start[k & mask] as number, end[k & mask] as number);
     const hasLower = (f0 & Flag.HasLower) !== 0;
@@ -187,13 +189,14 @@ function visitCandidatesAt(
 
 /**
  * Calls `visit` for every candidate whose normalised length lies in [minLength, maxLength].
- * `wanted(length)` filters lengths no format uses, before the string is built.
+ * `wanted(length, first)` filters out, before the string is built, lengths and first characters
+ * (char code, upper case) no format uses.
  */
 export function scanCandidates(
   text: string,
   minLength: number,
   maxLength: number,
-  wanted: (length: number) => boolean,
+  wanted: (length: number, first: number) => boolean,
   visit: (candidate: Candidate) => void,
 ): void {
   const chain = newChain(maxLength);

@@ -1,4 +1,4 @@
-import { mod10 } from '../checksums';
+import { digitAt, mod10Span } from '../checksums';
 import type { Courier } from '../types';
 
 export const canadaPost: Courier = {
@@ -16,7 +16,7 @@ export const canadaPost: Courier = {
       name: 'Canada Post (16)',
       lengths: [16],
       pattern: /^[0-9]{16}$/,
-      validate: (n) => mod10(n.slice(0, 15), n.slice(15), { evens: 3, odds: 1 }),
+      validate: (n) => mod10Span(n, 0, 15, digitAt(n, 15), 3, 1),
       strength: 'medium',
       checksum: true,
     },

@@ -1,4 +1,4 @@
-import { mod7 } from '../checksums';
+import { digitAt, mod7Span } from '../checksums';
 import type { Courier } from '../types';
 
 const DHL_ECOMMERCE_PREFIX = /^(?:GM|LX|RX|UV|CN|SG|TH|IN|HK|MY)/;
@@ -18,7 +18,7 @@ export const dhl: Courier = {
       name: 'DHL Express',
       lengths: [10, 11],
       pattern: /^[0-9]{10,11}$/,
-      validate: (n) => mod7(n.slice(0, -1), n.slice(-1)),
+      validate: (n) => mod7Span(n, 0, n.length - 1, digitAt(n, n.length - 1)),
       strength: 'medium',
       checksum: true,
     },

@@ -1,4 +1,4 @@
-import { mod37x36 } from '../checksums';
+import { mod37x36Span } from '../checksums';
 import type { Courier } from '../types';
 
 /** ISO 3166 numeric country codes DPD's 28-character number carries (tracking_number_data lookup). */
@@ -32,7 +32,7 @@ export const dpd: Courier = {
       name: 'DPD (28)',
       lengths: [28],
       pattern: /^[0-9]{27}[0-9A-Z]$/,
-      validate: (n) => DPD_COUNTRY_CODES.has(n.slice(24, 27)) && mod37x36(n.slice(0, 27), n.slice(27)),
+      validate: (n) => DPD_COUNTRY_CODES.has(n.slice(24, 27)) && mod37x36Span(n, 0, 27, n.charCodeAt(27)),
       strength: 'strong',
       checksum: true,
     },
@@ -43,7 +43,7 @@ export const dpd: Courier = {
       name: 'DPD (14)',
       lengths: [15],
       pattern: /^[0-9]{14}[0-9A-Z]$/,
-      validate: (n) => mod37x36(n.slice(0, 14), n.slice(14)),
+      validate: (n) => mod37x36Span(n, 0, 14, n.charCodeAt(14)),
       strength: 'medium',
       checksum: true,
     },

@@ -1,4 +1,4 @@
-import { mod10, weightedSum } from '../checksums';
+import { digitAt, mod10Span, weightedSumSpan } from '../checksums';
 import type { Courier } from '../types';
 
 const EXPRESS_12_WEIGHTS = [3, 1, 7, 3, 1, 7, 3, 1, 7, 3, 1] as const;
@@ -19,7 +19,7 @@ export const fedex: Courier = {
       name: 'FedEx Express (12)',
       lengths: [12],
       pattern: /^[0-9]{12}$/,
-      validate: (n) => weightedSum(n.slice(0, 11), n.slice(11), EXPRESS_12_WEIGHTS, 11, 10),
+      validate: (n) => weightedSumSpan(n, 0, digitAt(n, 11), EXPRESS_12_WEIGHTS, 11, 10),
       strength: 'medium',
       checksum: true,
     },
@@ -29,7 +29,7 @@ export const fedex: Courier = {
       name: 'FedEx Express (34)',
       lengths: [34],
       pattern: /^[0-8][0-9]{33}$/,
-      validate: (n) => weightedSum(n.slice(20, 33), n.slice(33), EXPRESS_34_WEIGHTS, 11, 10),
+      validate: (n) => weightedSumSpan(n, 20, digitAt(n, 33), EXPRESS_34_WEIGHTS, 11, 10),
       strength: 'strong',
       checksum: true,
     },
@@ -40,7 +40,7 @@ export const fedex: Courier = {
       name: 'FedEx ASTRA (32)',
       lengths: [32],
       pattern: /^3[0-9]{31}$/,
-      validate: (n) => weightedSum(n.slice(16, 27), n.slice(27, 28), EXPRESS_12_WEIGHTS, 11, 10),
+      validate: (n) => weightedSumSpan(n, 16, digitAt(n, 27), EXPRESS_12_WEIGHTS, 11, 10),
       strength: 'strong',
       checksum: true,
     },
@@ -50,7 +50,7 @@ export const fedex: Courier = {
       name: 'FedEx Ground',
       lengths: [15],
       pattern: /^[0-9]{15}$/,
-      validate: (n) => mod10(n.slice(0, 14), n.slice(14), { evens: 1, odds: 3 }),
+      validate: (n) => mod10Span(n, 0, 14, digitAt(n, 14), 1, 3),
       strength: 'medium',
       checksum: true,
     },
@@ -60,8 +60,7 @@ export const fedex: Courier = {
       name: 'FedEx Ground (SSCC-18)',
       lengths: [18],
       pattern: /^0[0-4][0-9]{16}$/,
-      validate: (n) =>
-        SSCC_CONTAINER_TYPES.has(n.slice(0, 2)) && mod10(n.slice(2, 17), n.slice(17), { evens: 3, odds: 1 }),
+      validate: (n) => SSCC_CONTAINER_TYPES.has(n.slice(0, 2)) && mod10Span(n, 2, 17, digitAt(n, 17), 3, 1),
       strength: 'medium',
       checksum: true,
     },
@@ -71,7 +70,7 @@ export const fedex: Courier = {
       name: 'FedEx Ground 96 (22)',
       lengths: [22],
       pattern: /^96[0-9]{20}$/,
-      validate: (n) => mod10(n.slice(7, 21), n.slice(21), { evens: 1, odds: 3 }),
+      validate: (n) => mod10Span(n, 7, 21, digitAt(n, 21), 1, 3),
       strength: 'strong',
       checksum: true,
     },
@@ -81,7 +80,7 @@ export const fedex: Courier = {
       name: 'FedEx Ground GSN',
       lengths: [34],
       pattern: /^96[0-9]{32}$/,
-      validate: (n) => weightedSum(n.slice(20, 33), n.slice(33), EXPRESS_34_WEIGHTS, 11, 10),
+      validate: (n) => weightedSumSpan(n, 20, digitAt(n, 33), EXPRESS_34_WEIGHTS, 11, 10),
       strength: 'strong',
       checksum: true,
     },

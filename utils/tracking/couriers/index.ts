@@ -71,12 +71,60 @@ export interface FormatHit {
   readonly rank: number;
 }
 
-/** Per length, the hit each format of that length reports (shared: hits are read-only). */
-const HITS_BY_LENGTH: readonly (readonly FormatHit[])[] = FORMATS_BY_LENGTH.map((formats) =>
-  formats.map((format) => ({ format, rank: ALL_FORMATS.indexOf(format) })),
-);
+/** The characters a normalised number is made of, in the order of the lead tables' columns. */
+const ALPHANUMERIC = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ';
+
+/** Column of a normalised number's first character (upper-case letter or digit), or -1. */
+function leadColumn(c: number): number {
+  if (c >= 48 && c <= 57) return c - 48;
+  return c >= 65 && c <= 90 ? c - 55 : -1;
+}
+
+/**
+ * The characters a format's anchored pattern may begin with, read from its first token (a
+ * character, a class, or a group of alternatives); every character when it is anything else.
+ * Lets a candidate meet only the formats that can start with its first character.
+ */
+export function leadingChars(pattern: RegExp): string {
+  const source = pattern.source;
+  const group = /^\^\(\?:([^()]*)\)(?![?*]|\{0)/.exec(source);
+  const alternatives = group ? (group[1] ?? '').split('|') : [source.slice(1)];
+  const firsts = alternatives.map((a) => /^(?:\[[^\]^\\]*\]|[0-9A-Z])(?![?*]|\{0)/.exec(a)?.[0]);
+  if (!source.startsWith('^') || pattern.ignoreCase || firsts.some((f) => f === undefined))
+    return ALPHANUMERIC;
+  const lead = new RegExp(`^(?:${firsts.join('|')})`);
+  return [...ALPHANUMERIC].filter((c) => lead.test(c)).join('');
+}
+
+/**
+ * Per length and first character (`length * 36 + column`), the hit each format that may match
+ * reports, in ALL_FORMATS order (shared: hits are read-only).
+ */
+const HITS_BY_LENGTH_AND_LEAD: readonly (readonly FormatHit[])[] = FORMATS_BY_LENGTH.flatMap((formats) => {
+  const hits = formats.map((format) => ({
+    format,
+    rank: ALL_FORMATS.indexOf(format),
+    lead: leadingChars(format.pattern),
+  }));
+  return [...ALPHANUMERIC].map((c) =>
+    hits.filter((h) => h.lead.includes(c)).map(({ format, rank }) => ({ format, rank })),
+  );
+});
 
 const NO_HITS: FormatHit[] = [];
+
+function hitsFor(length: number, first: number): readonly FormatHit[] {
+  const column = leadColumn(first);
+  return (column >= 0 && HITS_BY_LENGTH_AND_LEAD[length * ALPHANUMERIC.length + column]) || NO_HITS;
+}
+
+/**
+ * Whether some format takes numbers of this length that start with this character (its code,
+ * upper case): a candidate that fails is rejected before its string is built.
+ */
+export function mayMatch(length: number, first: number): boolean {
+  return hitsFor(length, first).length > 0;
+}
 
 /**
  * Every format a normalised candidate (upper case, no separators) satisfies, checksum included
@@ -84,10 +132,8 @@ const NO_HITS: FormatHit[] = [];
  * run one by one than merged into one alternation.
  */
 export function matchFormats(normalised: string): FormatHit[] {
-  const candidates = HITS_BY_LENGTH[normalised.length];
-  if (!candidates) return NO_HITS;
   let hits: FormatHit[] | null = null;
-  for (const hit of candidates) {
+  for (const hit of hitsFor(normalised.length, normalised.charCodeAt(0))) {
     const { format } = hit;
     if (!format.pattern.test(normalised)) continue;
     if (format.validate && !format.validate(normalised)) continue;

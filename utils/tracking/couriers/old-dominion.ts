@@ -1,4 +1,4 @@
-import { luhn } from '../checksums';
+import { digitAt, luhnSpan } from '../checksums';
 import type { Courier } from '../types';
 
 export const oldDominion: Courier = {
@@ -16,7 +16,7 @@ export const oldDominion: Courier = {
       name: 'Old Dominion',
       lengths: [11],
       pattern: /^(?:77[78]|072|780)[0-9]{8}$/,
-      validate: (n) => luhn(n.slice(0, 10), n.slice(10)),
+      validate: (n) => luhnSpan(n, 0, 10, digitAt(n, 10)),
       strength: 'medium',
       checksum: true,
     },
@@ -26,7 +26,7 @@ export const oldDominion: Courier = {
       name: 'Old Dominion Guaranteed Shipment',
       lengths: [11],
       pattern: /^80[0-9]{9}$/,
-      validate: (n) => luhn(n.slice(0, 10), n.slice(10)),
+      validate: (n) => luhnSpan(n, 0, 10, digitAt(n, 10)),
       strength: 'medium',
       checksum: true,
     },

@@ -1,4 +1,4 @@
-import { luhn } from '../checksums';
+import { digitAt, luhnSpan } from '../checksums';
 import type { Courier } from '../types';
 
 export const purolator: Courier = {
@@ -14,7 +14,7 @@ export const purolator: Courier = {
       name: 'Purolator (12)',
       lengths: [12],
       pattern: /^[0-5][0-9]{11}$/,
-      validate: (n) => luhn(n.slice(0, 11), n.slice(11)),
+      validate: (n) => luhnSpan(n, 0, 11, digitAt(n, 11)),
       strength: 'medium',
       checksum: true,
     },

@@ -1,4 +1,4 @@
-import { s10 as s10Checksum } from '../checksums';
+import { digitAt, s10Span } from '../checksums';
 import type { Courier } from '../types';
 
 /** Two-letter country codes of the UPU member posts (tracking_number_data's S10 courier lookup). */
@@ -83,8 +83,7 @@ export const s10: Courier = {
       name: 'S10',
       lengths: [13],
       pattern: /^[A-Z]{2}[0-9]{9}[A-Z]{2}$/,
-      validate: (n) =>
-        S10_SERVICE.test(n) && S10_COUNTRIES.has(n.slice(11)) && s10Checksum(n.slice(2, 10), n.charAt(10)),
+      validate: (n) => S10_SERVICE.test(n) && S10_COUNTRIES.has(n.slice(11)) && s10Span(n, 2, digitAt(n, 10)),
       strength: 'strong',
       checksum: true,
     },

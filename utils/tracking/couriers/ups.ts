@@ -1,4 +1,4 @@
-import { mod10 } from '../checksums';
+import { digitAt, mod10Span } from '../checksums';
 import type { Courier } from '../types';
 
 export const ups: Courier = {
@@ -14,7 +14,7 @@ export const ups: Courier = {
       name: 'UPS',
       lengths: [18],
       pattern: /^1Z[0-9A-Z]{15}[0-9]$/,
-      validate: (n) => mod10(n.slice(2, 17), n.slice(17), { evens: 1, odds: 2 }),
+      validate: (n) => mod10Span(n, 2, 17, digitAt(n, 17), 1, 2),
       strength: 'strong',
       checksum: true,
     },
@@ -24,7 +24,7 @@ export const ups: Courier = {
       name: 'UPS Waybill',
       lengths: [11],
       pattern: /^[AHJKTV][0-9]{10}$/,
-      validate: (n) => mod10(n.slice(1, 10), n.slice(10), { evens: 1, odds: 2 }),
+      validate: (n) => mod10Span(n, 1, 10, digitAt(n, 10), 1, 2),
       strength: 'medium',
       checksum: true,
     },
