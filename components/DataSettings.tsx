@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import { localDate } from '@/utils/badge';
 import { exportCsv, exportJson, parseImportFile, type RejectedRecord } from '@/utils/view/data-transfer';
 import { useLiveQuery } from './hooks';
 import { useOptionsServices } from './options-services';
@@ -7,6 +8,8 @@ interface ImportReport {
   created?: number;
   updated?: number;
   rejected: RejectedRecord[];
+  /** Every rejected record: those refused here plus those the store refused (listed as one line). */
+  rejectedCount?: number;
   error?: string;
 }
 
@@ -21,7 +24,8 @@ export function DataSettings() {
   const [report, setReport] = useState<ImportReport | undefined>(undefined);
   const [status, setStatus] = useState('');
 
-  const stamp = () => services.now().toISOString().slice(0, 10);
+  // The user's own date: a file exported just after midnight is named for the day it was made.
+  const stamp = () => localDate(services.now());
 
   const exportAs = async (kind: 'json' | 'csv') => {
     const packages = await db.packages.toArray();
@@ -61,6 +65,7 @@ export function DataSettings() {
         ...parsed.rejected,
         ...(rejectedByStore > 0 ? [{ index: -1, reason: t('importRejectedByStore', rejectedByStore) }] : []),
       ],
+      rejectedCount: parsed.rejected.length + rejectedByStore,
       error: reply.ok ? undefined : t('importFailed', reply.error),
     });
   };
@@ -114,7 +119,14 @@ export function DataSettings() {
         <div class="import-report" role="status" data-testid="import-report">
           {report.error && <p class="field-error">{report.error}</p>}
           {report.created !== undefined && (
-            <p>{t('importResult', report.created, report.updated ?? 0, report.rejected.length)}</p>
+            <p>
+              {t(
+                'importResult',
+                report.created,
+                report.updated ?? 0,
+                report.rejectedCount ?? report.rejected.length,
+              )}
+            </p>
           )}
           {report.rejected.length > 0 && (
             <ul>

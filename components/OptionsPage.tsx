@@ -210,10 +210,17 @@ function AllSitesPermission() {
     permissions.contains(ALL_SITES_ORIGINS).then(setGranted, () => setGranted(false));
   }, [permissions]);
 
-  const toggle = async (want: boolean) => {
-    const ok = want
-      ? await permissions.request(ALL_SITES_ORIGINS)
-      : await permissions.remove(ALL_SITES_ORIGINS);
+  const toggle = async (box: HTMLInputElement) => {
+    const want = box.checked;
+    // The box shows what the browser granted, not the click: put it back until the answer comes. A refusal leaves
+    // `granted` unchanged, so no re-render would untick it otherwise.
+    box.checked = granted === true;
+    let ok = false;
+    try {
+      ok = want ? await permissions.request(ALL_SITES_ORIGINS) : await permissions.remove(ALL_SITES_ORIGINS);
+    } catch {
+      // A failed request is a refusal: nothing was granted.
+    }
     setGranted(ok ? want : !want);
   };
   return (
@@ -223,7 +230,7 @@ function AllSitesPermission() {
         id="all-sites"
         checked={granted === true}
         disabled={granted === undefined}
-        onChange={(e) => void toggle(e.currentTarget.checked)}
+        onChange={(e) => void toggle(e.currentTarget)}
       />
       <span>
         {t('allSitesLabel')}
@@ -292,7 +299,8 @@ function NumberField({
   const [error, setError] = useState('');
   useEffect(() => setText(String(value)), [value]);
   const commit = () => {
-    const n = Number(text);
+    // Number('') is 0: an emptied field is not a number (for auto-archive, 0 would silently mean "never").
+    const n = text.trim() === '' ? Number.NaN : Number(text);
     if (!Number.isInteger(n) || n < min || n > max) {
       setError(t('numberRange', min, max));
       return;
