@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { PackageRecord } from '../../utils/store/types';
-import { type Harness, startHarness } from './harness';
+import { byNumber, byOrder, type Harness, startHarness } from './harness';
 
 /**
  * "Tracked ✓" for packages stored before the page was opened (on another page, or typed in the popup): in "ask" mode
@@ -13,33 +12,6 @@ declare global {
     __chipsAtInsert?: { state: string | null; near: string }[];
   }
 }
-
-async function waitForPackages(
-  harness: Harness,
-  predicate: (packages: PackageRecord[]) => boolean,
-  timeoutMs = 10_000,
-): Promise<PackageRecord[]> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const packages = await harness.storedPackages();
-    if (predicate(packages) || Date.now() > deadline) return packages;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
-
-async function setSettings(harness: Harness, settings: object | undefined): Promise<void> {
-  await harness.serviceWorker.evaluate((value) => {
-    const storage = (
-      globalThis as unknown as {
-        chrome: { storage: { local: { set(i: object): Promise<void>; remove(k: string): Promise<void> } } };
-      }
-    ).chrome.storage.local;
-    return value === undefined ? storage.remove('settings') : storage.set({ settings: value });
-  }, settings);
-}
-
-const byNumber = (packages: PackageRecord[], number: string) => packages.find((p) => p.number === number);
-const byOrder = (packages: PackageRecord[], orderId: string) => packages.filter((p) => p.orderId === orderId);
 
 describe('extension in Chromium: "Tracked ✓" for packages tracked earlier', () => {
   let harness: Harness;
@@ -65,7 +37,7 @@ describe('extension in Chromium: "Tracked ✓" for packages tracked earlier', ()
   it('a number added in the popup and an order read from an e-mail are "Tracked ✓" on first render elsewhere', async () => {
     // An Amazon order arrives through an e-mail (automatic in shipping mail) …
     const mail = await harness.openDemoPage('https://mail.google.com/mail/u/1/');
-    await waitForPackages(harness, (p) => byOrder(p, '113-5838173-8241820').length > 0);
+    await harness.waitForPackages((p) => byOrder(p, '113-5838173-8241820').length > 0);
     await mail.close();
     // … and a DHL number is typed into the popup.
     const popup = await harness.openPopup();
@@ -77,7 +49,7 @@ describe('extension in Chromium: "Tracked ✓" for packages tracked earlier', ()
     expect(added.ok).toBe(true);
     await popup.close();
 
-    await setSettings(harness, { siteModes: { 'outlook.office.com': 'ask', 'www.amazon.com': 'ask' } });
+    await harness.setSettings({ siteModes: { 'outlook.office.com': 'ask', 'www.amazon.com': 'ask' } });
     const before = await harness.storedPackages();
 
     const outlook = await harness.openDemoPage('https://outlook.office.com/mail/inbox/id/AAQkAGI2TG93AAA');
@@ -123,6 +95,6 @@ describe('extension in Chromium: "Tracked ✓" for packages tracked earlier', ()
       'ask',
       'ask',
     ]);
-    await setSettings(harness, undefined);
+    await harness.setSettings(undefined);
   });
 });

@@ -1,35 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { PackageRecord } from '../../utils/store/types';
-import { type Harness, startHarness } from './harness';
-
-/** Polls the store until `predicate` holds (the background writes asynchronously). */
-async function waitForPackages(
-  harness: Harness,
-  predicate: (packages: PackageRecord[]) => boolean,
-  timeoutMs = 10_000,
-): Promise<PackageRecord[]> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const packages = await harness.storedPackages();
-    if (predicate(packages) || Date.now() > deadline) return packages;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
-
-/** Writes (or with undefined removes) the stored settings, from the service worker where `chrome` is the API. */
-async function setSettings(harness: Harness, settings: object | undefined): Promise<void> {
-  await harness.serviceWorker.evaluate((value) => {
-    const storage = (
-      globalThis as unknown as {
-        chrome: { storage: { local: { set(i: object): Promise<void>; remove(k: string): Promise<void> } } };
-      }
-    ).chrome.storage.local;
-    return value === undefined ? storage.remove('settings') : storage.set({ settings: value });
-  }, settings);
-}
-
-const byNumber = (packages: PackageRecord[], number: string) => packages.find((p) => p.number === number);
-const byOrder = (packages: PackageRecord[], orderId: string) => packages.filter((p) => p.orderId === orderId);
+import { byNumber, byOrder, type Harness, startHarness } from './harness';
 
 describe('extension in Chromium: detection while reading', () => {
   let harness: Harness;
@@ -41,7 +11,7 @@ describe('extension in Chromium: detection while reading', () => {
   });
 
   it('ask mode shows keyboard-reachable "Track" chips and adds nothing until one is pressed; a mode change applies live', async () => {
-    await setSettings(harness, { siteModes: { 'outlook.office.com': 'ask' } });
+    await harness.setSettings({ siteModes: { 'outlook.office.com': 'ask' } });
     const page = await harness.openDemoPage('https://outlook.office.com/mail/inbox/id/AAQkAGI2TG93AAA');
     const chips = page.locator('doorstep-chip');
     await expect.poll(() => chips.count()).toBe(2);
@@ -54,7 +24,7 @@ describe('extension in Chromium: detection while reading', () => {
     // Keyboard: the chip is a real button in the tab order.
     await chips.first().focus();
     await page.keyboard.press('Enter');
-    const stored = await waitForPackages(harness, (p) => Boolean(byNumber(p, 'JJD0099999999')));
+    const stored = await harness.waitForPackages((p) => Boolean(byNumber(p, 'JJD0099999999')));
     expect(byNumber(stored, 'JJD0099999999')).toMatchObject({ carrier: 'dhl' });
     await expect.poll(() => chips.first().getAttribute('data-state')).toBe('tracked');
     expect(byNumber(stored, 'GM2951173225174494')).toBeUndefined();
@@ -63,15 +33,15 @@ describe('extension in Chromium: detection while reading', () => {
     await page.addStyleTag({ content: 'doorstep-chip { display: block !important; width: 900px; }' });
     expect(await chips.first().evaluate((h) => getComputedStyle(h).display)).toBe('inline-block');
 
-    await setSettings(harness, { siteModes: { 'outlook.office.com': 'off' } });
+    await harness.setSettings({ siteModes: { 'outlook.office.com': 'off' } });
     await expect.poll(() => chips.count()).toBe(0);
-    await setSettings(harness, undefined);
+    await harness.setSettings(undefined);
     await page.close();
   });
 
   it('Gmail: an Amazon shipping e-mail becomes a package with order, shipment, item and promised day', async () => {
     const page = await harness.openDemoPage('https://mail.google.com/mail/u/1/');
-    const stored = await waitForPackages(harness, (p) => byOrder(p, '113-5838173-8241820').length > 0);
+    const stored = await harness.waitForPackages((p) => byOrder(p, '113-5838173-8241820').length > 0);
     expect(byOrder(stored, '113-5838173-8241820')[0]).toMatchObject({
       shipmentId: 'DxdffwBQ0',
       merchant: 'Amazon',
@@ -89,7 +59,7 @@ describe('extension in Chromium: detection while reading', () => {
     const scans = async () => Number(await page.locator('html').getAttribute('data-doorstep-scans'));
     const before = await scans();
     await page.click('tr[data-thread="fedex"]');
-    const stored = await waitForPackages(harness, (p) => Boolean(byNumber(p, '986578788855')));
+    const stored = await harness.waitForPackages((p) => Boolean(byNumber(p, '986578788855')));
     expect(byNumber(stored, '986578788855')).toMatchObject({
       carrier: 'fedex',
       merchant: undefined,
@@ -125,8 +95,7 @@ describe('extension in Chromium: detection while reading', () => {
       'https://outlook.live.com/mail/0/inbox/id/AAQkADAwATM0MDAAMS1hZmQ2',
     );
     const yahoo = await harness.openDemoPage('https://mail.yahoo.com/d/folders/1/messages/AKcFgQ2');
-    const stored = await waitForPackages(
-      harness,
+    const stored = await harness.waitForPackages(
       (p) => byOrder(p, '302-4417781-6650713').length > 0 && Boolean(byNumber(p, '1Z879E930346834440')),
     );
     expect(byOrder(stored, '302-4417781-6650713')[0]).toMatchObject({
@@ -151,8 +120,7 @@ describe('extension in Chromium: detection while reading', () => {
     await harness.openDemoPage(
       'https://www.ups.com/track?loc=en_US&tracknum=1Z5R89390357567127&requester=ST/trackdetails',
     );
-    const stored = await waitForPackages(
-      harness,
+    const stored = await harness.waitForPackages(
       (p) =>
         Boolean(byNumber(p, '1Z5R89390357567127')) &&
         byOrder(p, '112-9087123-4471602').length > 0 &&

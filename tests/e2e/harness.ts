@@ -8,6 +8,13 @@ export interface Harness extends ExtensionBrowser {
   openPopup(): Promise<Page>;
   storedPackages(): Promise<PackageRecord[]>;
   badgeText(): Promise<string>;
+  /** Polls the store until `predicate` holds (the background writes asynchronously), or returns what is there. */
+  waitForPackages(
+    predicate: (packages: PackageRecord[]) => boolean,
+    timeoutMs?: number,
+  ): Promise<PackageRecord[]>;
+  /** Writes the stored settings (or removes them with undefined), as the options page would. */
+  setSettings(settings: object | undefined): Promise<void>;
   dispose(): Promise<void>;
 }
 
@@ -17,7 +24,7 @@ export async function startHarness(options: { grantedOrigins?: string[] } = {}):
   const browser = await launchWithExtension(options);
   await routeDemoPages(browser.context, server.origin, loadRoutes());
   const popupUrl = `chrome-extension://${browser.extensionId}/popup.html`;
-  return {
+  const harness: Harness = {
     ...browser,
     async openDemoPage(url) {
       const page = await browser.context.newPage();
@@ -54,9 +61,35 @@ export async function startHarness(options: { grantedOrigins?: string[] } = {}):
         ).chrome.action.getBadgeText({}),
       );
     },
+    async waitForPackages(predicate, timeoutMs = 10_000) {
+      const deadline = Date.now() + timeoutMs;
+      for (;;) {
+        const packages = await harness.storedPackages();
+        if (predicate(packages) || Date.now() > deadline) return packages;
+        await new Promise((r) => setTimeout(r, 100));
+      }
+    },
+    async setSettings(settings) {
+      await browser.serviceWorker.evaluate((value) => {
+        const storage = (
+          globalThis as unknown as {
+            chrome: {
+              storage: { local: { set(i: object): Promise<void>; remove(k: string): Promise<void> } };
+            };
+          }
+        ).chrome.storage.local;
+        return value === undefined ? storage.remove('settings') : storage.set({ settings: value });
+      }, settings);
+    },
     async dispose() {
       await browser.close();
       await server.close();
     },
   };
+  return harness;
 }
+
+export const byNumber = (packages: PackageRecord[], number: string) =>
+  packages.find((p) => p.number === number);
+export const byOrder = (packages: PackageRecord[], orderId: string) =>
+  packages.filter((p) => p.orderId === orderId);
