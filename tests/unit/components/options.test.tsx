@@ -9,6 +9,7 @@ import { DoorstepDatabase } from '../../../utils/store/db';
 import type { PackageRecord } from '../../../utils/store/types';
 import { CSV_COLUMNS } from '../../../utils/view/data-transfer';
 import { PROVIDER_KEYS_KEY } from '../../../utils/view/providers';
+import { parseCsv } from '../csv';
 import { translatorFor } from './catalog';
 import { flush, must, renderInDom, type TestDom, waitFor } from './dom';
 import { threePackages } from './fixtures';
@@ -18,7 +19,6 @@ import {
   enterText,
   installFormControls,
   isEnabled,
-  parseCsv,
   settle,
   submit,
 } from './form-controls';

@@ -2,37 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { CSV_COLUMNS, exportCsv, exportJson, parseImportFile } from '../../../utils/view/data-transfer';
 import { must } from '../components/dom';
 import { threePackages } from '../components/fixtures';
+import { parseCsv } from '../csv';
 
 const NOW = new Date(Date.UTC(2025, 10, 26, 12));
-
-function parseCsv(text: string): string[][] {
-  // Enough of a reader for these tests: quoted cells with doubled quotes, commas and newlines inside quotes.
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        cell += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else cell += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') {
-      row.push(cell);
-      cell = '';
-    } else if (c === '\r' && text[i + 1] === '\n') {
-      row.push(cell);
-      rows.push(row);
-      row = [];
-      cell = '';
-      i++;
-    } else cell += c;
-  }
-  return rows;
-}
 
 describe('export', () => {
   it('writes one CSV line per event, oldest first, with the package facts on each line', () => {
