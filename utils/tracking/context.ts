@@ -312,15 +312,27 @@ export const CARRIER_WINDOW_AFTER = 60;
 export const CARRIER_NEAR = 45;
 
 /**
- * Printed like a phone number: digit groups ending in 3 + 4 digits ("555 010 4477",
- * "1-800-225-5345"), the way few tracking numbers are grouped.
+ * Printed like a phone number (the text from `start` to `end`): digit groups ending in 3 + 4
+ * digits ("555 010 4477", "1-800-225-5345"), the way few tracking numbers are grouped.
  */
-export function phoneShaped(printed: string): boolean {
-  const groups = printed.split(/[^0-9]+/).filter(Boolean);
-  if (groups.length < 3 || /[A-Za-z]/.test(printed)) return false;
-  const last = groups[groups.length - 1] ?? '';
-  const prev = groups[groups.length - 2] ?? '';
-  return last.length === 4 && prev.length === 3;
+export function phoneShaped(text: string, start: number, end: number): boolean {
+  // Read in place: the lengths of the last two digit runs, and how many runs there are.
+  let groups = 0;
+  let last = 0;
+  let prev = 0;
+  let run = 0;
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 48 && c <= 57) {
+      if (run === 0) {
+        groups++;
+        prev = last;
+      }
+      last = ++run;
+    } else if ((c | 32) >= 97 && (c | 32) <= 122) return false;
+    else run = 0;
+  }
+  return groups >= 3 && last === 4 && prev === 3;
 }
 
 export interface TextContext {
@@ -356,8 +368,18 @@ function visibleLength(s: string, from: number): number {
 /** How far past the nearest label to look for a longer phrase containing it ("track your order"). */
 const PHRASE_REACH = 30;
 
+/** Filled in by each readContext call: one per call would be most of its allocation on a large page. */
+const SHARED_CONTEXT: TextContext = {
+  label: null,
+  labelDistance: Number.POSITIVE_INFINITY,
+  carriersBefore: new Map(),
+  carriersAfter: new Map(),
+  phoneLike: false,
+};
+
 /**
- * Reads the surroundings of the number at [start, end). The text before it is read backwards,
+ * Reads the surroundings of the number at [start, end). The result is reused by the next call:
+ * read it before calling again. The text before it is read backwards,
  * nearest word first, and only as far as needed: until the nearest label is settled and one of
  * the `carriers` the number could belong to has been named (or the window ends).
  */
@@ -370,13 +392,13 @@ export function readContext(
   const from = Math.max(0, start - CARRIER_WINDOW_BEFORE);
   const before = text.slice(from, start).toLowerCase();
   const html = before.includes('<');
-  const ctx: TextContext = {
-    label: null,
-    labelDistance: Number.POSITIVE_INFINITY,
-    carriersBefore: new Map(),
-    carriersAfter: new Map(),
-    phoneLike: /(?:\+|tel:|\(0\))\s?$/.test(before.slice(-6)),
-  };
+  const ctx = SHARED_CONTEXT;
+  ctx.label = null;
+  ctx.labelDistance = Number.POSITIVE_INFINITY;
+  // Cleared only when used: clearing allocates a fresh table, and most numbers have no carrier named near.
+  if (ctx.carriersBefore.size > 0) ctx.carriersBefore.clear();
+  if (ctx.carriersAfter.size > 0) ctx.carriersAfter.clear();
+  ctx.phoneLike = /(?:\+|tel:|\(0\))\s?$/.test(before.slice(-6));
   const distanceFrom = (to: number) => (html ? visibleLength(before, to) : before.length - to);
   let labelStart = -1;
   let relevantCarrierSeen = false;

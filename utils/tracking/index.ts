@@ -65,37 +65,40 @@ const WEIGHT = {
   hyphen: -0.15,
 } as const;
 
-interface Scored {
-  format: TrackingFormat;
-  rank: number;
-  confidence: number;
-  evidence: Evidence[];
-}
-
 const clamp01 = (x: number) => Math.max(0, Math.min(1, x));
 const round = (x: number) => Math.round(x * 1000) / 1000;
 
-/** Weighs one format hit for a candidate, given its surroundings. */
-function scoreHit(
+/**
+ * The evidence noted for the winning hit, in a reused buffer copied out at its exact size (an
+ * array grown by push reserves room for 17 entries, for each of thousands of matches).
+ */
+const noted: Evidence[] = [];
+let notedCount = 0;
+
+/**
+ * Weighs one format hit for a candidate, given its surroundings, and notes why when `record` is
+ * set. Hits are weighed without noting first: only the winner's evidence is kept.
+ */
+function weighHit(
   hit: FormatHit,
   candidate: Candidate,
-  printed: string,
+  phoneGrouped: boolean,
   link: LinkInfo | null,
   ctx: TextContext | null,
-): Scored {
+  record: boolean,
+): number {
   const { format } = hit;
-  const evidence: Evidence[] = [];
   let score: number = BASE_SCORE[format.strength];
-  if (format.checksum) evidence.push('checksum');
-  if (format.strength === 'strong' && !format.checksum) evidence.push('prefix');
+  if (record && format.checksum) noted[notedCount++] = 'checksum';
+  if (record && format.strength === 'strong' && !format.checksum) noted[notedCount++] = 'prefix';
 
   if (link) {
     if (linkVouchesFor(link.carrier, format.carrier)) {
       score += WEIGHT.carrierLink;
-      evidence.push('carrier-link');
+      if (record) noted[notedCount++] = 'carrier-link';
     } else if (link.tracking && link.carrier === null) {
       score += WEIGHT.trackingLink;
-      evidence.push('tracking-link');
+      if (record) noted[notedCount++] = 'tracking-link';
     } else {
       // An id in a shop, marketplace or other carrier's link.
       score += WEIGHT.foreignLink;
@@ -104,7 +107,7 @@ function scoreHit(
   if (ctx) {
     if (ctx.label === 'tracking') {
       score += WEIGHT.trackingLabel;
-      evidence.push('label');
+      if (record) noted[notedCount++] = 'label';
     } else if (ctx.label === 'other')
       score += format.strength === 'strong' ? WEIGHT.otherLabelOnStrong : WEIGHT.otherLabel;
     if (ctx.phoneLike) score += WEIGHT.phone;
@@ -113,19 +116,35 @@ function scoreHit(
     if (ctx.label !== 'other' && (before !== undefined || after !== undefined)) {
       if (before !== undefined) score += before <= CARRIER_NEAR ? WEIGHT.carrierNear : WEIGHT.carrierFar;
       else score += WEIGHT.carrierAfter;
-      evidence.push('carrier-name');
+      if (record) noted[notedCount++] = 'carrier-name';
     }
   }
   if (candidate.hyphenated && !format.display) score += WEIGHT.hyphen;
   if (candidate.hasLower && !link) score += WEIGHT.lowerCase;
-  if (candidate.joined && format.strength !== 'strong' && phoneShaped(printed)) score += WEIGHT.phoneShape;
-  return { format, rank: hit.rank, confidence: round(clamp01(score)), evidence };
+  if (phoneGrouped && format.strength !== 'strong') score += WEIGHT.phoneShape;
+  return round(clamp01(score));
 }
 
-/** Best-scored format; ties go to the carrier named nearest, then to the preferred format. */
-function pickBest(scored: Scored[], ctx: TextContext | null): Scored | undefined {
-  const nearest = (s: Scored) => ctx?.carriersBefore.get(s.format.carrier) ?? Number.POSITIVE_INFINITY;
-  return scored.sort((a, b) => b.confidence - a.confidence || nearest(a) - nearest(b) || a.rank - b.rank)[0];
+/** Whether `a` beats `b`: more confident, else the carrier named nearest, else the preferred format. */
+function beats(
+  a: FormatHit,
+  aConfidence: number,
+  b: FormatHit,
+  bConfidence: number,
+  ctx: TextContext | null,
+): boolean {
+  if (aConfidence !== bConfidence) return aConfidence > bConfidence;
+  const nearestA = ctx?.carriersBefore.get(a.format.carrier) ?? Number.POSITIVE_INFINITY;
+  const nearestB = ctx?.carriersBefore.get(b.format.carrier) ?? Number.POSITIVE_INFINITY;
+  if (nearestA !== nearestB) return nearestA < nearestB;
+  return a.rank < b.rank;
+}
+
+/** Whether every hit is a strong format of one carrier. */
+function singleStrongCarrier(hits: readonly FormatHit[]): boolean {
+  const carrier = hits[0]?.format.carrier;
+  for (const h of hits) if (h.format.strength !== 'strong' || h.format.carrier !== carrier) return false;
+  return true;
 }
 
 function displayNumber(format: TrackingFormat, normalised: string): string {
@@ -146,9 +165,7 @@ export function findTrackingNumbers(text: string, options: FindOptions = {}): Tr
     const link = linkAround(text, candidate.start);
     // A strong format of a single carrier stands on its own: the surroundings could neither
     // reject it nor change its carrier, so they are only read when they can matter.
-    const settled =
-      !candidate.hasLower &&
-      hits.every((h) => h.format.strength === 'strong' && h.format.carrier === hits[0]?.format.carrier);
+    const settled = !candidate.hasLower && singleStrongCarrier(hits);
     const ctx =
       link || settled
         ? null
@@ -158,20 +175,29 @@ export function findTrackingNumbers(text: string, options: FindOptions = {}): Tr
             candidate.end,
             hits.map((h) => h.format.carrier),
           );
-    const printed = candidate.joined ? text.slice(candidate.start, candidate.end) : candidate.normalised;
-    const best = pickBest(
-      hits.map((hit) => scoreHit(hit, candidate, printed, link, ctx)),
-      ctx,
-    );
-    if (!best || best.confidence < minConfidence) return;
+    // Only weak and medium formats pay for phone-like grouping, and a settled number has none.
+    const phoneGrouped = candidate.joined && !settled && phoneShaped(text, candidate.start, candidate.end);
+    // Plain loops: this runs for every hit of a large page, and sorting or mapping allocates.
+    let best: FormatHit | undefined;
+    let bestConfidence = -1;
+    for (const hit of hits) {
+      const confidence = weighHit(hit, candidate, phoneGrouped, link, ctx, false);
+      if (!best || beats(hit, confidence, best, bestConfidence, ctx)) {
+        best = hit;
+        bestConfidence = confidence;
+      }
+    }
+    if (!best || bestConfidence < minConfidence) return;
+    notedCount = 0;
+    weighHit(best, candidate, phoneGrouped, link, ctx, true);
     found.push({
       number: displayNumber(best.format, candidate.normalised),
       carrier: best.format.carrier,
       formatId: best.format.id,
       start: candidate.start,
       end: candidate.end,
-      confidence: best.confidence,
-      evidence: best.evidence,
+      confidence: bestConfidence,
+      evidence: noted.slice(0, notedCount),
     });
   });
   return resolveOverlaps(found);
@@ -184,7 +210,13 @@ export function findTrackingNumbers(text: string, options: FindOptions = {}): Tr
 const byPreference = (a: TrackingMatch, b: TrackingMatch) =>
   b.end - b.start - (a.end - a.start) || b.confidence - a.confidence || a.start - b.start;
 
-const overlaps = (a: TrackingMatch, b: TrackingMatch) => a.start < b.end && b.start < a.end;
+const byStart = (a: TrackingMatch, b: TrackingMatch) => a.start - b.start;
+
+/** Whether `m` overlaps one of `matches` (a loop: a closure per match would allocate). */
+function overlapsAny(matches: readonly TrackingMatch[], m: TrackingMatch): boolean {
+  for (const c of matches) if (c.start < m.end && m.start < c.end) return true;
+  return false;
+}
 
 /**
  * Keeps the preferred match where matches overlap. `matches` arrive sorted by start, so the
@@ -199,8 +231,8 @@ function resolveOverlaps(matches: TrackingMatch[]): TrackingMatch[] {
     if (only) kept.push(only);
     else if (cluster.length > 1) {
       const chosen: TrackingMatch[] = [];
-      for (const m of cluster.sort(byPreference)) if (!chosen.some((c) => overlaps(c, m))) chosen.push(m);
-      kept.push(...chosen.sort((a, b) => a.start - b.start));
+      for (const m of cluster.sort(byPreference)) if (!overlapsAny(chosen, m)) chosen.push(m);
+      for (const m of chosen.sort(byStart)) kept.push(m);
     }
     // Reused: most clusters hold a single match.
     cluster.length = 0;

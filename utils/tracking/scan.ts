@@ -87,7 +87,11 @@ interface Chain {
   readonly mask: number;
   head: number;
   tail: number;
+  /** Filled in for each candidate in turn (the visitor copies what it keeps): no object per candidate. */
+  readonly candidate: Mutable<Candidate>;
 }
+
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
 /** A chain able to hold every atom the candidates starting at its oldest atom can reach. */
 function newChain(maxLength: number): Chain {
@@ -101,6 +105,7 @@ function newChain(maxLength: number): Chain {
     mask: capacity - 1,
     head: 0,
     tail: 0,
+    candidate: { start: 0, end: 0, normalised: '', joined: false, hyphenated: false, hasLower: false },
   };
 }
 
@@ -136,7 +141,8 @@ function skipProse(text: string, from: number, minLength: number): number {
 }
 
 /**
- * Calls `visit` for every candidate of the chain that starts at its atom `i`. The chain holds
+ * Calls `visit` for every candidate of the chain that starts at its atom `i` (one reused object:
+ * valid during the call only). The chain holds
  * every atom the candidate can reach: `tail` ends the chain, or lies beyond the reach.
  */
 function visitCandidatesAt(
@@ -158,9 +164,13 @@ function visitCandidatesAt(
   const c0 = text.charCodeAt(start[i & mask] as number);
   const first = c0 >= 97 ? c0 - 32 : c0;
 
+  const hasLower = (f0 & Flag.HasLower) !== 0;
   let total = 0;
   let digitSeen = false;
   let hyphenated = false;
+  // The atoms i..built are joined in `joinedAtoms`: each longer candidate appends only its new atoms.
+  let joinedAtoms = '';
+  let built = i - 1;
   for (let j = i; j < tail; j++) {
     const fj = flags[j & mask] as number;
     const lj = (end[j & mask] as number) - (start[j & mask] as number);
@@ -173,24 +183,26 @@ function visitCandidatesAt(
     if (!digitSeen && total > Limit.MaxLeadingLetters) break;
     const continues = j + 1 < tail && ((flags[(j + 1) & mask] as number) & Flag.Group) !== 0;
     if (continues || total < minLength || !digitSeen || !wanted(total, first)) continue;
-    let normalised = '';
-    for (let k = i; k <= j; k++) normalised += text.slice(start[k & mask] as number, end[k & mask] as number);
-    const hasLower = (f0 & Flag.HasLower) !== 0;
-    visit({
-      start: start[i & mask] as number,
-      end: end[j & mask] as number,
-      normalised: hasLower ? normalised.toUpperCase() : normalised,
-      joined: j > i,
-      hyphenated,
-      hasLower,
-    });
+    while (built < j) {
+      built++;
+      joinedAtoms += text.slice(start[built & mask] as number, end[built & mask] as number);
+    }
+    const candidate = chain.candidate;
+    candidate.start = start[i & mask] as number;
+    candidate.end = end[j & mask] as number;
+    candidate.normalised = hasLower ? joinedAtoms.toUpperCase() : joinedAtoms;
+    candidate.joined = j > i;
+    candidate.hyphenated = hyphenated;
+    candidate.hasLower = hasLower;
+    visit(candidate);
   }
 }
 
 /**
  * Calls `visit` for every candidate whose normalised length lies in [minLength, maxLength].
  * `wanted(length, first)` filters out, before the string is built, lengths and first characters
- * (char code, upper case) no format uses.
+ * (char code, upper case) no format uses. The candidate object is reused from one call to the
+ * next: `visit` copies what it keeps.
  */
 export function scanCandidates(
   text: string,

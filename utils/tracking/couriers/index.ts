@@ -100,20 +100,32 @@ export function leadingChars(pattern: RegExp): string {
  * Per length and first character (`length * 36 + column`), the hit each format that may match
  * reports, in ALL_FORMATS order (shared: hits are read-only).
  */
-const HITS_BY_LENGTH_AND_LEAD: readonly (readonly FormatHit[])[] = FORMATS_BY_LENGTH.flatMap((formats) => {
+const HITS_BY_LENGTH_AND_LEAD: readonly (readonly SoleHit[])[] = FORMATS_BY_LENGTH.flatMap((formats) => {
   const hits = formats.map((format) => ({
     format,
     rank: ALL_FORMATS.indexOf(format),
     lead: leadingChars(format.pattern),
   }));
   return [...ALPHANUMERIC].map((c) =>
-    hits.filter((h) => h.lead.includes(c)).map(({ format, rank }) => ({ format, rank })),
+    hits.filter((h) => h.lead.includes(c)).map(({ format, rank }) => hitOf(format, rank)),
   );
 });
 
-const NO_HITS: FormatHit[] = [];
+/** A format hit that also holds the one-hit list matchFormats returns when it matches alone. */
+interface SoleHit extends FormatHit {
+  readonly alone: readonly FormatHit[];
+}
 
-function hitsFor(length: number, first: number): readonly FormatHit[] {
+function hitOf(format: TrackingFormat, rank: number): SoleHit {
+  const alone: FormatHit[] = [];
+  const hit = { format, rank, alone };
+  alone.push(hit);
+  return hit;
+}
+
+const NO_HITS: readonly SoleHit[] = [];
+
+function hitsFor(length: number, first: number): readonly SoleHit[] {
   const column = leadColumn(first);
   return (column >= 0 && HITS_BY_LENGTH_AND_LEAD[length * ALPHANUMERIC.length + column]) || NO_HITS;
 }
@@ -131,16 +143,19 @@ export function mayMatch(length: number, first: number): boolean {
  * (do not mutate). Each format's own pattern is tried: short anchored patterns are cheaper to
  * run one by one than merged into one alternation.
  */
-export function matchFormats(normalised: string): FormatHit[] {
+export function matchFormats(normalised: string): readonly FormatHit[] {
+  // Most numbers fit one format: its shared one-hit list saves an array per number.
+  let sole: SoleHit | null = null;
   let hits: FormatHit[] | null = null;
   for (const hit of hitsFor(normalised.length, normalised.charCodeAt(0))) {
     const { format } = hit;
     if (!format.pattern.test(normalised)) continue;
     if (format.validate && !format.validate(normalised)) continue;
-    hits ??= [];
-    hits.push(hit);
+    if (!sole) sole = hit;
+    else if (!hits) hits = [sole, hit];
+    else hits.push(hit);
   }
-  return hits ?? NO_HITS;
+  return hits ?? sole?.alone ?? NO_HITS;
 }
 
 export {
