@@ -1,4 +1,5 @@
-// Content-script benchmark in real Chromium (the built extension, DOORSTEP_OUT_DIR or .output): main-thread time per
+// Content-script benchmark in real Chromium (builds into DOORSTEP_OUT_DIR, default .output-bench-content; set
+// BENCH_SKIP_BUILD=1 to reuse it): main-thread time per
 // scan, longest slice, and the page's long tasks (PerformanceObserver 'longtask') for
 //   1. a Gmail-like page with a 100-message thread (first scan, real extension at mail.google.com),
 //   2. the same thread streaming in as 300 mutations (mutation handling),
@@ -6,21 +7,19 @@
 //      injected into a tab of a non-matched host).
 // Reference measured in the same run: the same page loaded where the extension does not run (its own long tasks),
 // and one bare `document.body.innerText` read of it. Also prints the content script's gzip size (budget 30 KB).
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import { EXTENSION_DIR, launchWithExtension } from './extension-browser.mjs';
+
+process.env.DOORSTEP_OUT_DIR ??= '.output-bench-content';
+const { build } = await import('wxt');
+if (!process.env.BENCH_SKIP_BUILD) await build({ browser: 'chrome', logLevel: 1 });
+// Imported after the build folder is chosen: it reads DOORSTEP_OUT_DIR when loaded.
+const { EXTENSION_DIR, launchWithExtension } = await import('./extension-browser.mjs');
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const CONTENT_JS = join(EXTENSION_DIR, 'content-scripts', 'content.js');
-if (!existsSync(CONTENT_JS)) {
-  console.error(
-    `No build at ${EXTENSION_DIR}: run \`npx wxt build\` first (with the same DOORSTEP_OUT_DIR).`,
-  );
-  process.exit(1);
-}
 const BIGPAGE = join(ROOT, '..', 'shared', 'corpus', 'bigpage.txt');
 
 const escapeHtml = (s) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
@@ -125,15 +124,9 @@ async function reference(context, url) {
 
 const fmt = (n) => (Number.isFinite(n) ? n.toFixed(1) : String(n));
 
-// A copy of the build whose manifest already holds the optional "all sites" grant a user may give (for the 2 MB page,
-// which is scanned on request, not automatically); the copy is otherwise identical.
-const granted = mkdtempSync(join(tmpdir(), 'doorstep-bench-ext-'));
-cpSync(EXTENSION_DIR, granted, { recursive: true });
-const manifest = JSON.parse(readFileSync(join(granted, 'manifest.json'), 'utf8'));
-manifest.host_permissions = [...(manifest.host_permissions ?? []), 'https://big.example/*'];
-writeFileSync(join(granted, 'manifest.json'), JSON.stringify(manifest));
-
-const browser = await launchWithExtension({ extensionDir: granted });
+// The 2 MB page is scanned on request, not automatically: start as a user who granted its host (the optional
+// permission "Scan this page"/"all sites" relies on), recorded in the profile as Chromium does after the prompt.
+const browser = await launchWithExtension({ grantedOrigins: ['https://big.example/*'] });
 const { context, serviceWorker } = browser;
 try {
   const pages = {
@@ -233,5 +226,4 @@ try {
   await big.close();
 } finally {
   await browser.close();
-  rmSync(granted, { recursive: true, force: true });
 }
