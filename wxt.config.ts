@@ -33,7 +33,17 @@ export default defineConfig({
     name: '__MSG_extName__',
     short_name: '__MSG_extShortName__',
     description: '__MSG_extDescription__',
-    permissions: ['storage', 'alarms', 'contextMenus', 'activeTab', 'scripting', 'notifications'],
+    permissions: [
+      'storage',
+      'alarms',
+      'contextMenus',
+      'activeTab',
+      'scripting',
+      'notifications',
+      // Chrome's service worker has no DOMParser: Amazon track pages are parsed in an offscreen document. Firefox's
+      // event page parses them itself.
+      ...(browser === 'firefox' ? [] : ['offscreen']),
+    ],
     // Status providers' API hosts, requested one by one when the user enables a provider (the broad pattern below
     // already covers them; listing them documents exactly where refreshes may go).
     optional_host_permissions: [...PROVIDER_API_ORIGINS, '*://*/*'],

@@ -2,6 +2,8 @@ import { browser } from 'wxt/browser';
 import { syncAllSitesRegistration } from '@/utils/background/all-sites';
 import { createRefreshService } from '@/utils/background/refresh-service';
 import { createBackgroundServices } from '@/utils/background/services';
+import { createOffscreenTrackPageParser } from '@/utils/offscreen/track-page-client';
+import { documentTrackPageParser, domParserDocument } from '@/utils/providers/amazon-page';
 import { getDatabase } from '@/utils/store/db';
 import {
   type CarrierCode,
@@ -14,11 +16,14 @@ import {
 // that woke it; all state lives in IndexedDB and storage, nothing in worker memory. Logic: utils/background/services.
 export default defineBackground(() => {
   const db = getDatabase();
+  const domParser = domParserDocument();
   // Status refresh (providers + scheduler); its changes go through the same badge/notification/sync path.
   const refresh = createRefreshService({
     api: browser,
     db,
     onChange: (changes) => services.afterChange(changes),
+    // Firefox's event page has DOMParser; Chrome's service worker does not and uses an offscreen document.
+    parseTrackPage: domParser ? documentTrackPageParser(domParser) : createOffscreenTrackPageParser(browser),
     log: console.warn,
   });
   const services = createBackgroundServices(

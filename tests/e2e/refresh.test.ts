@@ -156,7 +156,7 @@ describe('status refresh in Chromium, 17TRACK routed', () => {
     expect(requests).toHaveLength(0);
   });
 
-  it('refreshes an Amazon order from the user’s own session: the track page is fetched and parsed in the worker', async () => {
+  it('refreshes an Amazon order from the user’s own session: fetched by the worker, parsed in an offscreen document', async () => {
     const page = readFileSync(
       new URL('../fixtures/pages/refresh/amazon-de-track-with-id.html', import.meta.url),
       'utf8',
@@ -211,5 +211,19 @@ describe('status refresh in Chromium, 17TRACK routed', () => {
     const pkg = (await stored()).find((p) => p.id === id);
     expect(pkg).toMatchObject({ number: 'TBA301234567890', carrier: 'amazon', status: 'out_for_delivery' });
     expect(await badge()).toBe('2');
+    // The worker has no DOMParser: the page was read by the offscreen document it opened (kept a while for reuse).
+    const parsedWhere = await worker.evaluate(async () => {
+      const api = (
+        globalThis as unknown as {
+          chrome: { runtime: { getContexts(f: object): Promise<{ documentUrl?: string }[]> } };
+        }
+      ).chrome;
+      const contexts = await api.runtime.getContexts({ contextTypes: ['OFFSCREEN_DOCUMENT'] });
+      return {
+        domParser: typeof DOMParser,
+        offscreen: contexts.map((c) => new URL(c.documentUrl ?? '').pathname),
+      };
+    });
+    expect(parsedWhere).toEqual({ domParser: 'undefined', offscreen: ['/offscreen.html'] });
   });
 });

@@ -1,5 +1,4 @@
-import { amazonPageParser } from '../providers/amazon-page';
-import { createAmazonSession } from '../providers/amazon-session';
+import { createAmazonSession, type TrackPageParser } from '../providers/amazon-session';
 import { API_PROVIDERS } from '../providers/index';
 import { memoryTokenCache } from '../providers/oauth';
 import type { RefreshProviderId, StatusProvider } from '../providers/types';
@@ -37,6 +36,8 @@ export interface RefreshServiceOptions {
   api: RefreshApi;
   db: DoorstepDatabase;
   onChange: (changes: PackageChange[]) => Promise<unknown>;
+  /** Reads fetched Amazon track pages: in an offscreen document on Chrome, with DOMParser on Firefox. */
+  parseTrackPage: TrackPageParser;
   fetch?: typeof fetch;
   now?: () => number;
   random?: () => number;
@@ -49,7 +50,7 @@ export function createRefreshService(options: RefreshServiceOptions) {
   const now = options.now ?? Date.now;
   const doFetch = options.fetch ?? ((input: RequestInfo | URL, init?: RequestInit) => fetch(input, init));
   const timeZone = options.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
-  const amazon = createAmazonSession(amazonPageParser(timeZone));
+  const amazon = createAmazonSession(options.parseTrackPage, { timeZone });
   const inFlight = new Set<string>();
   const tokens = memoryTokenCache();
 

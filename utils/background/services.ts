@@ -13,6 +13,7 @@ import {
   openNotificationTarget,
   type TrackingUrlFor,
 } from '../notifications/notifier';
+import { isOffscreenMessage } from '../offscreen/track-page-messages';
 import { loadSettings } from '../settings';
 import type { DoorstepDatabase } from '../store/db';
 import { autoArchiveDelivered } from '../store/repository';
@@ -121,8 +122,9 @@ export function createBackgroundServices(
     syncRound,
 
     onMessage(message: unknown, sender: { id?: string }): Promise<HandlerReply> | undefined {
-      // Only our own extension's pages and content scripts may talk to us.
-      if (sender.id !== api.runtime.id) return undefined;
+      // Only our own extension's pages and content scripts may talk to us; the offscreen document's requests are not
+      // ours to answer.
+      if (sender.id !== api.runtime.id || isOffscreenMessage(message)) return undefined;
       return handleMessage(message, {
         db,
         now,

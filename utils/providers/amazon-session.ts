@@ -1,3 +1,4 @@
+import type { AmazonTrackPage } from '../extract/sites/amazon-tracker';
 import type { Detection, PackageRecord } from '../store/types';
 import { eachPackage, packageFailed } from './batch';
 import { failure, httpRequest, joinUrl } from './http';
@@ -13,7 +14,7 @@ import type { ProviderContext, RefreshResult, StatusProvider } from './types';
 
 const NAME = 'Amazon';
 
-/** What the track-page parser found on one page (the parser lives in utils/extract; this is its contract here). */
+/** What the track-page parser found on one page, in the provider's terms. */
 export type AmazonPageFacts = Partial<
   Pick<
     Detection,
@@ -21,8 +22,20 @@ export type AmazonPageFacts = Partial<
   >
 >;
 
-/** Turns the fetched HTML into facts; injected so the service worker decides how to build a DOM (see background). */
-export type AmazonPageParser = (html: string, url: string, now: number) => AmazonPageFacts | undefined;
+/**
+ * Reads a fetched track page (`parseAmazonTrackPage` on some DOM). Injected because building a DOM depends on where
+ * the provider runs: Chrome's service worker has none and asks an offscreen document, Firefox's event page has
+ * DOMParser, Node tests use linkedom (see utils/providers/amazon-page.ts). Asynchronous for the offscreen round trip.
+ */
+export type TrackPageParser = (
+  html: string,
+  context: { url: string; now: number; timeZone?: string },
+) => Promise<AmazonTrackPage | undefined>;
+
+export interface AmazonSessionOptions {
+  /** The user's time zone: "Arriving Thursday" is read in it. */
+  timeZone?: string;
+}
 
 const AMAZON_STORE =
   /^www\.amazon\.(com|ca|co\.uk|de|fr|es|it|nl|com\.au|co\.jp|in|com\.mx|com\.br|se|pl|com\.be|ie)$/;
@@ -57,7 +70,10 @@ export function isSignInPage(finalUrl: string, html: string): boolean {
   return /name="signIn"|id="ap_login_form"|auth-workflow/.test(html.slice(0, 200_000));
 }
 
-export function createAmazonSession(parsePage: AmazonPageParser): StatusProvider {
+export function createAmazonSession(
+  parseTrackPage: TrackPageParser,
+  options: AmazonSessionOptions = {},
+): StatusProvider {
   return {
     id: 'amazon',
     name: NAME,
@@ -70,7 +86,10 @@ export function createAmazonSession(parsePage: AmazonPageParser): StatusProvider
     budget: { perHour: 30, perDay: 300, concurrency: 1, minSpacingMs: 2_000 },
     supports: (pkg) =>
       amazonTrackUrl(pkg) !== undefined && (pkg.carrier === 'amazon' || !pkg.number || Boolean(pkg.orderId)),
-    refresh: (packages, ctx) => refreshAmazon(packages, ctx, parsePage),
+    refresh: (packages, ctx) =>
+      refreshAmazon(packages, ctx, (html, url, now) =>
+        parseTrackPage(html, { url, now, ...(options.timeZone && { timeZone: options.timeZone }) }),
+      ),
   };
 }
 
@@ -87,7 +106,7 @@ export function amazonOrigins(packages: PackageRecord[]): string[] {
 async function refreshAmazon(
   packages: PackageRecord[],
   ctx: ProviderContext,
-  parsePage: AmazonPageParser,
+  parsePage: (html: string, url: string, now: number) => Promise<AmazonTrackPage | undefined>,
 ): Promise<RefreshResult> {
   return eachPackage(packages, async (pkg) => {
     const trackUrl = amazonTrackUrl(pkg);
@@ -111,7 +130,16 @@ async function refreshAmazon(
       const f = failure('signed_out', NAME);
       return { outcome: failOne(pkg, f), requests: 1, providerFailure: f };
     }
-    const facts = safeParse(parsePage, answer.body, trackUrl, ctx.now());
+    let facts: AmazonPageFacts | undefined;
+    try {
+      const page = await parsePage(answer.body, trackUrl, ctx.now());
+      facts = page && pageFacts(page, ctx.now());
+    } catch (error) {
+      // The parser itself failed (in Chrome: the offscreen document could not be created or did not answer).
+      const reason = error instanceof Error ? error.message : String(error);
+      const detail = `the track page could not be read (${reason.slice(0, 120)})`;
+      return { outcome: failOne(pkg, failure('malformed', NAME, { detail })), requests: 1 };
+    }
     if (!facts?.status) {
       return {
         outcome: failOne(pkg, failure('malformed', NAME, { detail: 'the track page was not understood' })),
@@ -139,17 +167,21 @@ async function refreshAmazon(
   });
 }
 
-function safeParse(
-  parsePage: AmazonPageParser,
-  html: string,
-  url: string,
-  now: number,
-): AmazonPageFacts | undefined {
-  try {
-    return parsePage(html, url, now);
-  } catch {
-    return undefined;
-  }
+/** The parser's page in the provider's terms; undefined when the page states no status. */
+export function pageFacts(page: AmazonTrackPage, now: number): AmazonPageFacts | undefined {
+  if (!page.status) return undefined;
+  const newest = page.events[0];
+  return {
+    status: page.status,
+    ...(page.statusText && { statusText: page.statusText }),
+    ...(newest && { statusAt: Math.min(newest.at, now) }),
+    ...(page.eta && { eta: page.eta }),
+    ...(page.events.length > 0 && { events: page.events }),
+    ...(page.trackingId && { number: page.trackingId }),
+    ...(page.carrier && { carrier: page.carrier }),
+    ...(page.orderId && { orderId: page.orderId }),
+    ...(page.shipmentId && { shipmentId: page.shipmentId }),
+  };
 }
 
 function safeUrl(value: string | undefined): URL | undefined {

@@ -1,10 +1,15 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { amazonPageParser } from '../../../utils/providers/amazon-page';
-import { amazonTrackUrl, createAmazonSession, isSignInPage } from '../../../utils/providers/amazon-session';
+import {
+  amazonTrackUrl,
+  createAmazonSession,
+  isSignInPage,
+  pageFacts,
+} from '../../../utils/providers/amazon-session';
 import type { ProviderContext } from '../../../utils/providers/types';
 import { type ContractServer, startContractServer } from './contract-server';
+import { parseTrackPageWithLinkedom } from './linkedom-track-page';
 import { makePackage } from './packages';
 
 const page = (name: string) =>
@@ -12,11 +17,15 @@ const page = (name: string) =>
 
 /** Monday 2025-03-10 15:00 UTC. */
 const NOW = Date.UTC(2025, 2, 10, 15, 0);
-const parse = amazonPageParser('UTC');
+/** The page as the provider sees it: parsed (linkedom standing in for the browser's DOMParser), then its facts. */
+const parse = async (html: string, url: string, now: number) => {
+  const page = await parseTrackPageWithLinkedom(html, { url, now, timeZone: 'UTC' });
+  return page && pageFacts(page, now);
+};
 
-describe('Amazon track pages read by the refresh parser (linkedom + parseAmazonTrackPage)', () => {
-  it('amazon.com, with a UPS tracking ID: number, carrier, status from the state JSON, estimate and events', () => {
-    const facts = parse(
+describe('Amazon track pages read by the refresh parser (a DOM + parseAmazonTrackPage)', () => {
+  it('amazon.com, with a UPS tracking ID: number, carrier, status from the state JSON, estimate and events', async () => {
+    const facts = await parse(
       page('amazon-com-track-with-id.html'),
       'https://www.amazon.com/gp/your-account/ship-track?orderId=113-5838173-8241820&shipmentId=DxdffwBQ0',
       NOW,
@@ -36,8 +45,8 @@ describe('Amazon track pages read by the refresh parser (linkedom + parseAmazonT
     ]);
   });
 
-  it('amazon.com, not shipped yet: no tracking ID, an arrival window', () => {
-    const facts = parse(
+  it('amazon.com, not shipped yet: no tracking ID, an arrival window', async () => {
+    const facts = await parse(
       page('amazon-com-track-no-id.html'),
       'https://www.amazon.com/gp/your-account/ship-track?orderId=113-2070441-7302634&shipmentId=Gq9bTTr2k',
       NOW,
@@ -47,8 +56,8 @@ describe('Amazon track pages read by the refresh parser (linkedom + parseAmazonT
     expect(facts?.eta).toMatchObject({ start: '2025-03-14', end: '2025-03-16' });
   });
 
-  it('amazon.de, with an Amazon Logistics number: out for delivery today', () => {
-    const facts = parse(
+  it('amazon.de, with an Amazon Logistics number: out for delivery today', async () => {
+    const facts = await parse(
       page('amazon-de-track-with-id.html'),
       'https://www.amazon.de/gp/your-account/ship-track?orderId=302-1937846-5521109&shipmentId=Fk2xQwLp7',
       NOW,
@@ -56,8 +65,8 @@ describe('Amazon track pages read by the refresh parser (linkedom + parseAmazonT
     expect(facts).toMatchObject({ status: 'out_for_delivery', number: 'TBA301234567890', carrier: 'amazon' });
   });
 
-  it('amazon.de, older layout without state JSON or tracking ID: the visible text says delivered', () => {
-    const facts = parse(
+  it('amazon.de, older layout without state JSON or tracking ID: the visible text says delivered', async () => {
+    const facts = await parse(
       page('amazon-de-track-no-id.html'),
       'https://www.amazon.de/gp/your-account/ship-track?orderId=302-4471902-3390716&shipmentId=Hq3mZ8Xa1',
       NOW,
@@ -67,7 +76,7 @@ describe('Amazon track pages read by the refresh parser (linkedom + parseAmazonT
     expect(facts?.orderId).toBe('302-4471902-3390716');
   });
 
-  it('recognises the sign-in page and refuses a page that is not a track page', () => {
+  it('recognises the sign-in page and refuses a page that is not a track page', async () => {
     expect(isSignInPage('https://www.amazon.com/ap/signin?openid.return_to=x', '')).toBe(true);
     expect(
       isSignInPage('https://www.amazon.com/gp/your-account/ship-track', page('amazon-signin.html')),
@@ -78,14 +87,16 @@ describe('Amazon track pages read by the refresh parser (linkedom + parseAmazonT
         page('amazon-com-track-with-id.html'),
       ),
     ).toBe(false);
-    expect(parse('<html><body><p>Hello</p></body></html>', 'https://www.amazon.com/', NOW)).toBeUndefined();
+    expect(
+      await parse('<html><body><p>Hello</p></body></html>', 'https://www.amazon.com/', NOW),
+    ).toBeUndefined();
   });
 });
 
 describe('Amazon session provider against a local server', () => {
   let server: ContractServer;
   let ctx: ProviderContext;
-  const provider = createAmazonSession(parse);
+  const provider = createAmazonSession(parseTrackPageWithLinkedom, { timeZone: 'UTC' });
   const shipment = makePackage({
     id: 'amz-1',
     orderId: '113-5838173-8241820',

@@ -7,6 +7,7 @@ import {
 import { DoorstepDatabase } from '../../../utils/store/db';
 import type { PackageChange } from '../../../utils/store/types';
 import { type ContractServer, fixture, startContractServer } from '../providers/contract-server';
+import { parseTrackPageWithLinkedom } from '../providers/linkedom-track-page';
 import { makePackage, NOW } from '../providers/packages';
 
 /** The background glue, with the extension APIs replaced by small fakes and 17TRACK by a local server. */
@@ -60,6 +61,7 @@ function service() {
     onChange: async (c) => {
       changes.push(c);
     },
+    parseTrackPage: parseTrackPageWithLinkedom,
     fetch: redirect,
     now: () => NOW,
     random: () => 0.5,

@@ -12,7 +12,8 @@ import { textOf } from '../visible-text';
  * promise.promiseMessage), which is read first because it does not depend on wording or layout; the visible headline,
  * tracking-ID line, carrier line and event list are the fallback and supply what the state lacks.
  *
- * Works on any `ParentNode` and uses no browser globals, so the background can parse a fetched page with linkedom.
+ * Works on any `ParentNode` and uses no browser globals, so it runs wherever a fetched page can be parsed: an
+ * offscreen document on Chrome, the event page on Firefox, linkedom in Node tests.
  */
 
 export interface AmazonTrackPage {
