@@ -3,7 +3,7 @@ import { findTrackingNumbers, parseTrackingUrl } from '../tracking';
 import { findDeliveryPromise } from './delivery-date';
 import { resolveLink, safeSourceUrl } from './links';
 import { statusFromText } from './status-phrases';
-import { collectVisibleText, elementAt, type TextCollection } from './visible-text';
+import { elementAt, type TextCollection } from './visible-text';
 
 export interface ScanContext {
   url: string;
@@ -27,19 +27,6 @@ const STATUS_WINDOW = 160;
 export function sourceOf(context: ScanContext): SourceRef {
   const url = safeSourceUrl(context.url);
   return { kind: context.sourceKind, ...(url && { url }), seenAt: context.now };
-}
-
-/**
- * Finds the packages in a page or part of one: numbers in the visible text and carrier links.
- * Returns only extracted facts (never page text beyond a short status phrase).
- */
-export function scanRoot(root: Node, context: ScanContext): Detection[] {
-  return scanCollection(collectVisibleText(root), context).map((f) => f.detection);
-}
-
-/** Like `scanRoot`, with the element each package was found in. */
-export function scanRootWithAnchors(root: Node, context: ScanContext): Found[] {
-  return scanCollection(collectVisibleText(root, { trackNodes: true }), context);
 }
 
 /** The numbers and carrier links of already collected text. */
