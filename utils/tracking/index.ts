@@ -23,6 +23,7 @@ import {
 import { type Candidate, scanCandidates } from './scan';
 import type { CarrierCode, Evidence, FindOptions, TrackingFormat, TrackingMatch } from './types';
 import {
+  carrierFromHost,
   type LinkInfo,
   linkAround,
   linkVouchesFor,
@@ -36,7 +37,7 @@ export * as checksums from './checksums';
 export { ALL_FORMATS, COURIERS } from './couriers/index';
 export type { CarrierCode, Evidence, FindOptions, Strength, TrackingFormat, TrackingMatch } from './types';
 export type { ParsedTrackingUrl };
-export { trackingUrlFor, unwrapRedirects };
+export { carrierFromHost, trackingUrlFor, unwrapRedirects };
 
 /** Default threshold: what a user should see. */
 export const DEFAULT_MIN_CONFIDENCE = 0.5;
@@ -56,6 +57,8 @@ const WEIGHT = {
   carrierNear: 0.4,
   carrierFar: 0.25,
   carrierAfter: 0.2,
+  /** The document names the carrier outside the text (sender, subject, a carrier link elsewhere in the mail). */
+  documentCarrier: 0.25,
   otherLabel: -0.6,
   phone: -0.6,
   foreignLink: -0.5,
@@ -85,12 +88,17 @@ function weighHit(
   phoneGrouped: boolean,
   link: LinkInfo | null,
   ctx: TextContext | null,
+  documentCarriers: readonly CarrierCode[] | undefined,
   record: boolean,
 ): number {
   const { format } = hit;
   let score: number = BASE_SCORE[format.strength];
   if (record && format.checksum) noted[notedCount++] = 'checksum';
   if (record && format.strength === 'strong' && !format.checksum) noted[notedCount++] = 'prefix';
+  if (documentCarriers?.includes(format.carrier)) {
+    score += WEIGHT.documentCarrier;
+    if (record) noted[notedCount++] = 'document-carrier';
+  }
 
   if (link) {
     if (linkVouchesFor(link.carrier, format.carrier)) {
@@ -147,6 +155,20 @@ function singleStrongCarrier(hits: readonly FormatHit[]): boolean {
   return true;
 }
 
+/**
+ * Whether a number may be reported as `format`'s carrier in a document that names `documentCarriers`: when the
+ * document names its carrier, a generic shape of another carrier is a coincidence unless the text itself names that
+ * carrier or a link of that carrier carries the number (reads the evidence just noted for the winning hit).
+ */
+function documentVouches(format: TrackingFormat, documentCarriers: readonly CarrierCode[]): boolean {
+  if (format.strength === 'strong' || documentCarriers.includes(format.carrier)) return true;
+  for (let i = 0; i < notedCount; i++) {
+    const e = noted[i];
+    if (e === 'carrier-name' || e === 'carrier-link') return true;
+  }
+  return false;
+}
+
 function displayNumber(format: TrackingFormat, normalised: string): string {
   return format.display ? format.display(normalised) : normalised;
 }
@@ -158,6 +180,8 @@ function displayNumber(format: TrackingFormat, normalised: string): string {
 export function findTrackingNumbers(text: string, options: FindOptions = {}): TrackingMatch[] {
   const minConfidence = options.minConfidence ?? DEFAULT_MIN_CONFIDENCE;
   if (typeof text !== 'string' || text.length === 0) return [];
+  const documentCarriers =
+    options.documentCarriers && options.documentCarriers.length > 0 ? options.documentCarriers : undefined;
   const found: TrackingMatch[] = [];
   scanCandidates(text, MIN_NUMBER_LENGTH, MAX_NUMBER_LENGTH, mayMatch, (candidate) => {
     const hits = matchFormats(candidate.normalised);
@@ -181,7 +205,7 @@ export function findTrackingNumbers(text: string, options: FindOptions = {}): Tr
     let best: FormatHit | undefined;
     let bestConfidence = -1;
     for (const hit of hits) {
-      const confidence = weighHit(hit, candidate, phoneGrouped, link, ctx, false);
+      const confidence = weighHit(hit, candidate, phoneGrouped, link, ctx, documentCarriers, false);
       if (!best || beats(hit, confidence, best, bestConfidence, ctx)) {
         best = hit;
         bestConfidence = confidence;
@@ -189,7 +213,8 @@ export function findTrackingNumbers(text: string, options: FindOptions = {}): Tr
     }
     if (!best || bestConfidence < minConfidence) return;
     notedCount = 0;
-    weighHit(best, candidate, phoneGrouped, link, ctx, true);
+    weighHit(best, candidate, phoneGrouped, link, ctx, documentCarriers, true);
+    if (documentCarriers && !documentVouches(best.format, documentCarriers)) return;
     found.push({
       number: displayNumber(best.format, candidate.normalised),
       carrier: best.format.carrier,

@@ -22,7 +22,24 @@ export type CarrierCode =
   | 's10'
   | 'speedee'
   | 'yodel'
-  | 'yunexpress';
+  | 'yunexpress'
+  // Carriers added for European, Australian and Chinese parcels (not in tracking_number_data).
+  | 'gls'
+  | 'evri'
+  | 'hermes'
+  | 'postnl'
+  | 'royal_mail'
+  | 'parcelforce'
+  | 'australia_post'
+  | 'la_poste'
+  | 'chronopost'
+  | 'inpost'
+  | 'poste_italiane'
+  | 'sda'
+  | 'cainiao'
+  | 'fourpx'
+  | 'yanwen'
+  | 'jt_express';
 
 /**
  * How much a format's shape alone says:
@@ -62,7 +79,15 @@ export interface Courier {
   readonly trackingUrl: (number: string) => string;
 }
 
-export type Evidence = 'checksum' | 'prefix' | 'label' | 'carrier-link' | 'tracking-link' | 'carrier-name';
+export type Evidence =
+  | 'checksum'
+  | 'prefix'
+  | 'label'
+  | 'carrier-link'
+  | 'tracking-link'
+  | 'carrier-name'
+  /** The document names the carrier outside the scanned text (FindOptions.documentCarriers). */
+  | 'document-carrier';
 
 export interface TrackingMatch {
   /** Normalised number: upper case, without spaces (LaserShip's `-1` suffix kept). */
@@ -82,4 +107,11 @@ export interface TrackingMatch {
 export interface FindOptions {
   /** Minimum confidence to report (default 0.5). Lower it to see weaker candidates. */
   minConfidence?: number;
+  /**
+   * Carriers the document names outside the scanned text: the sender's domain, the subject, carrier links in the
+   * mail. A number whose shape fits one of them is that carrier; a number that fits only another carrier's generic
+   * (medium or weak) shape is then not reported, unless the text itself names that carrier beside it or a link
+   * of that carrier carries it.
+   */
+  documentCarriers?: readonly CarrierCode[];
 }

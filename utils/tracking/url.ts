@@ -75,6 +75,29 @@ const HOST_TABLE: readonly { host: string; carrier: CarrierCode }[] = COURIERS.f
   c.hosts.map((host) => ({ host: `.${host}`, carrier: c.code })),
 );
 
+/** The carrier whose host table entry `dotted` (".host/") contains, or null. */
+function carrierOfDottedHost(dotted: string): CarrierCode | null {
+  for (const entry of HOST_TABLE) if (dotted.includes(entry.host)) return entry.carrier;
+  return null;
+}
+
+/**
+ * The carrier a host name belongs to: a carrier's web site or the domain it sends mail from (`myhermes.co.uk`,
+ * `gls-group.eu`, `dhl.de`, `email.ups.com`), or null. An e-mail address or a URL is read for its host.
+ */
+export function carrierFromHost(host: string): CarrierCode | null {
+  if (typeof host !== 'string') return null;
+  let h = host.trim().toLowerCase();
+  h = h.slice(h.lastIndexOf('@') + 1);
+  const scheme = h.indexOf('://');
+  if (scheme >= 0) h = h.slice(scheme + 3);
+  const end = h.search(/[/?#:>\s]/);
+  if (end >= 0) h = h.slice(0, end);
+  h = h.replace(/\.+$/, '');
+  if (!/^[a-z0-9.-]+$/.test(h) || !h.includes('.')) return null;
+  return carrierOfDottedHost(`.${h}/`);
+}
+
 /** The host of the last (innermost) link in a link text: redirectors put the destination last. */
 function innermostHost(lowerDecoded: string): { host: string; end: number } | null {
   const scheme = lowerDecoded.lastIndexOf('://');
@@ -91,15 +114,7 @@ function innermostHost(lowerDecoded: string): { host: string; end: number } | nu
  */
 export function classifyLink(lowerDecoded: string): LinkInfo {
   const inner = innermostHost(lowerDecoded);
-  let carrier: CarrierCode | null = null;
-  if (inner) {
-    const dotted = `.${inner.host}/`;
-    for (const entry of HOST_TABLE)
-      if (dotted.includes(entry.host)) {
-        carrier = entry.carrier;
-        break;
-      }
-  }
+  const carrier = inner ? carrierOfDottedHost(`.${inner.host}/`) : null;
   const tracking =
     (inner !== null && TRACKER_HOSTS.some((h) => inner.host.includes(h))) ||
     TRACKING_PATH.test(inner ? lowerDecoded.slice(inner.end) : lowerDecoded);
