@@ -87,6 +87,11 @@ const TRACKING_LABELS = [
   'lähetys',
   'przesyłk',
   'numer przesy',
+  'paczk',
+  'numer paczki',
+  'śledzenie',
+  // Italian (SDA's waybill)
+  'lettera di vettura',
 ];
 
 /** Labels of other numbers printed on shipping e-mails and pages (prefix match). */
@@ -209,6 +214,17 @@ const OTHER_LABELS = [
   'mitglied',
   'vorgang',
   'dossier',
+  // Fields of shipping mails whose numbers are never parcels.
+  'message id',
+  'nachrichten-id',
+  'purchase',
+  'po #',
+  'p.o.',
+  'kod odbioru',
+  'pickup code',
+  'abholcode',
+  'numer telefonu',
+  'zamówieni',
 ];
 
 export type LabelKind = 'tracking' | 'other';

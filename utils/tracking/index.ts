@@ -12,8 +12,16 @@
  * text says around it (a tracking label, a carrier link, the carrier's name) and minus what
  * says it is something else (an order, phone or card label; an id in a shop link).
  */
-import { CARRIER_NEAR, phoneShaped, readContext, type TextContext } from './context';
 import {
+  CARRIER_NEAR,
+  CARRIER_WINDOW_AFTER,
+  CARRIER_WINDOW_BEFORE,
+  phoneShaped,
+  readContext,
+  type TextContext,
+} from './context';
+import {
+  COURIERS,
   type FormatHit,
   MAX_NUMBER_LENGTH,
   MIN_NUMBER_LENGTH,
@@ -78,6 +86,66 @@ const round = (x: number) => Math.round(x * 1000) / 1000;
 const noted: Evidence[] = [];
 let notedCount = 0;
 
+/** Names and site hosts of each carrier, lower case: what naming a carrier in a text looks like. */
+const NAMES_OF: ReadonlyMap<CarrierCode, readonly string[]> = new Map(
+  COURIERS.map((c) => [c.code, [...c.aliases, ...c.hosts]]),
+);
+
+/**
+ * Whether every hit is of a format that needs its carrier named and none of those carriers is named by the document
+ * or in the window the context would read. A cheap first look: the generic shapes (11, 16, 24 digits) fit most
+ * numbers of a page, and reading each one's full context would cost a third of the scan.
+ */
+function onlyUnnamedCarriers(
+  text: string,
+  candidate: Candidate,
+  hits: readonly FormatHit[],
+  documentCarriers: readonly CarrierCode[] | undefined,
+): boolean {
+  for (const h of hits)
+    if (!h.format.requiresCarrier || documentCarriers?.includes(h.format.carrier)) return false;
+  const from = Math.max(0, candidate.start - CARRIER_WINDOW_BEFORE);
+  const to = Math.min(text.length, candidate.end + CARRIER_WINDOW_AFTER);
+  for (const h of hits)
+    for (const name of NAMES_OF.get(h.format.carrier) ?? []) if (occursIn(text, from, to, name)) return false;
+  return true;
+}
+
+/** Whether `name` (lower case) occurs in `text[from, to)`, ASCII letters compared without case; allocates nothing. */
+function occursIn(text: string, from: number, to: number, name: string): boolean {
+  const first = name.charCodeAt(0);
+  const last = to - name.length;
+  for (let i = from; i <= last; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== first && (c | 32) !== first) continue;
+    let k = 1;
+    while (k < name.length) {
+      const a = text.charCodeAt(i + k);
+      const b = name.charCodeAt(k);
+      if (a !== b && !((a | 32) === b && b >= 97 && b <= 122)) break;
+      k++;
+    }
+    if (k === name.length) return true;
+  }
+  return false;
+}
+
+/** Whether the number's surroundings or its document name `format`'s carrier. */
+function carrierNamed(
+  format: TrackingFormat,
+  link: LinkInfo | null,
+  ctx: TextContext | null,
+  documentCarriers: readonly CarrierCode[] | undefined,
+): boolean {
+  if (documentCarriers?.includes(format.carrier)) return true;
+  if (link) return linkVouchesFor(link.carrier, format.carrier);
+  return (
+    ctx !== null &&
+    ctx.label !== 'other' &&
+    (ctx.carriersBefore.has(format.carrier) || ctx.carriersAfter.has(format.carrier))
+  );
+}
+
 /**
  * Weighs one format hit for a candidate, given its surroundings, and notes why when `record` is
  * set. Hits are weighed without noting first: only the winner's evidence is kept.
@@ -100,6 +168,7 @@ function weighHit(
     if (record) noted[notedCount++] = 'document-carrier';
   }
 
+  if (format.requiresCarrier && !carrierNamed(format, link, ctx, documentCarriers)) return 0;
   if (link) {
     if (linkVouchesFor(link.carrier, format.carrier)) {
       score += WEIGHT.carrierLink;
@@ -187,6 +256,7 @@ export function findTrackingNumbers(text: string, options: FindOptions = {}): Tr
     const hits = matchFormats(candidate.normalised);
     if (hits.length === 0) return;
     const link = linkAround(text, candidate.start);
+    if (!link && onlyUnnamedCarriers(text, candidate, hits, documentCarriers)) return;
     // A strong format of a single carrier stands on its own: the surroundings could neither
     // reject it nor change its carrier, so they are only read when they can matter.
     const settled = !candidate.hasLower && singleStrongCarrier(hits);
@@ -204,11 +274,25 @@ export function findTrackingNumbers(text: string, options: FindOptions = {}): Tr
     // Plain loops: this runs for every hit of a large page, and sorting or mapping allocates.
     let best: FormatHit | undefined;
     let bestConfidence = -1;
+    let bestTier = -1;
     for (const hit of hits) {
       const confidence = weighHit(hit, candidate, phoneGrouped, link, ctx, documentCarriers, false);
-      if (!best || beats(hit, confidence, best, bestConfidence, ctx)) {
+      // Evidence beats shape: a reading whose carrier is named (beside the number, by its link or by the document)
+      // wins over one that only fits another carrier's generic shape; a strong shape still stands on its own.
+      const tier =
+        hits.length > 1 &&
+        confidence >= minConfidence &&
+        (hit.format.strength === 'strong' || carrierNamed(hit.format, link, ctx, documentCarriers))
+          ? 1
+          : 0;
+      if (
+        !best ||
+        tier > bestTier ||
+        (tier === bestTier && beats(hit, confidence, best, bestConfidence, ctx))
+      ) {
         best = hit;
         bestConfidence = confidence;
+        bestTier = tier;
       }
     }
     if (!best || bestConfidence < minConfidence) return;

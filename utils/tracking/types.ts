@@ -63,6 +63,11 @@ export interface TrackingFormat {
   readonly strength: Strength;
   /** Whether `validate` verifies a check digit (reported as evidence). */
   readonly checksum: boolean;
+  /**
+   * The shape is too generic to stand on a label alone (11 or 24 digits, two letters and seven digits): the number
+   * counts only where its carrier is named, in the text beside it, by a link of the carrier or by the document.
+   */
+  readonly requiresCarrier?: boolean;
   /** How the number is written when it is not simply the normalised form. */
   readonly display?: (normalised: string) => string;
 }

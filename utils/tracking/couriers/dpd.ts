@@ -21,8 +21,8 @@ const DPD_COUNTRY_CODES = new Set(
 export const dpd: Courier = {
   code: 'dpd',
   name: 'DPD',
-  aliases: ['dpd'],
-  hosts: ['dpd.', 'dpdgroup.', 'dpdlocal.'],
+  aliases: ['dpd', 'dpd polska', 'dpd local'],
+  hosts: ['dpd.', 'dpdgroup.', 'dpdlocal.', 'dpd.com.pl', 'mojapaczka.dpd.'],
   trackingUrl: (n) =>
     `https://www.dpdgroup.com/nl/mydpd/my-parcels/track?lang=en&parcelNumber=${encodeURIComponent(n)}`,
   formats: [
@@ -46,6 +46,27 @@ export const dpd: Courier = {
       validate: (n) => mod37x36Span(n, 0, 14, n.charCodeAt(14)),
       strength: 'medium',
       checksum: true,
+    },
+    {
+      // The same 14 digits as e-mails often print them, without the check character: only with DPD named.
+      id: 'dpd_14_bare',
+      carrier: 'dpd',
+      name: 'DPD (14 digits)',
+      lengths: [14],
+      pattern: /^[0-9]{14}$/,
+      strength: 'weak',
+      checksum: false,
+      requiresCarrier: true,
+    },
+    {
+      // DPD Polska: 13 digits and a letter (`1000399528451U`); its check scheme is not published.
+      id: 'dpd_pl',
+      carrier: 'dpd',
+      name: 'DPD Polska',
+      lengths: [14],
+      pattern: /^[0-9]{13}[A-Z]$/,
+      strength: 'medium',
+      checksum: false,
     },
   ],
 };

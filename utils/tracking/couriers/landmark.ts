@@ -16,5 +16,15 @@ export const landmark: Courier = {
       strength: 'strong',
       checksum: false,
     },
+    {
+      // Other LTN numbers: more or fewer digits and another piece suffix (N2, N12...).
+      id: 'landmark_global_ltn',
+      carrier: 'landmark',
+      name: 'Landmark Global LTN',
+      lengths: [11, 12, 13, 14, 15, 16, 17],
+      pattern: /^LTN[0-9]{6,12}N[0-9]{1,2}$/,
+      strength: 'strong',
+      checksum: false,
+    },
   ],
 };
