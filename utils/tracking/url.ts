@@ -93,10 +93,18 @@ const HOST_TABLE: readonly { host: string; carrier: CarrierCode }[] = COURIERS.f
   c.hosts.map((host) => ({ host: `.${host}`, carrier: c.code })),
 );
 
-/** The carrier whose host table entry `dotted` (".host/") contains, or null. */
+/**
+ * The carrier whose host table entry `dotted` (".host/") contains, or null. A postal operator's own entry wins over
+ * the shared S10 entry, which lists the same sites.
+ */
 function carrierOfDottedHost(dotted: string): CarrierCode | null {
-  for (const entry of HOST_TABLE) if (dotted.includes(entry.host)) return entry.carrier;
-  return null;
+  let postal: CarrierCode | null = null;
+  for (const entry of HOST_TABLE)
+    if (dotted.includes(entry.host)) {
+      if (entry.carrier !== 's10') return entry.carrier;
+      postal = 's10';
+    }
+  return postal;
 }
 
 /**
