@@ -28,6 +28,7 @@ import {
   matchFormats,
   mayMatch,
 } from './couriers/index';
+import { NameCursor } from './names';
 import { type Candidate, scanCandidates } from './scan';
 import type { CarrierCode, Evidence, FindOptions, TrackingFormat, TrackingMatch } from './types';
 import {
@@ -93,7 +94,7 @@ const NAMES_OF: ReadonlyMap<CarrierCode, readonly string[]> = new Map(
 
 /**
  * Whether every hit is of a format that needs its carrier named and none of those carriers is named by the document
- * or in the window the context would read. A cheap first look: the generic shapes (11, 16, 24 digits) fit most
+ * or in the window the context would read; or the number is printed in groups, as phone numbers are. A cheap first look: the generic shapes (11, 16, 24 digits) fit most
  * numbers of a page, and reading each one's full context would cost a third of the scan.
  */
 function onlyUnnamedCarriers(
@@ -101,33 +102,24 @@ function onlyUnnamedCarriers(
   candidate: Candidate,
   hits: readonly FormatHit[],
   documentCarriers: readonly CarrierCode[] | undefined,
+  cursors: Map<CarrierCode, NameCursor>,
 ): boolean {
   for (const h of hits)
     if (!h.format.requiresCarrier || documentCarriers?.includes(h.format.carrier)) return false;
+  // Printed in groups ("1-800-225-5345", "0049 171 2345678"), a generic shape is a phone number far more often.
+  if (candidate.joined) return true;
   const from = Math.max(0, candidate.start - CARRIER_WINDOW_BEFORE);
   const to = Math.min(text.length, candidate.end + CARRIER_WINDOW_AFTER);
-  for (const h of hits)
-    for (const name of NAMES_OF.get(h.format.carrier) ?? []) if (occursIn(text, from, to, name)) return false;
-  return true;
-}
-
-/** Whether `name` (lower case) occurs in `text[from, to)`, ASCII letters compared without case; allocates nothing. */
-function occursIn(text: string, from: number, to: number, name: string): boolean {
-  const first = name.charCodeAt(0);
-  const last = to - name.length;
-  for (let i = from; i <= last; i++) {
-    const c = text.charCodeAt(i);
-    if (c !== first && (c | 32) !== first) continue;
-    let k = 1;
-    while (k < name.length) {
-      const a = text.charCodeAt(i + k);
-      const b = name.charCodeAt(k);
-      if (a !== b && !((a | 32) === b && b >= 97 && b <= 122)) break;
-      k++;
+  for (const h of hits) {
+    const carrier = h.format.carrier;
+    let cursor = cursors.get(carrier);
+    if (!cursor) {
+      cursor = new NameCursor(text, NAMES_OF.get(carrier) ?? []);
+      cursors.set(carrier, cursor);
     }
-    if (k === name.length) return true;
+    if (cursor.namedIn(from, to)) return false;
   }
-  return false;
+  return true;
 }
 
 /** Whether the number's surroundings or its document name `format`'s carrier. */
@@ -252,11 +244,12 @@ export function findTrackingNumbers(text: string, options: FindOptions = {}): Tr
   const documentCarriers =
     options.documentCarriers && options.documentCarriers.length > 0 ? options.documentCarriers : undefined;
   const found: TrackingMatch[] = [];
+  const cursors = new Map<CarrierCode, NameCursor>();
   scanCandidates(text, MIN_NUMBER_LENGTH, MAX_NUMBER_LENGTH, mayMatch, (candidate) => {
     const hits = matchFormats(candidate.normalised);
     if (hits.length === 0) return;
     const link = linkAround(text, candidate.start);
-    if (!link && onlyUnnamedCarriers(text, candidate, hits, documentCarriers)) return;
+    if (!link && onlyUnnamedCarriers(text, candidate, hits, documentCarriers, cursors)) return;
     // A strong format of a single carrier stands on its own: the surroundings could neither
     // reject it nor change its carrier, so they are only read when they can matter.
     const settled = !candidate.hasLower && singleStrongCarrier(hits);
