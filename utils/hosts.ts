@@ -48,19 +48,6 @@ export const CARRIER_MATCHES = [
   'https://www.purolator.com/*',
   'https://www.dpd.co.uk/*',
   'https://tracking.dpd.de/*',
-  'https://gls-group.com/*',
-  'https://www.gls-pakete.de/*',
-  'https://www.evri.com/*',
-  'https://www.myhermes.de/*',
-  'https://jouw.postnl.nl/*',
-  'https://www.parcelforce.com/*',
-  'https://auspost.com.au/*',
-  'https://www.laposte.fr/*',
-  'https://www.chronopost.fr/*',
-  'https://inpost.pl/*',
-  'https://www.poste.it/*',
-  'https://www.sda.it/*',
-  'https://global.cainiao.com/*',
 ];
 
 export const CONTENT_SCRIPT_MATCHES = [...WEBMAIL_MATCHES, ...AMAZON_MATCHES, ...CARRIER_MATCHES];

@@ -60,13 +60,11 @@ describe('European carriers', () => {
   const cases: [string, string][] = [
     ['Evri tracking number: H01HYA0012345678', 'H01HYA0012345678:evri'],
     ['Your Evri parcel 1234567890123456', '1234567890123456:evri'],
-    ['Hermes Sendungsnummer: H1002620000000000000', 'H1002620000000000000:hermes'],
     ['Hermes Sendungsnummer 12345678901234', '12345678901234:hermes'],
     ['3SABCD1234567', '3SABCD1234567:postnl'],
     ['Parcelforce: PBTM8234567001', 'PBTM8234567001:parcelforce'],
     ['Colissimo : 6A12345678901', '6A12345678901:la_poste'],
     ['InPost numer paczki: 609999999990999918999993', '609999999990999918999993:inpost'],
-    ['Poste Italiane spedizione 1UW1234567890', '1UW1234567890:poste_italiane'],
     ['Lettera di vettura SDA 350C20177729F', '350C20177729F:sda'],
     ['DPD Polska: 1000399528451U', '1000399528451U:dpd'],
     ['DPD Paketnummer 01234567890123', '01234567890123:dpd'],
@@ -79,7 +77,6 @@ describe('European carriers', () => {
     expect(found('H01HYA0012345678')).toEqual([]);
     expect(found('Numer paczki: 609999999990999918999993')).not.toContain('609999999990999918999993:inpost');
     expect(found('Paketnummer 01234567890123')).not.toContain('01234567890123:hermes');
-    expect(found('Spedizione 1UW1234567890')).toEqual([]);
   });
 
   it('keeps S10 numbers S10 when a postal carrier is named', () => {
@@ -91,7 +88,6 @@ describe('Australia, China and the US', () => {
   const cases: [string, string][] = [
     ['Australia Post tracking number 33ABC1234567', '33ABC1234567:australia_post'],
     ['LP00123456789012', 'LP00123456789012:cainiao'],
-    ['AliExpress tracking: CNAQV0012345678', 'CNAQV0012345678:cainiao'],
     ['4PX3001234567890CN', '4PX3001234567890CN:fourpx'],
     ['Tracking: UG123456789YP', 'UG123456789YP:yanwen'],
     ['J&T Express tracking number JT5012345678901', 'JT5012345678901:jt_express'],

@@ -1,4 +1,5 @@
 import type { Courier } from '../types';
+import { universalTrackingUrl } from './universal';
 
 /**
  * Australia Post (and StarTrack) domestic parcels: the consignment id, two characters, three letters and seven
@@ -10,7 +11,7 @@ export const australiaPost: Courier = {
   name: 'Australia Post',
   aliases: ['australia post', 'auspost', 'startrack', 'mypost'],
   hosts: ['auspost.com.au', 'startrack.com.au'],
-  trackingUrl: (n) => `https://auspost.com.au/mypost/track/details/${encodeURIComponent(n)}`,
+  trackingUrl: universalTrackingUrl,
   formats: [
     {
       id: 'australia_post',

@@ -1,15 +1,16 @@
 import type { Courier } from '../types';
+import { universalTrackingUrl } from './universal';
 
 /**
- * Cainiao (AliExpress Standard Shipping and its partners): LP + 14 digits (`LP00123456789012`), and CN-prefixed
- * numbers of letters and digits (which DHL eCommerce's CN numbers share: only with Cainiao or AliExpress named).
+ * Cainiao (AliExpress Standard Shipping and its partners): LP + 14 digits (`LP00123456789012`). Its CN-prefixed
+ * numbers are read as DHL eCommerce's (same shape, dhl.ts) or S10 numbers; their own layout could not be checked.
  */
 export const cainiao: Courier = {
   code: 'cainiao',
   name: 'Cainiao',
   aliases: ['cainiao', 'aliexpress', 'aliexpress standard shipping'],
   hosts: ['cainiao.', 'global.cainiao.', 'aliexpress.'],
-  trackingUrl: (n) => `https://global.cainiao.com/newDetail.htm?mailNoList=${encodeURIComponent(n)}`,
+  trackingUrl: universalTrackingUrl,
   formats: [
     {
       id: 'cainiao_lp',
@@ -19,17 +20,6 @@ export const cainiao: Courier = {
       pattern: /^LP[0-9]{14}$/,
       strength: 'strong',
       checksum: false,
-    },
-    {
-      id: 'cainiao_cn',
-      carrier: 'cainiao',
-      name: 'Cainiao (CN)',
-      lengths: [12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22],
-      pattern: /^CN[0-9A-Z]{10,20}$/,
-      validate: (n) => /[0-9]{8}/.test(n),
-      strength: 'weak',
-      checksum: false,
-      requiresCarrier: true,
     },
   ],
 };

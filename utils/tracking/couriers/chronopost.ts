@@ -1,4 +1,5 @@
 import type { Courier } from '../types';
+import { universalTrackingUrl } from './universal';
 
 /**
  * Chronopost (France): its numbers are laid out like UPU S10 numbers (`XW123456789FR`) and read by s10.ts; this
@@ -10,7 +11,6 @@ export const chronopost: Courier = {
   name: 'Chronopost',
   aliases: ['chronopost'],
   hosts: ['chronopost.'],
-  trackingUrl: (n) =>
-    `https://www.chronopost.fr/tracking-no-cms/suivi-page?listeNumerosLT=${encodeURIComponent(n)}`,
+  trackingUrl: universalTrackingUrl,
   formats: [],
 };

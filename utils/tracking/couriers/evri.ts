@@ -1,4 +1,5 @@
 import type { Courier } from '../types';
+import { universalTrackingUrl } from './universal';
 
 /**
  * Evri (Hermes UK until 2022): 16 characters, an H or T, then digits and a few letters (`H01HYA0012345678`), or 16
@@ -10,7 +11,7 @@ export const evri: Courier = {
   name: 'Evri',
   aliases: ['evri', 'myhermes', 'hermes uk', 'hermes parcelnet'],
   hosts: ['evri.', 'myhermes.co.uk', 'hermes-europe.co.uk', 'hermesparcelnet.'],
-  trackingUrl: (n) => `https://www.evri.com/track/parcel/${encodeURIComponent(n)}`,
+  trackingUrl: universalTrackingUrl,
   formats: [
     {
       id: 'evri_letters',

@@ -1,4 +1,5 @@
 import type { Courier } from '../types';
+import { universalTrackingUrl } from './universal';
 
 /** 4PX Express: "4PX", 10 to 16 digits, "CN" (`4PX3001234567890CN`). */
 export const fourpx: Courier = {
@@ -6,7 +7,7 @@ export const fourpx: Courier = {
   name: '4PX',
   aliases: ['4px', '4px express'],
   hosts: ['4px.'],
-  trackingUrl: (n) => `https://track.4px.com/#/result/0/${encodeURIComponent(n)}`,
+  trackingUrl: universalTrackingUrl,
   formats: [
     {
       id: 'fourpx',

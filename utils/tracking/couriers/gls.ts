@@ -1,5 +1,6 @@
 import { digitAt, mod10Span } from '../checksums';
 import type { Courier } from '../types';
+import { universalTrackingUrl } from './universal';
 
 /**
  * GLS parcel numbers: 11 digits, often printed without the 12th, a check digit (weights 3 and 1 from the right,
@@ -10,7 +11,7 @@ export const gls: Courier = {
   name: 'GLS',
   aliases: ['gls', 'general logistics systems'],
   hosts: ['gls-group.', 'gls-pakete.', 'gls-us.', 'gls-italy.', 'gls-spain.', 'gls-france.', 'gls.'],
-  trackingUrl: (n) => `https://gls-group.com/track/${encodeURIComponent(n)}`,
+  trackingUrl: universalTrackingUrl,
   formats: [
     {
       id: 'gls_11',

@@ -1,4 +1,5 @@
 import type { Courier } from '../types';
+import { universalTrackingUrl } from './universal';
 
 /** InPost (Paczkomat lockers, Poland and the UK): 24 digits, no published check digit; only with InPost named. */
 export const inpost: Courier = {
@@ -6,7 +7,7 @@ export const inpost: Courier = {
   name: 'InPost',
   aliases: ['inpost', 'paczkomat', 'paczkomaty'],
   hosts: ['inpost.', 'paczkomaty.'],
-  trackingUrl: (n) => `https://inpost.pl/sledzenie-przesylek?number=${encodeURIComponent(n)}`,
+  trackingUrl: universalTrackingUrl,
   formats: [
     {
       id: 'inpost',

@@ -1,15 +1,16 @@
 import type { Courier } from '../types';
+import { universalTrackingUrl } from './universal';
 
 /**
- * J&T Express: JT + 13 digits on its cross-border and American parcels (`JT5012345678901`), JP + 10 digits in
- * Indonesia. No published check digit; the short JP form only with J&T named.
+ * J&T Express: JT + 13 digits on its cross-border and American parcels (`JT5012345678901`); no published check
+ * digit, so with one piece of context.
  */
 export const jtExpress: Courier = {
   code: 'jt_express',
   name: 'J&T Express',
   aliases: ['j&t express', 'j&t', 'jt express', 'j and t express'],
   hosts: ['jtexpress.', 'jet.co.id', 'jtjms-'],
-  trackingUrl: (n) => `https://www.jtexpress.com/track?billcodes=${encodeURIComponent(n)}`,
+  trackingUrl: universalTrackingUrl,
   formats: [
     {
       id: 'jt_express_jt',
@@ -19,16 +20,6 @@ export const jtExpress: Courier = {
       pattern: /^JT[0-9]{13}$/,
       strength: 'medium',
       checksum: false,
-    },
-    {
-      id: 'jt_express_jp',
-      carrier: 'jt_express',
-      name: 'J&T Express (JP)',
-      lengths: [12],
-      pattern: /^JP[0-9]{10}$/,
-      strength: 'weak',
-      checksum: false,
-      requiresCarrier: true,
     },
   ],
 };

@@ -1,4 +1,5 @@
 import type { Courier } from '../types';
+import { universalTrackingUrl } from './universal';
 
 /**
  * Parcelforce Worldwide (Royal Mail's parcel arm): domestic numbers are four letters and ten digits
@@ -11,7 +12,7 @@ export const parcelforce: Courier = {
   name: 'Parcelforce',
   aliases: ['parcelforce', 'parcel force', 'parcelforce worldwide'],
   hosts: ['parcelforce.'],
-  trackingUrl: (n) => `https://www.parcelforce.com/track-trace?trackNumber=${encodeURIComponent(n)}`,
+  trackingUrl: universalTrackingUrl,
   formats: [
     {
       id: 'parcelforce_14',

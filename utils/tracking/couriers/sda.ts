@@ -1,4 +1,5 @@
 import type { Courier } from '../types';
+import { universalTrackingUrl } from './universal';
 
 /**
  * SDA Express Courier (Poste Italiane's courier, which delivers many Amazon.it parcels): three digits, a letter,
@@ -9,8 +10,7 @@ export const sda: Courier = {
   name: 'SDA',
   aliases: ['sda', 'sda express courier'],
   hosts: ['sda.it'],
-  trackingUrl: (n) =>
-    `https://www.sda.it/wps/portal/Servizi_online/dettaglio-spedizione?locale=it&tracing.letteraVettura=${encodeURIComponent(n)}`,
+  trackingUrl: universalTrackingUrl,
   formats: [
     {
       id: 'sda',

@@ -1,4 +1,5 @@
 import type { Courier } from '../types';
+import { universalTrackingUrl } from './universal';
 
 /**
  * Yanwen Logistics: its own numbers are laid out like S10 numbers but end in YP, which is no country
@@ -9,7 +10,7 @@ export const yanwen: Courier = {
   name: 'Yanwen',
   aliases: ['yanwen', 'yanwen logistics'],
   hosts: ['yw56.', 'yanwen.'],
-  trackingUrl: (n) => `https://track.yw56.com.cn/en/querydel?nums=${encodeURIComponent(n)}`,
+  trackingUrl: universalTrackingUrl,
   formats: [
     {
       id: 'yanwen',
