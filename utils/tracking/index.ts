@@ -28,7 +28,6 @@ import {
   matchFormats,
   mayMatch,
 } from './couriers/index';
-import { NameCursor } from './names';
 import { type Candidate, scanCandidates } from './scan';
 import type { CarrierCode, Evidence, FindOptions, TrackingFormat, TrackingMatch } from './types';
 import {
@@ -102,7 +101,6 @@ function onlyUnnamedCarriers(
   candidate: Candidate,
   hits: readonly FormatHit[],
   documentCarriers: readonly CarrierCode[] | undefined,
-  cursors: Map<CarrierCode, NameCursor>,
 ): boolean {
   for (const h of hits)
     if (!h.format.requiresCarrier || documentCarriers?.includes(h.format.carrier)) return false;
@@ -110,16 +108,22 @@ function onlyUnnamedCarriers(
   if (candidate.joined) return true;
   const from = Math.max(0, candidate.start - CARRIER_WINDOW_BEFORE);
   const to = Math.min(text.length, candidate.end + CARRIER_WINDOW_AFTER);
-  for (const h of hits) {
-    const carrier = h.format.carrier;
-    let cursor = cursors.get(carrier);
-    if (!cursor) {
-      cursor = new NameCursor(text, NAMES_OF.get(carrier) ?? []);
-      cursors.set(carrier, cursor);
-    }
-    if (cursor.namedIn(from, to)) return false;
-  }
+  for (const h of hits)
+    for (const name of NAMES_OF.get(h.format.carrier) ?? []) if (occursIn(text, from, to, name)) return false;
   return true;
+}
+
+/** Whether `name` (lower case) starts in `text[from, to)`, ASCII letters in any case; allocates nothing. */
+function occursIn(text: string, from: number, to: number, name: string): boolean {
+  outer: for (let i = from; i < to; i++) {
+    for (let k = 0; k < name.length; k++) {
+      const a = text.charCodeAt(i + k);
+      const b = name.charCodeAt(k);
+      if (a !== b && ((a | 32) !== b || b < 97 || b > 122)) continue outer;
+    }
+    return true;
+  }
+  return false;
 }
 
 /** Whether the number's surroundings or its document name `format`'s carrier. */
@@ -244,12 +248,11 @@ export function findTrackingNumbers(text: string, options: FindOptions = {}): Tr
   const documentCarriers =
     options.documentCarriers && options.documentCarriers.length > 0 ? options.documentCarriers : undefined;
   const found: TrackingMatch[] = [];
-  const cursors = new Map<CarrierCode, NameCursor>();
   scanCandidates(text, MIN_NUMBER_LENGTH, MAX_NUMBER_LENGTH, mayMatch, (candidate) => {
     const hits = matchFormats(candidate.normalised);
     if (hits.length === 0) return;
     const link = linkAround(text, candidate.start);
-    if (!link && onlyUnnamedCarriers(text, candidate, hits, documentCarriers, cursors)) return;
+    if (!link && onlyUnnamedCarriers(text, candidate, hits, documentCarriers)) return;
     // A strong format of a single carrier stands on its own: the surroundings could neither
     // reject it nor change its carrier, so they are only read when they can matter.
     const settled = !candidate.hasLower && singleStrongCarrier(hits);

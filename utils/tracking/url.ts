@@ -220,16 +220,8 @@ const REDIRECTOR_HOSTS = [
   'sendgrid.net',
   'list-manage.com',
   'mailchimp.com',
-  'mcusercontent.com',
   'safelinks.protection.outlook.com',
   'google.com',
-  'mandrillapp.com',
-  'mailgun.org',
-  'sparkpostmail.com',
-  'exacttarget.com',
-  'rs6.net',
-  'hubspotlinks.com',
-  'klclick.com',
 ];
 
 const isRedirectorHost = (host: string) => REDIRECTOR_HOSTS.some((h) => host === h || host.endsWith(`.${h}`));

@@ -24,10 +24,6 @@ describe('DHL Paket and DHL Express', () => {
     expect(found('Sendung 00340434188193000042')).toEqual(['00340434188193000042:dhl']);
     expect(found('Sendung 00340434188193000043')).not.toContain('00340434188193000043:dhl');
   });
-  it('reads the bare SSCC-18 with one piece of context', () => {
-    expect(found('Sendungsnummer: 340434188193000042')).toEqual(['340434188193000042:dhl']);
-    expect(found('Sendungsnummer: 340434188193000043')).toEqual([]);
-  });
   it('reads JJD and JD numbers', () => {
     expect(found('JJD000390007828906612')).toEqual(['JJD000390007828906612:dhl']);
     expect(found('Waybill JD014600003828298288')).toEqual(['JD014600003828298288:dhl']);

@@ -8,7 +8,7 @@ import { universalTrackingUrl } from './universal';
 export const cainiao: Courier = {
   code: 'cainiao',
   name: 'Cainiao',
-  aliases: ['cainiao', 'aliexpress', 'aliexpress standard shipping'],
+  aliases: ['cainiao', 'aliexpress'],
   hosts: ['cainiao.', 'global.cainiao.', 'aliexpress.'],
   trackingUrl: universalTrackingUrl,
   formats: [

@@ -4,7 +4,7 @@ import type { TrackingFormat } from '../types';
 /**
  * DHL Paket (Germany) numbers; they belong to the `dhl` carrier (dhl.ts), which lists them with its own.
  * - SSCC-18 of Deutsche Post's GS1 company prefix 340434..., printed with its application identifier "00"
- *   (`00340434…`, 20 digits) or without it (18 digits); GS1 check digit.
+ *   (`00340434…`, 20 digits); GS1 check digit.
  * - JJD + 18 to 21 digits: the parcel label of DHL Paket international and DHL Parcel (Yodel's JJD numbers have 16).
  * - 12 digits: the Identcode (2 digits of the parcel centre, 3 of the customer, 6 of the item, a check digit with
  *   weights 4 and 9); the shape of many other numbers, so only with DHL named.
@@ -18,16 +18,6 @@ export const dhlPaketFormats: readonly TrackingFormat[] = [
     pattern: /^00340[0-9]{15}$/,
     validate: (n) => mod10Span(n, 2, 19, digitAt(n, 19), 3, 1, true),
     strength: 'strong',
-    checksum: true,
-  },
-  {
-    id: 'dhl_paket_sscc_18',
-    carrier: 'dhl',
-    name: 'DHL Paket (SSCC-18)',
-    lengths: [18],
-    pattern: /^340[0-9]{15}$/,
-    validate: (n) => mod10Span(n, 0, 17, digitAt(n, 17), 3, 1, true),
-    strength: 'medium',
     checksum: true,
   },
   {

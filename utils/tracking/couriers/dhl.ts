@@ -7,7 +7,7 @@ const DHL_ECOMMERCE_PREFIX = /^(?:GM|LX|RX|UV|CN|SG|TH|IN|HK|MY)/;
 export const dhl: Courier = {
   code: 'dhl',
   name: 'DHL',
-  aliases: ['dhl', 'deutsche post', 'dhl paket', 'dhl express'],
+  aliases: ['dhl', 'deutsche post'],
   hosts: ['dhl.', 'dhlecs.', 'dhlparcel.', 'dhlglobalmail.', 'dhlecommerce.', 'deutschepost.'],
   trackingUrl: (n) =>
     `https://www.dhl.com/global-en/home/tracking.html?tracking-id=${encodeURIComponent(n)}&submit=1`,

@@ -21,7 +21,7 @@ const DPD_COUNTRY_CODES = new Set(
 export const dpd: Courier = {
   code: 'dpd',
   name: 'DPD',
-  aliases: ['dpd', 'dpd polska', 'dpd local'],
+  aliases: ['dpd'],
   hosts: ['dpd.', 'dpdgroup.', 'dpdlocal.', 'dpd.com.pl', 'mojapaczka.dpd.'],
   trackingUrl: (n) =>
     `https://www.dpdgroup.com/nl/mydpd/my-parcels/track?lang=en&parcelNumber=${encodeURIComponent(n)}`,

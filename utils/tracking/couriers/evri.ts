@@ -19,7 +19,6 @@ export const evri: Courier = {
       name: 'Evri',
       lengths: [16],
       pattern: /^[HT][0-9]{2}[0-9A-Z]{3}[0-9]{10}$/,
-      validate: (n) => /[A-Z]/.test(n.slice(3, 6)),
       strength: 'medium',
       checksum: false,
     },

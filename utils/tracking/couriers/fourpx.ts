@@ -5,7 +5,7 @@ import { universalTrackingUrl } from './universal';
 export const fourpx: Courier = {
   code: 'fourpx',
   name: '4PX',
-  aliases: ['4px', '4px express'],
+  aliases: ['4px'],
   hosts: ['4px.'],
   trackingUrl: universalTrackingUrl,
   formats: [

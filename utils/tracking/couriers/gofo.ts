@@ -3,7 +3,7 @@ import type { Courier } from '../types';
 export const gofo: Courier = {
   code: 'gofo',
   name: 'GOFO Express',
-  aliases: ['gofo express', 'gofo', 'cirro', 'cirro e-commerce'],
+  aliases: ['gofo express', 'gofo', 'cirro'],
   hosts: ['gofoexpress.', 'gofo.', 'cirroparcel.', 'cirro.'],
   trackingUrl: (n) => `https://www.gofoexpress.com/tracking.html?searchID=${encodeURIComponent(n)}`,
   formats: [

@@ -7,7 +7,7 @@ import { universalTrackingUrl } from './universal';
 export const hermes: Courier = {
   code: 'hermes',
   name: 'Hermes',
-  aliases: ['hermes', 'hermes germany', 'hermes einrichtungs service'],
+  aliases: ['hermes'],
   hosts: ['myhermes.de', 'hermesworld.', 'hermes-europe.', 'hermes-einrichtungsservice.'],
   trackingUrl: universalTrackingUrl,
   formats: [

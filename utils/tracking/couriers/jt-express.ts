@@ -8,7 +8,7 @@ import { universalTrackingUrl } from './universal';
 export const jtExpress: Courier = {
   code: 'jt_express',
   name: 'J&T Express',
-  aliases: ['j&t express', 'j&t', 'jt express', 'j and t express'],
+  aliases: ['j&t', 'jt express'],
   hosts: ['jtexpress.', 'jet.co.id', 'jtjms-'],
   trackingUrl: universalTrackingUrl,
   formats: [

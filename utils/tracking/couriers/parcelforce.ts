@@ -10,7 +10,7 @@ import { universalTrackingUrl } from './universal';
 export const parcelforce: Courier = {
   code: 'parcelforce',
   name: 'Parcelforce',
-  aliases: ['parcelforce', 'parcel force', 'parcelforce worldwide'],
+  aliases: ['parcelforce', 'parcel force'],
   hosts: ['parcelforce.'],
   trackingUrl: universalTrackingUrl,
   formats: [

@@ -8,7 +8,7 @@ import { universalTrackingUrl } from './universal';
 export const sda: Courier = {
   code: 'sda',
   name: 'SDA',
-  aliases: ['sda', 'sda express courier'],
+  aliases: ['sda'],
   hosts: ['sda.it'],
   trackingUrl: universalTrackingUrl,
   formats: [

@@ -8,7 +8,7 @@ import { universalTrackingUrl } from './universal';
 export const yanwen: Courier = {
   code: 'yanwen',
   name: 'Yanwen',
-  aliases: ['yanwen', 'yanwen logistics'],
+  aliases: ['yanwen'],
   hosts: ['yw56.', 'yanwen.'],
   trackingUrl: universalTrackingUrl,
   formats: [
