@@ -93,8 +93,9 @@ const NAMES_OF: ReadonlyMap<CarrierCode, readonly string[]> = new Map(
 
 /**
  * Whether every hit is of a format that needs its carrier named and none of those carriers is named by the document
- * or in the window the context would read; or the number is printed in groups, as phone numbers are. A cheap first look: the generic shapes (11, 16, 24 digits) fit most
- * numbers of a page, and reading each one's full context would cost a third of the scan.
+ * or in the window the context would read; or the number is printed in groups, as phone numbers are. A cheap first
+ * look: the generic shapes (11, 16, 24 digits) fit many numbers of a page, and reading each one's full context is
+ * most of what those formats cost.
  */
 function onlyUnnamedCarriers(
   text: string,
