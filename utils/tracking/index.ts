@@ -376,12 +376,14 @@ function identifyNormalised(normalised: string, preferred: CarrierCode | null): 
   const hits = [...matchFormats(normalised)].sort(
     (a, b) =>
       Number(b.format.carrier === preferred) - Number(a.format.carrier === preferred) ||
+      Number(a.format.requiresCarrier === true) - Number(b.format.requiresCarrier === true) ||
       STRENGTH_ORDER[a.format.strength] - STRENGTH_ORDER[b.format.strength] ||
       Number(b.format.checksum) - Number(a.format.checksum) ||
       a.rank - b.rank,
   );
   const best = hits[0];
-  if (!best) return null;
+  // A shape that needs its carrier named (11 digits for GLS...) says nothing alone: only with its carrier's link.
+  if (!best || (best.format.requiresCarrier && best.format.carrier !== preferred)) return null;
   const number = displayNumber(best.format, normalised);
   const alternatives = hits
     .slice(1)

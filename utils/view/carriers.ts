@@ -41,7 +41,7 @@ const BRANDS: Record<string, CarrierBrand> = {
   la_poste: { name: 'La Poste', initials: 'LP', background: '#ffc700', foreground: '#003da5' },
   chronopost: { name: 'Chronopost', initials: 'CH', background: '#005a9b', foreground: '#ffffff' },
   inpost: { name: 'InPost', initials: 'IP', background: '#ffcd00', foreground: '#1d1d1b' },
-  poste_italiane: { name: 'Poste Italiane', initials: 'PI', background: '#0047bb', foreground: '#ffdc00' },
+  poste_italiane: { name: 'Poste Italiane', initials: 'PO', background: '#0047bb', foreground: '#ffdc00' },
   sda: { name: 'SDA', initials: 'SDA', background: '#003e7e', foreground: '#ffffff' },
   cainiao: { name: 'Cainiao', initials: 'CN', background: '#ff6a00', foreground: '#ffffff' },
   fourpx: { name: '4PX', initials: '4PX', background: '#0050a0', foreground: '#ffffff' },

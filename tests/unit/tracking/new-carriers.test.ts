@@ -101,6 +101,14 @@ describe('Australia, China and the US', () => {
     expect(identifyTrackingNumber('61290100123456789019')?.formatId).not.toBe('fedex_smartpost');
   });
 
+  it('does not identify a pasted string by a shape that needs its carrier named', () => {
+    expect(identifyTrackingNumber('Order 112-1234567-1234567')).toBeNull();
+    expect(identifyTrackingNumber('90346692444')?.carrier).not.toBe('gls');
+    expect(parseTrackingUrl('https://gls-group.com/track/90346692444')?.items).toEqual([
+      { number: '90346692444', carrier: 'gls' },
+    ]);
+  });
+
   it('needs a piece of context for Amazon UK numbers', () => {
     expect(found('QA0881872248')).toEqual([]);
   });

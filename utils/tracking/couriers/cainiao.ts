@@ -9,7 +9,7 @@ export const cainiao: Courier = {
   code: 'cainiao',
   name: 'Cainiao',
   aliases: ['cainiao', 'aliexpress'],
-  hosts: ['cainiao.', 'global.cainiao.', 'aliexpress.'],
+  hosts: ['cainiao.', 'aliexpress.'],
   trackingUrl: universalTrackingUrl,
   formats: [
     {

@@ -22,7 +22,7 @@ export const dpd: Courier = {
   code: 'dpd',
   name: 'DPD',
   aliases: ['dpd'],
-  hosts: ['dpd.', 'dpdgroup.', 'dpdlocal.', 'dpd.com.pl', 'mojapaczka.dpd.'],
+  hosts: ['dpd.', 'dpdgroup.', 'dpdlocal.'],
   trackingUrl: (n) =>
     `https://www.dpdgroup.com/nl/mydpd/my-parcels/track?lang=en&parcelNumber=${encodeURIComponent(n)}`,
   formats: [

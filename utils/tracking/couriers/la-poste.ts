@@ -9,7 +9,7 @@ export const laPoste: Courier = {
   name: 'La Poste',
   aliases: ['la poste', 'colissimo', 'lettre suivie'],
   // Not laposte.net: that is a webmail, its addresses are people's own.
-  hosts: ['laposte.fr', 'colissimo.', 'suivi.laposte.'],
+  hosts: ['laposte.fr', 'colissimo.'],
   trackingUrl: (n) => `https://www.laposte.fr/outils/suivre-vos-envois?code=${encodeURIComponent(n)}`,
   formats: [
     {

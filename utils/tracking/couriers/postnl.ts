@@ -8,7 +8,7 @@ export const postnl: Courier = {
   code: 'postnl',
   name: 'PostNL',
   aliases: ['postnl', 'post nl'],
-  hosts: ['postnl.', 'jouw.postnl.'],
+  hosts: ['postnl.'],
   trackingUrl: (n) => `https://jouw.postnl.nl/track-and-trace/${encodeURIComponent(n)}`,
   formats: [
     {

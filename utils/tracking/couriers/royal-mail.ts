@@ -9,7 +9,7 @@ export const royalMail: Courier = {
   code: 'royal_mail',
   name: 'Royal Mail',
   aliases: ['royal mail', 'royalmail'],
-  hosts: ['royalmail.', 'ryml.me', 'royalmailgroup.'],
+  hosts: ['royalmail.', 'ryml.me'],
   trackingUrl: (n) => `https://www.royalmail.com/track-your-item#/tracking-results/${encodeURIComponent(n)}`,
   formats: [],
 };
