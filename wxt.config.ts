@@ -1,5 +1,6 @@
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
+import { CARRIER_WEB_ORIGINS } from './utils/carrier-web/origins';
 import { AMAZON_MATCHES } from './utils/hosts';
 import { PROVIDER_API_ORIGINS } from './utils/providers/origins';
 
@@ -46,7 +47,12 @@ export default defineConfig({
     ],
     // Status providers' API hosts, requested one by one when the user enables a provider (the broad pattern below
     // already covers them; listing them documents exactly where refreshes may go).
-    optional_host_permissions: [...PROVIDER_API_ORIGINS, '*://*/*'],
+    // Likewise the carriers' own tracking hosts for keyless background checks (utils/carrier-web/origins.ts).
+    optional_host_permissions: [
+      ...PROVIDER_API_ORIGINS,
+      ...Object.values(CARRIER_WEB_ORIGINS).flat(),
+      '*://*/*',
+    ],
     // Amazon session refresh fetches the user's own track pages from the background. These are exactly the Amazon
     // hosts the content script already runs on, so the install prompt does not change.
     host_permissions: AMAZON_MATCHES,
