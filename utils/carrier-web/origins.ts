@@ -1,8 +1,12 @@
 /**
- * Hosts the keyless carrier adapters ask from the background, one per carrier, as match patterns. Kept
- * dependency-free so wxt.config.ts can list them as optional host permissions (requested when the user turns the
- * carrier on in the options; a host the content script already runs on is granted with it).
+ * Hosts the keyless carrier adapters ask from the background, as match patterns, kept dependency-free so
+ * wxt.config.ts can list them. A host the content script already runs on (utils/hosts.ts CARRIER_MATCHES) is a
+ * required host permission: the install prompt already names it, so asking for it changes nothing the user sees,
+ * like the Amazon hosts. A host outside those would be optional, requested when the user turns the carrier on.
  */
 export const CARRIER_WEB_ORIGINS = {
   'canadapost-web': ['https://www.canadapost-postescanada.ca/*'],
 } as const;
+
+/** Keyless hosts the content script already covers (checked by a unit test against CARRIER_MATCHES). */
+export const CARRIER_WEB_REQUIRED_ORIGINS: readonly string[] = [...CARRIER_WEB_ORIGINS['canadapost-web']];

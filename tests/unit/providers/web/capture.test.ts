@@ -166,3 +166,11 @@ describe('captured answers into detections', () => {
     expect(detection?.source).toEqual({ kind: 'carrier', seenAt: NOW });
   });
 });
+
+describe('keyless hosts', () => {
+  it('requires only hosts the content script already runs on (the install prompt stays the same)', async () => {
+    const { CARRIER_WEB_REQUIRED_ORIGINS } = await import('../../../../utils/carrier-web/origins');
+    const { CARRIER_MATCHES } = await import('../../../../utils/hosts');
+    for (const origin of CARRIER_WEB_REQUIRED_ORIGINS) expect(CARRIER_MATCHES).toContain(origin);
+  });
+});
