@@ -146,8 +146,10 @@ export const canadaPostWeb: StatusProvider = {
   needs: [],
   maxBatch: 1,
   requestPerPackage: true,
-  // One request at a time, seconds apart; the per-package pacing keeps the daily total far below this.
-  budget: { perHour: 30, perDay: 200, concurrency: 1, minSpacingMs: 3_000 },
+  // One request at a time, seconds apart. The per-package pacing is what keeps checks rare (a few packages cost a
+  // few dozen requests a day); this cap only guards against a bug or a huge list (bench-carrier-schedule: 200
+  // Canada Post packages for a day stay below it).
+  budget: { perHour: 120, perDay: 1_500, concurrency: 1, minSpacingMs: 3_000 },
   supports: (pkg) => Boolean(pkg.number) && pkg.carrier === 'canada_post',
   dueAt: keylessDueAt,
   refresh: refreshCanadaPost,

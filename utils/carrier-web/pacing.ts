@@ -1,4 +1,3 @@
-import { localDate } from '../badge';
 import { lastLookAt } from '../refresh/plan';
 import { isFinished } from '../store/status';
 import type { PackageRecord } from '../store/types';
@@ -34,15 +33,39 @@ export function spreadOf(id: string): number {
   return (hash >>> 0) / 2 ** 32;
 }
 
+// Formatters are costly to build and the scheduler asks for every package at every wake-up: one per zone.
 const hourFormats = new Map<string, Intl.DateTimeFormat>();
-function localHour(at: number, timeZone: string | undefined): number {
+const dayFormats = new Map<string, Intl.DateTimeFormat>();
+function formatter(
+  cache: Map<string, Intl.DateTimeFormat>,
+  timeZone: string | undefined,
+  make: () => Intl.DateTimeFormat,
+) {
   const key = timeZone ?? '';
-  let format = hourFormats.get(key);
+  let format = cache.get(key);
   if (!format) {
-    format = new Intl.DateTimeFormat('en-GB', { hour: 'numeric', hourCycle: 'h23', timeZone });
-    hourFormats.set(key, format);
+    format = make();
+    cache.set(key, format);
   }
-  return Number(format.format(new Date(at)));
+  return format;
+}
+function localHour(at: number, timeZone: string | undefined): number {
+  const format = formatter(
+    hourFormats,
+    timeZone,
+    () => new Intl.DateTimeFormat('en-GB', { hour: 'numeric', hourCycle: 'h23', timeZone }),
+  );
+  return Number(format.format(at));
+}
+/** The calendar day in the zone (same as badge.ts localDate, with a cached formatter). */
+function localDay(at: number, timeZone: string | undefined): string {
+  // en-CA formats dates as YYYY-MM-DD.
+  const format = formatter(
+    dayFormats,
+    timeZone,
+    () => new Intl.DateTimeFormat('en-CA', { year: 'numeric', month: '2-digit', day: '2-digit', timeZone }),
+  );
+  return format.format(at);
 }
 
 /** The first time at or after `at` that is daytime in the zone (steps by 15 min: zones shift by whole quarters). */
@@ -65,10 +88,11 @@ export function keylessDueAt(
   const last = lastLookAt(pkg);
   if (last === undefined) return now;
   const spread = spreadOf(pkg.id);
-  const today = localDate(new Date(now), options.timeZone);
   const statedToday =
-    pkg.statusAt !== undefined && localDate(new Date(pkg.statusAt), options.timeZone) === today;
-  if (pkg.status === 'out_for_delivery' && statedToday) {
+    pkg.status === 'out_for_delivery' &&
+    pkg.statusAt !== undefined &&
+    localDay(pkg.statusAt, options.timeZone) === localDay(now, options.timeZone);
+  if (statedToday) {
     const next = last + KEYLESS_PACING.outForDeliveryMs + spread * KEYLESS_PACING.outForDeliverySpreadMs;
     return nextDaytime(next, options.timeZone);
   }
