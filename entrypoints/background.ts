@@ -25,6 +25,12 @@ export default defineBackground(() => {
     // Firefox's event page has DOMParser; Chrome's service worker does not and uses an offscreen document.
     parseTrackPage: domParser ? documentTrackPageParser(domParser) : createOffscreenTrackPageParser(browser),
     log: console.warn,
+    // Keyless UPS checks read the XSRF token UPS's page sets, only with the optional `cookies` permission.
+    cookie: async (url, name) => {
+      if (!(await browser.permissions.contains({ permissions: ['cookies'] })))
+        throw new Error('cookies permission not granted');
+      return (await browser.cookies.get({ url, name }))?.value || undefined;
+    },
   });
   const services = createBackgroundServices(
     browser,

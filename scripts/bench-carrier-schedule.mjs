@@ -48,6 +48,7 @@ export { CARRIER_WEB_PROVIDERS } from '${ROOT}/utils/carrier-web/index.ts';
 const m = await import(pathToFileURL(join(dir, 'schedule.mjs')).href);
 rmSync(dir, { recursive: true, force: true });
 
+// Every keyless adapter, as if the user turned each on (UPS is off by default).
 const providers = Object.values(m.CARRIER_WEB_PROVIDERS);
 const CARRIERS = ['canada_post', 'ups', 'usps', 'fedex', 'dhl'];
 const localHour = (t) =>

@@ -47,6 +47,8 @@ export interface RefreshServiceOptions {
   random?: () => number;
   timeZone?: string;
   log?: (message: string) => void;
+  /** A carrier site's cookie for keyless adapters that need the user's session (UPS); throws without permission. */
+  cookie?: (url: string, name: string) => Promise<string | undefined>;
 }
 
 export function createRefreshService(options: RefreshServiceOptions) {
@@ -88,6 +90,7 @@ export function createRefreshService(options: RefreshServiceOptions) {
         tokens,
         inFlight,
         onChange: options.onChange,
+        ...(options.cookie && { cookie: options.cookie }),
       },
       manualIds ? { manualIds } : {},
     );

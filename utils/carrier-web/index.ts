@@ -2,6 +2,7 @@ import type { CarrierWebProviderId, StatusProvider } from '../providers/types';
 import { CARRIER_WEB_PROVIDER_IDS } from '../providers/types';
 import type { KeyValueStorage } from '../settings';
 import { canadaPostWeb } from './canada-post';
+import { upsWeb } from './ups';
 
 /**
  * The keyless carrier adapters (the carriers' own tracking, asked from the user's browser), and the user's choice
@@ -13,11 +14,13 @@ import { canadaPostWeb } from './canada-post';
 
 export const CARRIER_WEB_PROVIDERS: Record<CarrierWebProviderId, StatusProvider> = {
   'canadapost-web': canadaPostWeb,
+  'ups-web': upsWeb,
 };
 
 export const CARRIER_WEB_SETTINGS_KEY = 'carrierWeb';
 export type CarrierWebSettings = Record<CarrierWebProviderId, boolean>;
-export const CARRIER_WEB_DEFAULTS: CarrierWebSettings = { 'canadapost-web': true };
+// UPS needs the session of the user's browser (cookies permission): off until the user turns it on.
+export const CARRIER_WEB_DEFAULTS: CarrierWebSettings = { 'canadapost-web': true, 'ups-web': false };
 
 export function parseCarrierWebSettings(raw: unknown): CarrierWebSettings {
   const settings = { ...CARRIER_WEB_DEFAULTS };

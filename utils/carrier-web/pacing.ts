@@ -94,7 +94,9 @@ export function keylessDueAt(
     localDay(pkg.statusAt, options.timeZone) === localDay(now, options.timeZone);
   if (statedToday) {
     const next = last + KEYLESS_PACING.outForDeliveryMs + spread * KEYLESS_PACING.outForDeliverySpreadMs;
-    return nextDaytime(next, options.timeZone);
+    const due = nextDaytime(next, options.timeZone);
+    // Held back past the evening (a budget, a back-off): wait for the morning rather than ask at night.
+    return due < now ? nextDaytime(now, options.timeZone) : due;
   }
   return last + KEYLESS_PACING.transitMs + spread * KEYLESS_PACING.transitSpreadMs;
 }

@@ -1,8 +1,13 @@
+import { eachPackage, failBatch, packageFailed } from '../providers/batch';
+import { failure, httpRequest } from '../providers/http';
 import { cleanEvents } from '../providers/normalize';
 import { asArray, asRecord, asString, at } from '../providers/read';
+import type { ProviderContext, ProviderFailure, RefreshResult, StatusProvider } from '../providers/types';
 import { upsStatus } from '../providers/ups';
-import type { PackageStatus } from '../store/types';
-import { type CarrierReading, compactNumber } from './reading';
+import type { PackageRecord, PackageStatus } from '../store/types';
+import { keylessDueAt } from './pacing';
+import { type CarrierReading, compactNumber, outcomeOf } from './reading';
+import { BLOCKED_PAUSE_MS, carrierJson } from './request';
 
 /**
  * The JSON that ups.com's own tracking page loads: `POST https://webapis.ups.com/track/api/Track/GetStatus?loc=en_US`
@@ -85,4 +90,100 @@ export function readUpsStatus(json: unknown, asked: string, now: number): Carrie
       sourceUrl: 'https://www.ups.com/track',
     },
   };
+}
+
+/**
+ * Background check without a key, as ups.com's own page asks: the session cookies of the user's browser and the
+ * XSRF token from the `X-XSRF-TOKEN-ST` cookie (read with the optional `cookies` permission). Without a token, or
+ * when UPS answers 401/403 (the session expired), the session is renewed once by loading the tracking page itself
+ * (`GET https://www.ups.com/track?loc=en_US`, no number), then the request is sent once more; a second refusal is
+ * "UPS asked for a check: open the page" and pauses UPS for hours. Only the number is sent, only to UPS's hosts.
+ */
+export const UPS_PAGE_ORIGIN = 'https://www.ups.com';
+export const UPS_API_ORIGIN = 'https://webapis.ups.com';
+export const UPS_XSRF_COOKIE = 'X-XSRF-TOKEN-ST';
+
+export const upsWeb: StatusProvider = {
+  id: 'ups-web',
+  name: UPS_NAME,
+  origins: [`${UPS_PAGE_ORIGIN}/*`, `${UPS_API_ORIGIN}/*`],
+  needs: [],
+  maxBatch: 1,
+  requestPerPackage: true,
+  // As for Canada Post, a safety cap: the per-package pacing keeps checks rare.
+  budget: { perHour: 120, perDay: 1_500, concurrency: 1, minSpacingMs: 5_000 },
+  supports: (pkg) => Boolean(pkg.number) && pkg.carrier === 'ups',
+  dueAt: keylessDueAt,
+  refresh: refreshUpsWeb,
+};
+
+async function refreshUpsWeb(packages: PackageRecord[], ctx: ProviderContext): Promise<RefreshResult> {
+  const pageBase = (ctx.baseUrl ?? UPS_PAGE_ORIGIN).replace(/\/+$/, '');
+  const apiBase = (ctx.baseUrl ?? UPS_API_ORIGIN).replace(/\/+$/, '');
+  const readCookie = ctx.cookie;
+  if (!readCookie) return failBatch(packages, failure('permission', UPS_NAME), 0);
+  const token = async () => {
+    try {
+      return { ok: true as const, value: await readCookie(`${UPS_PAGE_ORIGIN}/`, UPS_XSRF_COOKIE) };
+    } catch {
+      return { ok: false as const };
+    }
+  };
+  /** Loads UPS's tracking page so that UPS sets a fresh session and token in the user's browser. */
+  const renewSession = async (): Promise<ProviderFailure | undefined> => {
+    const page = await httpRequest(ctx, UPS_NAME, `${pageBase}/track?loc=en_US`, {
+      method: 'GET',
+      headers: { accept: 'text/html' },
+      credentials: 'include',
+    });
+    return page.ok ? undefined : page.failure;
+  };
+  let requests = 0;
+  return eachPackage(packages, async (pkg) => {
+    const number = pkg.number ?? '';
+    const spent = requests;
+    const ask = async (xsrf: string) => {
+      requests++;
+      return carrierJson(ctx, UPS_NAME, `${apiBase}/track/api/Track/GetStatus?loc=en_US`, {
+        method: 'POST',
+        headers: { accept: 'application/json', 'content-type': 'application/json', 'x-xsrf-token': xsrf },
+        body: JSON.stringify({ Locale: 'en_US', TrackingNumber: [number] }),
+        credentials: 'include',
+      });
+    };
+    let xsrf = await token();
+    if (!xsrf.ok) return packageFailed(pkg, failure('permission', UPS_NAME), 0);
+    let renewed = false;
+    if (!xsrf.value) {
+      requests++;
+      const renewal = await renewSession();
+      if (renewal) return packageFailed(pkg, renewal, requests - spent);
+      renewed = true;
+      xsrf = await token();
+    }
+    if (!xsrf.ok || !xsrf.value)
+      return packageFailed(pkg, blockedFailure(ctx.now(), 'no session'), requests - spent);
+    let answer = await ask(xsrf.value);
+    if (!answer.ok && (answer.status === 401 || answer.status === 403) && !renewed) {
+      // The session or its token expired: renew it once, as the page would on reload, and ask once more.
+      requests++;
+      const renewal = await renewSession();
+      if (renewal) return packageFailed(pkg, renewal, requests - spent);
+      xsrf = await token();
+      if (!xsrf.ok || !xsrf.value)
+        return packageFailed(pkg, blockedFailure(ctx.now(), 'no session'), requests - spent);
+      answer = await ask(xsrf.value);
+    }
+    if (!answer.ok) return packageFailed(pkg, answer.failure, requests - spent);
+    const code = asString(at(answer.json, 'statusCode'));
+    const reading: CarrierReading =
+      code !== undefined && code !== '200'
+        ? { kind: 'unreadable', reason: `status ${code.slice(0, 8)}` }
+        : readUpsStatus(answer.json, number, ctx.now());
+    return { outcome: outcomeOf(pkg, reading, ctx.now(), UPS_NAME), requests: requests - spent };
+  });
+}
+
+function blockedFailure(now: number, detail: string): ProviderFailure {
+  return failure('blocked', UPS_NAME, { retryAt: now + BLOCKED_PAUSE_MS, detail });
 }

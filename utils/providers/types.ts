@@ -15,7 +15,7 @@ import type { ProviderCredentials } from '../view/providers';
 export type RefreshProviderId = ProviderId | 'amazon' | CarrierWebProviderId;
 
 /** Keyless carrier adapters (utils/carrier-web), one per carrier. */
-export const CARRIER_WEB_PROVIDER_IDS = ['canadapost-web'] as const;
+export const CARRIER_WEB_PROVIDER_IDS = ['canadapost-web', 'ups-web'] as const;
 export type CarrierWebProviderId = (typeof CARRIER_WEB_PROVIDER_IDS)[number];
 
 export const FAILURE_KINDS = [
@@ -74,6 +74,11 @@ export interface ProviderContext {
   tokens?: TokenCache;
   /** Waits until the provider may send its next request (set by the runner from the budget's spacing). */
   pace?: () => Promise<void>;
+  /**
+   * Reads one of the user's cookies for a carrier's site (`cookies.get`), for keyless adapters whose carrier needs
+   * the session its own page set up (UPS's XSRF token). Absent, or throwing, without the `cookies` permission.
+   */
+  cookie?: (url: string, name: string) => Promise<string | undefined>;
 }
 
 /** How hard a provider may be asked, from its documented limits (reference §4), kept below them on purpose. */

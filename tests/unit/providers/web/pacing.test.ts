@@ -102,3 +102,15 @@ describe('the scheduler with a self-pacing provider', () => {
     expect(manual.batches).toContainEqual({ provider: 'canadapost-web', packageIds: ['cp'] });
   });
 });
+
+describe('keyless pacing after a delay', () => {
+  it('does not ask at night on the delivery day when the check was held back past the evening', () => {
+    const night = Date.UTC(2025, 2, 11, 2, 30); // 22:30 in Toronto
+    const ofd = cp('a', {
+      status: 'out_for_delivery',
+      statusAt: night - 3 * HOUR,
+      lastCheckedAt: night - 2 * HOUR,
+    });
+    expect(keylessDueAt(ofd, night, zone)).toBe(Date.UTC(2025, 2, 11, 11, 0));
+  });
+});
