@@ -24,7 +24,8 @@ beforeAll(async () => {
 });
 afterAll(() => server.close());
 beforeEach(() => {
-  ctx = { fetch, now: () => NOW, credentials: {}, baseUrl: server.origin, timeoutMs: 300 };
+  // Generous: the first request of a file can be slow on a loaded machine; the timeout test sets its own.
+  ctx = { fetch, now: () => NOW, credentials: {}, baseUrl: server.origin, timeoutMs: 3_000 };
 });
 
 describe('Canada Post, keyless (track-reperage JSON)', () => {
@@ -173,7 +174,7 @@ describe('Canada Post, keyless (track-reperage JSON)', () => {
 
   it('gives up on a carrier that does not answer in time', async () => {
     server.answer('hang');
-    const result = await canadaPostWeb.refresh([pkg], ctx);
+    const result = await canadaPostWeb.refresh([pkg], { ...ctx, timeoutMs: 300 });
     expect(result.providerFailure).toMatchObject({
       kind: 'timeout',
       message: 'Canada Post did not answer in time',
