@@ -125,6 +125,12 @@ export const MessageSchema = v.variant('type', [
     orderIds: v.optional(v.pipe(v.array(identifier), v.maxLength(500))),
   }),
   v.object({ type: v.literal('ping') }),
+  // ---- issue 12 (carrier tracking without a key); for the lead to port into the sender-kind protocol ----
+  /**
+   * Popup → background only (never a content script): open the carrier's tracking page for this package in a
+   * background tab, let the page reader read it, close it. Replies like `refresh`.
+   */
+  v.object({ type: v.literal('check-carrier-page'), id: packageId }),
 ]);
 
 export type Message = v.InferOutput<typeof MessageSchema>;

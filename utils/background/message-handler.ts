@@ -20,6 +20,8 @@ export interface HandlerDeps {
   onChange: (changes: PackageChange[]) => Promise<unknown>;
   /** Asks the status providers (wired by the refresh feature); without it `refresh` replies that none is set up. */
   refresh?: (ids: string[]) => Promise<HandlerReply>;
+  /** Issue 12: "check now" in a background tab (utils/carrier-web/check-now.ts); extension pages only. */
+  checkCarrierPage?: (id: string) => Promise<HandlerReply>;
   log?: (message: string) => void;
 }
 
@@ -131,6 +133,10 @@ export async function handleMessage(raw: unknown, deps: HandlerDeps): Promise<Ha
           : { ok: false, error: 'no status provider is available yet' };
       case 'import':
         return await importFile(message.records, deps);
+      case 'check-carrier-page':
+        return deps.checkCarrierPage
+          ? await deps.checkCarrierPage(message.id)
+          : { ok: false, error: 'checking carrier pages is not available here' };
     }
   } catch (error) {
     deps.log?.(`Doorstep: ${message.type} failed: ${String(error)}`);

@@ -35,6 +35,8 @@ export interface TrackingEngine {
 
 export interface BackgroundOptions {
   refresh?: (ids: string[]) => Promise<HandlerReply>;
+  /** Issue 12: "check now" on the carrier's page in a background tab; only extension pages may ask. */
+  checkCarrierPage?: (id: string) => Promise<HandlerReply>;
   log?: (message: string) => void;
   now?: () => number;
   /** Messages for the badge tooltip, notifications and context menu; the browser's `i18n` by default. */
@@ -121,16 +123,20 @@ export function createBackgroundServices(
     refreshBadge,
     syncRound,
 
-    onMessage(message: unknown, sender: { id?: string }): Promise<HandlerReply> | undefined {
+    onMessage(message: unknown, sender: { id?: string; url?: string }): Promise<HandlerReply> | undefined {
       // Only our own extension's pages and content scripts may talk to us; the offscreen document's requests are not
       // ours to answer.
       if (sender.id !== api.runtime.id || isOffscreenMessage(message)) return undefined;
+      // Opening a tab is the user's decision: only the extension's own pages (popup, options) may ask, never a
+      // content script, whose sender URL is the web page's.
+      const fromExtensionPage = sender.url?.startsWith(api.runtime.getURL('/')) === true;
       return handleMessage(message, {
         db,
         now,
         identify: engine.identify,
         onChange: afterChange,
         refresh: options.refresh,
+        ...(options.checkCarrierPage && fromExtensionPage && { checkCarrierPage: options.checkCarrierPage }),
         log,
       });
     },
