@@ -6,6 +6,7 @@ import {
   trackSelectionMenu,
 } from '../context-menu/track-selection';
 import { browserTranslator, type Translate } from '../i18n/translate';
+import { type MessageSenderInfo, senderKindOf } from '../messages';
 import { notificationId } from '../notifications/notices';
 import {
   notifyChanges,
@@ -121,18 +122,24 @@ export function createBackgroundServices(
     refreshBadge,
     syncRound,
 
-    onMessage(message: unknown, sender: { id?: string }): Promise<HandlerReply> | undefined {
-      // Only our own extension's pages and content scripts may talk to us; the offscreen document's requests are not
-      // ours to answer.
-      if (sender.id !== api.runtime.id || isOffscreenMessage(message)) return undefined;
-      return handleMessage(message, {
-        db,
-        now,
-        identify: engine.identify,
-        onChange: afterChange,
-        refresh: options.refresh,
-        log,
-      });
+    onMessage(message: unknown, sender: MessageSenderInfo): Promise<HandlerReply> | undefined {
+      // Only our own extension's pages and content scripts may talk to us, each kind only what it may send (see
+      // ALLOWED_SENDERS); the offscreen document's requests are not ours to answer.
+      if (isOffscreenMessage(message)) return undefined;
+      const kind = senderKindOf(sender, api.runtime.id, api.runtime.getURL('/'));
+      if (!kind) return undefined;
+      return handleMessage(
+        message,
+        {
+          db,
+          now,
+          identify: engine.identify,
+          onChange: afterChange,
+          refresh: options.refresh,
+          log,
+        },
+        kind,
+      );
     },
 
     async onAlarm(alarm: { name: string }): Promise<void> {
