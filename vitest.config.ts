@@ -1,5 +1,6 @@
 import { defineConfig } from 'vitest/config';
 import { WxtVitest } from 'wxt/testing/vitest-plugin';
+import { TEST_OUT_DIR } from './tests/e2e/build-dir.ts';
 
 export default defineConfig({
   test: {
@@ -19,6 +20,8 @@ export default defineConfig({
           name: 'e2e',
           include: ['tests/e2e/**/*.test.ts'],
           globalSetup: ['tests/e2e/global-setup.ts'],
+          // The production builds global-setup makes, in their own folder (the harness reads this variable).
+          env: { DOORSTEP_OUT_DIR: TEST_OUT_DIR },
           environment: 'node',
           testTimeout: 90_000,
           hookTimeout: 120_000,

@@ -1,5 +1,6 @@
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
+import { CARRIER_WEB_OPTIONAL_ORIGINS, CARRIER_WEB_REQUIRED_ORIGINS } from './utils/carrier-web/origins';
 import { AMAZON_MATCHES } from './utils/hosts';
 import { PROVIDER_API_ORIGINS } from './utils/providers/origins';
 
@@ -46,10 +47,15 @@ export default defineConfig({
     ],
     // Status providers' API hosts, requested one by one when the user enables a provider (the broad pattern below
     // already covers them; listing them documents exactly where refreshes may go).
-    optional_host_permissions: [...PROVIDER_API_ORIGINS, '*://*/*'],
+    // Likewise UPS's tracking API host for keyless UPS checks, with `cookies` to read the XSRF token UPS's own page
+    // sets (utils/carrier-web/ups.ts).
+    optional_host_permissions: [...PROVIDER_API_ORIGINS, ...CARRIER_WEB_OPTIONAL_ORIGINS, '*://*/*'],
+    optional_permissions: ['cookies'],
     // Amazon session refresh fetches the user's own track pages from the background. These are exactly the Amazon
     // hosts the content script already runs on, so the install prompt does not change.
-    host_permissions: AMAZON_MATCHES,
+    // Keyless carrier checks (utils/carrier-web) ask carrier hosts the content script already runs on, so they do
+    // not change the install prompt either.
+    host_permissions: [...AMAZON_MATCHES, ...CARRIER_WEB_REQUIRED_ORIGINS],
     action: { default_title: 'Doorstep' },
     ...(browser === 'firefox' && {
       browser_specific_settings: {

@@ -1,4 +1,16 @@
 import { useEffect, useState } from 'preact/hooks';
+import {
+  CARRIER_WEB_PROVIDERS,
+  CARRIER_WEB_SETTINGS_KEY,
+  type CarrierWebSettings,
+  parseCarrierWebSettings,
+} from '@/utils/carrier-web/index';
+import {
+  CARRIER_WEB_OPTIONAL_ORIGINS,
+  CARRIER_WEB_ORIGINS,
+  CARRIER_WEB_PERMISSIONS,
+} from '@/utils/carrier-web/origins';
+import { CARRIER_WEB_PROVIDER_IDS, type CarrierWebProviderId } from '@/utils/providers/types';
 import type { Settings } from '@/utils/settings';
 import {
   type CredentialField,
@@ -61,7 +73,88 @@ export function ProviderSettings({
           />
         ))}
       </ul>
+      <CarrierWebSettingsList />
     </section>
+  );
+}
+
+const CARRIER_WEB_HELP = {
+  'canadapost-web': 'carrierWebCanadaPostHelp',
+  'ups-web': 'carrierWebUpsHelp',
+} as const;
+
+/**
+ * The carriers' own tracking, asked without a key (utils/carrier-web), one switch per carrier. Turning one on asks,
+ * from the click, for what it needs beyond the sites Doorstep already reads (UPS: its API host and `cookies`, to
+ * use the session UPS's own page sets); turning it off stops the background checks at once.
+ */
+function CarrierWebSettingsList() {
+  const { t, storage, permissions } = useOptionsServices();
+  const [choice, setChoice] = useState<CarrierWebSettings>(parseCarrierWebSettings(undefined));
+  const [message, setMessage] = useState<{ id: CarrierWebProviderId; text: string } | undefined>(undefined);
+
+  useEffect(() => {
+    void storage
+      .get(CARRIER_WEB_SETTINGS_KEY)
+      .then((stored) => setChoice(parseCarrierWebSettings(stored[CARRIER_WEB_SETTINGS_KEY])));
+  }, [storage]);
+
+  const save = async (next: CarrierWebSettings) => {
+    await storage.set({ [CARRIER_WEB_SETTINGS_KEY]: next });
+    setChoice(next);
+  };
+  const extraOrigins = (id: CarrierWebProviderId) =>
+    CARRIER_WEB_ORIGINS[id].filter((origin) => CARRIER_WEB_OPTIONAL_ORIGINS.includes(origin));
+
+  const toggle = (id: CarrierWebProviderId, on: boolean) => {
+    setMessage(undefined);
+    const next = { ...choice, [id]: on };
+    const origins = extraOrigins(id);
+    const apiPermissions: string[] = [...CARRIER_WEB_PERMISSIONS[id]];
+    if (!on || (origins.length === 0 && apiPermissions.length === 0)) {
+      void save(next);
+      return;
+    }
+    // First thing the click does: browsers show the permission prompt only for a user gesture.
+    permissions.request(origins, apiPermissions).then(
+      async (ok) => {
+        if (!ok) {
+          setMessage({ id, text: t('carrierWebPermissionDenied', CARRIER_WEB_PROVIDERS[id].name) });
+          return;
+        }
+        await save(next);
+      },
+      (error: unknown) => setMessage({ id, text: t('actionFailed', String(error)) }),
+    );
+  };
+
+  return (
+    <div class="carrier-web">
+      <h3>{t('carrierWebTitle')}</h3>
+      <p class="muted">{t('carrierWebHelp')}</p>
+      <ul class="providers">
+        {CARRIER_WEB_PROVIDER_IDS.map((id) => (
+          <li class="provider" data-carrier-web={id} key={id}>
+            <label class="check">
+              <input
+                type="checkbox"
+                checked={choice[id]}
+                onChange={(e) => toggle(id, e.currentTarget.checked)}
+              />
+              <span>
+                <strong>{CARRIER_WEB_PROVIDERS[id].name}</strong>
+                <small class="muted">{t(CARRIER_WEB_HELP[id])}</small>
+              </span>
+            </label>
+            {message?.id === id && (
+              <p class="field-error" role="alert">
+                {message.text}
+              </p>
+            )}
+          </li>
+        ))}
+      </ul>
+    </div>
   );
 }
 

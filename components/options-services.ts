@@ -16,7 +16,8 @@ export interface OptionsServices {
   clearSynced(): Promise<void>;
   /** Optional host permissions; `request` must be called straight from a click (a user gesture). */
   permissions: {
-    request(origins: string[]): Promise<boolean>;
+    /** `apiPermissions`: optional API permissions asked in the same prompt (keyless UPS: `cookies`). */
+    request(origins: string[], apiPermissions?: string[]): Promise<boolean>;
     contains(origins: string[]): Promise<boolean>;
     remove(origins: string[]): Promise<boolean>;
   };

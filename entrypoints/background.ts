@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import { syncAllSitesRegistration } from '@/utils/background/all-sites';
 import { createRefreshService } from '@/utils/background/refresh-service';
 import { createBackgroundServices } from '@/utils/background/services';
+import { createCarrierPageCheck } from '@/utils/carrier-web/check-now';
 import { createOffscreenTrackPageParser } from '@/utils/offscreen/track-page-client';
 import { documentTrackPageParser, domParserDocument } from '@/utils/providers/amazon-page';
 import { getDatabase } from '@/utils/store/db';
@@ -25,6 +26,12 @@ export default defineBackground(() => {
     // Firefox's event page has DOMParser; Chrome's service worker does not and uses an offscreen document.
     parseTrackPage: domParser ? documentTrackPageParser(domParser) : createOffscreenTrackPageParser(browser),
     log: console.warn,
+    // Keyless UPS checks read the XSRF token UPS's page sets, only with the optional `cookies` permission.
+    cookie: async (url, name) => {
+      if (!(await browser.permissions.contains({ permissions: ['cookies'] })))
+        throw new Error('cookies permission not granted');
+      return (await browser.cookies.get({ url, name }))?.value || undefined;
+    },
   });
   const services = createBackgroundServices(
     browser,
@@ -34,7 +41,15 @@ export default defineBackground(() => {
       find: (text) => findTrackingNumbers(text),
       trackingUrlFor: (carrier, number) => trackingUrlFor(carrier as CarrierCode, number) ?? undefined,
     },
-    { refresh: (ids) => refresh.refreshPackages(ids) },
+    {
+      refresh: (ids) => refresh.refreshPackages(ids),
+      checkCarrierPage: createCarrierPageCheck({
+        db,
+        tabs: { create: (props) => browser.tabs.create(props), remove: (id) => browser.tabs.remove(id) },
+        now: Date.now,
+        trackingUrlFor: (carrier, number) => trackingUrlFor(carrier as CarrierCode, number) ?? undefined,
+      }),
+    },
   );
   // Reachable from this worker's own console and the browser tests (which cannot click a native context menu).
   Object.assign(globalThis, { doorstepServices: services });

@@ -12,4 +12,6 @@ export function launchWithExtension(options?: {
   extensionDir?: string;
   /** Optional host permissions recorded as granted by the user before the test starts. */
   grantedOrigins?: string[];
+  /** More Chromium flags (e.g. a proxy for the cross-browser harness). */
+  args?: string[];
 }): Promise<ExtensionBrowser>;

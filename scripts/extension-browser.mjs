@@ -39,7 +39,7 @@ function grantInProfile(profile, extensionId, origins) {
   writeFileSync(file, JSON.stringify(prefs));
 }
 
-async function launchOnce(profile, extensionDir, headless) {
+async function launchOnce(profile, extensionDir, headless, extraArgs = []) {
   const executablePath = findChromium();
   if (!executablePath)
     throw new Error('No Chromium found: run `node scripts/ensure-chromium.mjs` or set CHROME_PATH.');
@@ -47,7 +47,12 @@ async function launchOnce(profile, extensionDir, headless) {
     executablePath,
     headless,
     viewport: { width: 1280, height: 900 },
-    args: [`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`, ...QUIET_FLAGS],
+    args: [
+      `--disable-extensions-except=${extensionDir}`,
+      `--load-extension=${extensionDir}`,
+      ...QUIET_FLAGS,
+      ...extraArgs,
+    ],
   });
   const serviceWorker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   return { context, serviceWorker, extensionId: new URL(serviceWorker.url()).host };
@@ -56,18 +61,18 @@ async function launchOnce(profile, extensionDir, headless) {
 /**
  * Launches a fresh profile with the extension. With `grantedOrigins`, the extension is installed by a first
  * launch, those optional host permissions are recorded as granted, and the browser is started again.
- * @param {{ headless?: boolean, extensionDir?: string, grantedOrigins?: string[] }} [options]
+ * @param {{ headless?: boolean, extensionDir?: string, grantedOrigins?: string[], args?: string[] }} [options]
  * @returns {Promise<{ context: import('playwright-core').BrowserContext, serviceWorker: import('playwright-core').Worker, extensionId: string, close: () => Promise<void> }>}
  */
 export async function launchWithExtension(options = {}) {
   const extensionDir = options.extensionDir ?? EXTENSION_DIR;
   const headless = options.headless ?? true;
   const profile = mkdtempSync(join(tmpdir(), 'doorstep-profile-'));
-  let launched = await launchOnce(profile, extensionDir, headless);
+  let launched = await launchOnce(profile, extensionDir, headless, options.args);
   if (options.grantedOrigins?.length) {
     await launched.context.close();
     grantInProfile(profile, launched.extensionId, options.grantedOrigins);
-    launched = await launchOnce(profile, extensionDir, headless);
+    launched = await launchOnce(profile, extensionDir, headless, options.args);
   }
   return {
     ...launched,

@@ -30,6 +30,22 @@ export const CARRIER_CODES = [
   'speedee',
   'yodel',
   'yunexpress',
+  'gls',
+  'evri',
+  'hermes',
+  'postnl',
+  'royal_mail',
+  'parcelforce',
+  'australia_post',
+  'la_poste',
+  'chronopost',
+  'inpost',
+  'poste_italiane',
+  'sda',
+  'cainiao',
+  'fourpx',
+  'yanwen',
+  'jt_express',
 ] as const satisfies readonly CarrierCode[];
 // Fails to compile when the engine gains a carrier this list lacks.
 const _everyCarrierListed: Exclude<CarrierCode, (typeof CARRIER_CODES)[number]> extends never ? true : false =
@@ -176,6 +192,12 @@ export const MessageSchema = v.variant('type', [
     orderIds: v.optional(boundedArray(identifier, 500)),
   }),
   v.object({ type: v.literal('ping') }),
+  // ---- issue 12 (carrier tracking without a key); for the lead to port into the sender-kind protocol ----
+  /**
+   * Popup → background only (never a content script): open the carrier's tracking page for this package in a
+   * background tab, let the page reader read it, close it. Replies like `refresh`.
+   */
+  v.object({ type: v.literal('check-carrier-page'), id: packageId }),
 ]);
 
 export type Message = v.InferOutput<typeof MessageSchema>;
@@ -206,6 +228,7 @@ export const ALLOWED_SENDERS: { readonly [T in MessageType]: readonly SenderKind
   refresh: ['extension'],
   import: ['extension'],
   'delete-all': ['extension'],
+  'check-carrier-page': ['extension'],
 };
 
 /** What a browser tells about a message's sender (`runtime.MessageSender`), the fields used here. */
@@ -277,6 +300,7 @@ export interface ReplyBodies {
   refresh: { created?: number; updated?: number; unchanged?: number; ids?: string[] };
   import: ImportCounts;
   'delete-all': { updated: number };
+  'check-carrier-page': { created?: number; updated?: number; unchanged?: number; ids?: string[] };
 }
 
 export interface ErrorReply {

@@ -16,7 +16,13 @@ const services: OptionsServices = {
   storage: browser.storage.local,
   clearSynced: () => browser.storage.sync.clear(),
   permissions: {
-    request: (origins) => browser.permissions.request({ origins }),
+    request: (origins, apiPermissions) =>
+      browser.permissions.request({
+        origins,
+        ...(apiPermissions?.length && {
+          permissions: apiPermissions as Browser.permissions.Permissions['permissions'],
+        }),
+      }),
     contains: (origins) => browser.permissions.contains({ origins }),
     remove: (origins) => browser.permissions.remove({ origins }),
   },

@@ -1,25 +1,80 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { EXTENSION_DIR } from '../../scripts/extension-browser.mjs';
+import { FIREFOX_EXTENSION_DIR } from './harness/firefox';
 
 /** The content script runs on every page the user reads: its size is a budget, checked on the real build. */
 const CONTENT_SCRIPT_BUDGET = 30 * 1024;
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const BUILDS = { chrome: EXTENSION_DIR, firefox: FIREFOX_EXTENSION_DIR };
 
-describe('built extension', () => {
+const filesIn = (dir: string): string[] =>
+  readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
+    entry.isDirectory() ? filesIn(join(dir, entry.name)) : [join(dir, entry.name)],
+  );
+const gzipSize = (file: string) => gzipSync(readFileSync(file), { level: 9 }).length;
+
+describe.each(Object.entries(BUILDS))('the %s build the tests run (the production build)', (browser, dir) => {
   it(`keeps the content script within ${CONTENT_SCRIPT_BUDGET} bytes gzip`, () => {
-    const code = readFileSync(join(EXTENSION_DIR, 'content-scripts', 'content.js'));
-    expect(gzipSync(code, { level: 9 }).length).toBeLessThanOrEqual(CONTENT_SCRIPT_BUDGET);
+    expect(gzipSize(join(dir, 'content-scripts', 'content.js'))).toBeLessThanOrEqual(CONTENT_SCRIPT_BUDGET);
+  });
+
+  it('is the production flavour: no source paths of this machine, no devtools hook', () => {
+    for (const file of filesIn(dir).filter((f) => f.endsWith('.js'))) {
+      const code = readFileSync(file, 'utf8');
+      expect(code.includes(ROOT), file).toBe(false);
+      expect(code.includes('__PREACT_DEVTOOLS__'), file).toBe(false);
+    }
   });
 
   it('ships no remote code: no script or stylesheet loaded from the network', () => {
-    const manifest = JSON.parse(readFileSync(join(EXTENSION_DIR, 'manifest.json'), 'utf8'));
+    const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8'));
     expect(manifest.manifest_version).toBe(3);
     expect(JSON.stringify(manifest.content_security_policy ?? {})).not.toMatch(/https?:/);
     for (const page of ['popup.html', 'options.html']) {
-      const html = readFileSync(join(EXTENSION_DIR, page), 'utf8');
+      const html = readFileSync(join(dir, page), 'utf8');
       expect(html).not.toMatch(/<(script|link)[^>]+(src|href)="(https?:)?\/\//i);
     }
+  });
+
+  it('records its sizes (artifacts/bundle-sizes-*.json)', () => {
+    const sizes = Object.fromEntries(
+      filesIn(dir)
+        .filter((f) => /\.(js|css|html)$/.test(f))
+        .map((f) => [f.slice(dir.length + 1), { bytes: statSync(f).size, gzip: gzipSize(f) }]),
+    );
+    mkdirSync(join(ROOT, 'artifacts'), { recursive: true });
+    writeFileSync(
+      join(ROOT, 'artifacts', `bundle-sizes-${browser}.json`),
+      `${JSON.stringify(sizes, null, 2)}\n`,
+    );
+    expect(Object.keys(sizes)).toContain('background.js');
+  });
+});
+
+describe('the Firefox zip', () => {
+  it('passes addons-linter with 0 errors', () => {
+    const zip = readdirSync(dirname(FIREFOX_EXTENSION_DIR)).find((f) => /-firefox\.zip$/.test(f));
+    expect(zip).toBeDefined();
+    const out = execFileSync(
+      process.execPath,
+      [
+        join(ROOT, 'node_modules', 'addons-linter', 'bin', 'addons-linter'),
+        '--output',
+        'json',
+        zip as string,
+      ],
+      { cwd: dirname(FIREFOX_EXTENSION_DIR), encoding: 'utf8', maxBuffer: 16 * 1024 * 1024 },
+    );
+    const report = JSON.parse(out) as {
+      summary: { errors: number };
+      errors: { code: string; file?: string }[];
+    };
+    expect(report.errors.map((e) => `${e.code} ${e.file ?? ''}`)).toEqual([]);
+    expect(report.summary.errors).toBe(0);
   });
 });

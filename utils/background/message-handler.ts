@@ -30,6 +30,8 @@ export interface HandlerDeps {
   onChange: (changes: PackageChange[]) => Promise<unknown>;
   /** Asks the status providers (wired by the refresh feature); without it `refresh` replies that none is set up. */
   refresh?: (ids: string[]) => Promise<HandlerReply>;
+  /** Issue 12: "check now" in a background tab (utils/carrier-web/check-now.ts); extension pages only. */
+  checkCarrierPage?: (id: string) => Promise<HandlerReply>;
   log?: (message: string) => void;
 }
 
@@ -66,7 +68,8 @@ const fail = (code: ErrorCode, error: string): HandlerReply => ({ ok: false, cod
  * names no type we know (an own property only: `__proto__` or `constructor` is no type).
  */
 function permission(raw: unknown, sender: SenderKind): 'allowed' | 'forbidden' | 'unknown' {
-  if (typeof raw !== 'object' || raw === null || Array.isArray(raw) || !Object.hasOwn(raw, 'type')) return 'unknown';
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw) || !Object.hasOwn(raw, 'type'))
+    return 'unknown';
   const type: unknown = (raw as { type: unknown }).type;
   if (typeof type !== 'string' || !Object.hasOwn(ALLOWED_SENDERS, type)) return 'unknown';
   return ALLOWED_SENDERS[type as MessageType].includes(sender) ? 'allowed' : 'forbidden';
@@ -162,6 +165,10 @@ export async function handleMessage(
           : fail('unavailable', 'no status provider is available yet');
       case 'import':
         return await importFile(message.records, deps);
+      case 'check-carrier-page':
+        return deps.checkCarrierPage
+          ? await deps.checkCarrierPage(message.id)
+          : fail('unavailable', 'checking carrier pages is not available here');
     }
   } catch (error) {
     deps.log?.(`Doorstep: ${message.type} failed: ${String(error)}`);

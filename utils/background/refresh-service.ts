@@ -1,10 +1,11 @@
+import { enabledCarrierWebProviders, loadCarrierWebSettings } from '../carrier-web/index';
 import { createAmazonSession, type TrackPageParser } from '../providers/amazon-session';
 import { API_PROVIDERS } from '../providers/index';
 import { memoryTokenCache } from '../providers/oauth';
 import type { RefreshProviderId, StatusProvider } from '../providers/types';
 import { needsUserAction, type ProviderStates, parseProviderStates } from '../refresh/provider-state';
 import { type RunReport, runRefresh } from '../refresh/runner';
-import { type KeyValueStorage, loadSettings } from '../settings';
+import { type KeyValueStorage, loadSettings, PROVIDER_IDS, type ProviderId } from '../settings';
 import type { DoorstepDatabase } from '../store/db';
 import type { PackageChange } from '../store/types';
 import { PROVIDER_KEYS_KEY, parseProviderKeys } from '../view/providers';
@@ -15,6 +16,9 @@ import type { HandlerReply } from './message-handler';
  * run (settings, keys and permissions can change at any time; nothing is cached but OAuth tokens and the set of
  * packages being refreshed), keeps one alarm that survives worker restarts, and answers the popup's "refresh".
  */
+
+const isProviderId = (id: RefreshProviderId): id is ProviderId =>
+  (PROVIDER_IDS as readonly string[]).includes(id);
 
 export const REFRESH_ALARM = 'doorstep-refresh';
 export const REFRESH_STATE_KEY = 'refreshState';
@@ -43,6 +47,8 @@ export interface RefreshServiceOptions {
   random?: () => number;
   timeZone?: string;
   log?: (message: string) => void;
+  /** A carrier site's cookie for keyless adapters that need the user's session (UPS); throws without permission. */
+  cookie?: (url: string, name: string) => Promise<string | undefined>;
 }
 
 export function createRefreshService(options: RefreshServiceOptions) {
@@ -61,10 +67,12 @@ export function createRefreshService(options: RefreshServiceOptions) {
   async function run(manualIds?: string[]): Promise<RunReport> {
     const settings = await loadSettings(api.storage.local);
     const keys = parseProviderKeys((await api.storage.local.get(PROVIDER_KEYS_KEY))[PROVIDER_KEYS_KEY]);
-    // The user's own Amazon session first (free, exact for Amazon orders), then their providers in their order.
+    // The user's own Amazon session first (free, exact for Amazon orders), then their providers in their order,
+    // then the carriers' own tracking without a key (the rung below any key the user has).
     const providers: StatusProvider[] = [
       ...(settings.amazonSessionRefresh ? [amazon] : []),
       ...settings.providers.map((id) => API_PROVIDERS[id]),
+      ...enabledCarrierWebProviders(await loadCarrierWebSettings(api.storage.local)),
     ];
     const report = await runRefresh(
       {
@@ -73,7 +81,7 @@ export function createRefreshService(options: RefreshServiceOptions) {
         fetch: doFetch,
         random: options.random ?? Math.random,
         providers,
-        credentials: (id: RefreshProviderId) => (id === 'amazon' ? {} : (keys[id] ?? {})),
+        credentials: (id: RefreshProviderId) => (isProviderId(id) ? (keys[id] ?? {}) : {}),
         hasPermission: (origins) => api.permissions.contains({ origins }),
         loadStates,
         saveStates: (states) => api.storage.local.set({ [REFRESH_STATE_KEY]: states }),
@@ -82,6 +90,7 @@ export function createRefreshService(options: RefreshServiceOptions) {
         tokens,
         inFlight,
         onChange: options.onChange,
+        ...(options.cookie && { cookie: options.cookie }),
       },
       manualIds ? { manualIds } : {},
     );

@@ -36,6 +36,8 @@ export interface TrackingEngine {
 
 export interface BackgroundOptions {
   refresh?: (ids: string[]) => Promise<HandlerReply>;
+  /** Issue 12: "check now" on the carrier's page in a background tab; only extension pages may ask. */
+  checkCarrierPage?: (id: string) => Promise<HandlerReply>;
   log?: (message: string) => void;
   now?: () => number;
   /** Messages for the badge tooltip, notifications and context menu; the browser's `i18n` by default. */
@@ -136,6 +138,9 @@ export function createBackgroundServices(
           identify: engine.identify,
           onChange: afterChange,
           refresh: options.refresh,
+          // Opening a tab is the user's decision: only the extension's own pages (popup, options) may ask.
+          ...(options.checkCarrierPage &&
+            kind === 'extension' && { checkCarrierPage: options.checkCarrierPage }),
           log,
         },
         kind,

@@ -18,6 +18,7 @@ const MESSAGES: Record<FailureKind, (name: string, status?: number) => string> =
   permission: (name) => `Doorstep is not allowed to contact ${name}: enable it again in the options`,
   not_configured: (name) => `${name} needs a key in the options`,
   signed_out: (name) => `Sign in to ${name} in this browser to refresh this order`,
+  blocked: (name) => `${name} asked for a check in the browser: open its tracking page`,
 };
 
 export function failure(

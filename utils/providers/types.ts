@@ -8,8 +8,15 @@ import type { ProviderCredentials } from '../view/providers';
  * to store, so merge rules (newer facts win, no status regression) apply to provider answers like to any page.
  */
 
-/** Bring-your-own-key APIs (from settings) plus the user's own Amazon session. */
-export type RefreshProviderId = ProviderId | 'amazon';
+/**
+ * Bring-your-own-key APIs (from settings), the user's own Amazon session, and the carriers' own tracking asked
+ * without a key (utils/carrier-web).
+ */
+export type RefreshProviderId = ProviderId | 'amazon' | CarrierWebProviderId;
+
+/** Keyless carrier adapters (utils/carrier-web), one per carrier. */
+export const CARRIER_WEB_PROVIDER_IDS = ['canadapost-web', 'ups-web'] as const;
+export type CarrierWebProviderId = (typeof CARRIER_WEB_PROVIDER_IDS)[number];
 
 export const FAILURE_KINDS = [
   'not_found',
@@ -22,6 +29,8 @@ export const FAILURE_KINDS = [
   'permission',
   'not_configured',
   'signed_out',
+  /** A carrier's own tracking answered with a bot check, a 401/403 or a sign-in page: only its page can tell. */
+  'blocked',
 ] as const;
 export type FailureKind = (typeof FAILURE_KINDS)[number];
 
@@ -65,6 +74,11 @@ export interface ProviderContext {
   tokens?: TokenCache;
   /** Waits until the provider may send its next request (set by the runner from the budget's spacing). */
   pace?: () => Promise<void>;
+  /**
+   * Reads one of the user's cookies for a carrier's site (`cookies.get`), for keyless adapters whose carrier needs
+   * the session its own page set up (UPS's XSRF token). Absent, or throwing, without the `cookies` permission.
+   */
+  cookie?: (url: string, name: string) => Promise<string | undefined>;
 }
 
 /** How hard a provider may be asked, from its documented limits (reference §4), kept below them on purpose. */
@@ -96,4 +110,10 @@ export interface StatusProvider {
   /** Whether this provider can say anything about the package. */
   supports(pkg: PackageRecord): boolean;
   refresh(packages: PackageRecord[], ctx: ProviderContext): Promise<RefreshResult>;
+  /**
+   * When the package is next worth asking about, for providers that pace themselves (the keyless carrier adapters,
+   * which must ask a carrier's public site rarely); undefined means never. Without it the scheduler's own
+   * `dueAt` applies.
+   */
+  dueAt?(pkg: PackageRecord, now: number, options: { timeZone?: string }): number | undefined;
 }

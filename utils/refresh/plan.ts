@@ -129,7 +129,9 @@ export function planRefresh(input: PlanInput): Plan {
   for (const pkg of input.packages) {
     const manual = input.manualIds?.has(pkg.id) ?? false;
     if (pkg.archivedAt !== undefined && !manual) continue;
-    const at = manual ? now : dueAt(pkg, now, input);
+    // A provider that paces itself (keyless carrier sites) decides when its packages are due.
+    const paced = manual ? undefined : providerFor(pkg, input.providers);
+    const at = manual ? now : paced?.dueAt ? paced.dueAt(pkg, now, input) : dueAt(pkg, now, input);
     if (at === undefined) continue;
     if (at > now) wakeAt(at);
     else due.push({ pkg, at, manual });

@@ -51,6 +51,8 @@ export interface RunnerDeps {
   pacing?: boolean;
   /** Real waiting, for pacing (the run's clock `now` may be fixed in tests). */
   sleep?: (ms: number) => Promise<void>;
+  /** The user's cookies of a carrier site, for keyless adapters that need its session (ProviderContext.cookie). */
+  cookie?: (url: string, name: string) => Promise<string | undefined>;
 }
 
 /**
@@ -204,6 +206,7 @@ async function askProvider(
   if (deps.timeoutMs) ctx.timeoutMs = deps.timeoutMs;
   if (deps.tokens) ctx.tokens = deps.tokens;
   if (pace) ctx.pace = pace;
+  if (deps.cookie) ctx.cookie = deps.cookie;
   try {
     return await provider.refresh(packages, ctx);
   } catch (error) {

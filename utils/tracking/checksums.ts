@@ -48,7 +48,10 @@ export interface Mod10Options {
  * check digit value `expected` (-1: not a digit), so matching a candidate copies no substring.
  */
 
-/** mod10 of the serial `s[from, to)`. */
+/**
+ * mod10 of the serial `s[from, to)`. `bias` is added to the weighted sum first (GLS adds 1). With weights 3 and 1
+ * read from the right it is the GS1 check digit (SSCC, GTIN); 4 and 9 from the left, Deutsche Post's Identcode.
+ */
 export function mod10Span(
   s: string,
   from: number,
@@ -57,9 +60,10 @@ export function mod10Span(
   evens: number,
   odds: number,
   reverse = false,
+  bias = 0,
 ): boolean {
   if (expected < 0 || to <= from) return false;
-  let sum = 0;
+  let sum = bias;
   for (let k = 0; k < to - from; k++) {
     const v = mod10CharValue(s, reverse ? to - 1 - k : from + k);
     if (v < 0) return false;

@@ -9,8 +9,10 @@ import type { CarrierCode } from './types';
 
 /** Labels that introduce a tracking number, in the languages of our users (prefix match). */
 const TRACKING_LABELS = [
+  // A label matches every word it begins ("track" reads "tracking", "Trackingnummer", "Track & Trace"), so no
+  // entry repeats a shorter one of the same kind; longer phrases are listed only where they contain another
+  // field's word ("track your order").
   // English
-  'tracking',
   'track',
   'trk',
   'waybill',
@@ -50,8 +52,6 @@ const TRACKING_LABELS = [
   // German
   'sendung',
   'paket',
-  'tracking-nummer',
-  'trackingnummer',
   'verfolgung',
   'lieferschein',
   // French
@@ -75,8 +75,6 @@ const TRACKING_LABELS = [
   'spedizione',
   'pacco',
   // Dutch
-  'track & trace',
-  'track and trace',
   'zending',
   'pakket',
   'volgnummer',
@@ -87,6 +85,11 @@ const TRACKING_LABELS = [
   'lähetys',
   'przesyłk',
   'numer przesy',
+  'paczk',
+  'numer paczki',
+  'śledzenie',
+  // Italian (SDA's waybill)
+  'lettera di vettura',
 ];
 
 /** Labels of other numbers printed on shipping e-mails and pages (prefix match). */
@@ -124,19 +127,14 @@ const OTHER_LABELS = [
   'part no',
   'phone',
   'tel',
-  'téléphone',
-  'teléfono',
-  'telefon',
   'call',
   'fax',
-  'mobile',
   'whatsapp',
   'hotline',
   'contact',
   'customer',
   'kunde',
   'client',
-  'cliente',
   'account',
   'konto',
   'member',
@@ -151,10 +149,7 @@ const OTHER_LABELS = [
   'mastercard',
   'amex',
   'auth',
-  'reference',
-  'referenz',
   'référence',
-  'referencia',
   'riferimento',
   'ref',
   'rma',
@@ -182,7 +177,6 @@ const OTHER_LABELS = [
   'case',
   'message-id',
   'booking',
-  'reservation',
   'réservation',
   'reserva',
   'reservier',
@@ -209,6 +203,15 @@ const OTHER_LABELS = [
   'mitglied',
   'vorgang',
   'dossier',
+  // Fields of shipping mails whose numbers are never parcels.
+  'message id',
+  'purchase',
+  'po #',
+  'p.o.',
+  'kod odbioru',
+  'pickup code',
+  'abholcode',
+  'zamówieni',
 ];
 
 export type LabelKind = 'tracking' | 'other';

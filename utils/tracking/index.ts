@@ -12,8 +12,16 @@
  * text says around it (a tracking label, a carrier link, the carrier's name) and minus what
  * says it is something else (an order, phone or card label; an id in a shop link).
  */
-import { CARRIER_NEAR, phoneShaped, readContext, type TextContext } from './context';
 import {
+  CARRIER_NEAR,
+  CARRIER_WINDOW_AFTER,
+  CARRIER_WINDOW_BEFORE,
+  phoneShaped,
+  readContext,
+  type TextContext,
+} from './context';
+import {
+  COURIERS,
   type FormatHit,
   MAX_NUMBER_LENGTH,
   MIN_NUMBER_LENGTH,
@@ -23,6 +31,7 @@ import {
 import { type Candidate, scanCandidates } from './scan';
 import type { CarrierCode, Evidence, FindOptions, TrackingFormat, TrackingMatch } from './types';
 import {
+  carrierFromHost,
   type LinkInfo,
   linkAround,
   linkVouchesFor,
@@ -36,7 +45,7 @@ export * as checksums from './checksums';
 export { ALL_FORMATS, COURIERS } from './couriers/index';
 export type { CarrierCode, Evidence, FindOptions, Strength, TrackingFormat, TrackingMatch } from './types';
 export type { ParsedTrackingUrl };
-export { trackingUrlFor, unwrapRedirects };
+export { carrierFromHost, trackingUrlFor, unwrapRedirects };
 
 /** Default threshold: what a user should see. */
 export const DEFAULT_MIN_CONFIDENCE = 0.5;
@@ -56,6 +65,8 @@ const WEIGHT = {
   carrierNear: 0.4,
   carrierFar: 0.25,
   carrierAfter: 0.2,
+  /** The document names the carrier outside the text (sender, subject, a carrier link elsewhere in the mail). */
+  documentCarrier: 0.25,
   otherLabel: -0.6,
   phone: -0.6,
   foreignLink: -0.5,
@@ -75,6 +86,63 @@ const round = (x: number) => Math.round(x * 1000) / 1000;
 const noted: Evidence[] = [];
 let notedCount = 0;
 
+/** Names and site hosts of each carrier, lower case: what naming a carrier in a text looks like. */
+const NAMES_OF: ReadonlyMap<CarrierCode, readonly string[]> = new Map(
+  COURIERS.map((c) => [c.code, [...c.aliases, ...c.hosts]]),
+);
+
+/**
+ * Whether every hit is of a format that needs its carrier named and none of those carriers is named by the document
+ * or in the window the context would read; or the number is printed in groups, as phone numbers are. A cheap first
+ * look: the generic shapes (11, 16, 24 digits) fit many numbers of a page, and reading each one's full context is
+ * most of what those formats cost.
+ */
+function onlyUnnamedCarriers(
+  text: string,
+  candidate: Candidate,
+  hits: readonly FormatHit[],
+  documentCarriers: readonly CarrierCode[] | undefined,
+): boolean {
+  for (const h of hits)
+    if (!h.format.requiresCarrier || documentCarriers?.includes(h.format.carrier)) return false;
+  // Printed in groups ("1-800-225-5345", "0049 171 2345678"), a generic shape is a phone number far more often.
+  if (candidate.joined) return true;
+  const from = Math.max(0, candidate.start - CARRIER_WINDOW_BEFORE);
+  const to = Math.min(text.length, candidate.end + CARRIER_WINDOW_AFTER);
+  for (const h of hits)
+    for (const name of NAMES_OF.get(h.format.carrier) ?? []) if (occursIn(text, from, to, name)) return false;
+  return true;
+}
+
+/** Whether `name` (lower case) starts in `text[from, to)`, ASCII letters in any case; allocates nothing. */
+function occursIn(text: string, from: number, to: number, name: string): boolean {
+  outer: for (let i = from; i < to; i++) {
+    for (let k = 0; k < name.length; k++) {
+      const a = text.charCodeAt(i + k);
+      const b = name.charCodeAt(k);
+      if (a !== b && ((a | 32) !== b || b < 97 || b > 122)) continue outer;
+    }
+    return true;
+  }
+  return false;
+}
+
+/** Whether the number's surroundings or its document name `format`'s carrier. */
+function carrierNamed(
+  format: TrackingFormat,
+  link: LinkInfo | null,
+  ctx: TextContext | null,
+  documentCarriers: readonly CarrierCode[] | undefined,
+): boolean {
+  if (documentCarriers?.includes(format.carrier)) return true;
+  if (link) return linkVouchesFor(link.carrier, format.carrier);
+  return (
+    ctx !== null &&
+    ctx.label !== 'other' &&
+    (ctx.carriersBefore.has(format.carrier) || ctx.carriersAfter.has(format.carrier))
+  );
+}
+
 /**
  * Weighs one format hit for a candidate, given its surroundings, and notes why when `record` is
  * set. Hits are weighed without noting first: only the winner's evidence is kept.
@@ -85,13 +153,19 @@ function weighHit(
   phoneGrouped: boolean,
   link: LinkInfo | null,
   ctx: TextContext | null,
+  documentCarriers: readonly CarrierCode[] | undefined,
   record: boolean,
 ): number {
   const { format } = hit;
   let score: number = BASE_SCORE[format.strength];
   if (record && format.checksum) noted[notedCount++] = 'checksum';
   if (record && format.strength === 'strong' && !format.checksum) noted[notedCount++] = 'prefix';
+  if (documentCarriers?.includes(format.carrier)) {
+    score += WEIGHT.documentCarrier;
+    if (record) noted[notedCount++] = 'document-carrier';
+  }
 
+  if (format.requiresCarrier && !carrierNamed(format, link, ctx, documentCarriers)) return 0;
   if (link) {
     if (linkVouchesFor(link.carrier, format.carrier)) {
       score += WEIGHT.carrierLink;
@@ -147,6 +221,20 @@ function singleStrongCarrier(hits: readonly FormatHit[]): boolean {
   return true;
 }
 
+/**
+ * Whether a number may be reported as `format`'s carrier in a document that names `documentCarriers`: when the
+ * document names its carrier, a generic shape of another carrier is a coincidence unless the text itself names that
+ * carrier or a link of that carrier carries the number (reads the evidence just noted for the winning hit).
+ */
+function documentVouches(format: TrackingFormat, documentCarriers: readonly CarrierCode[]): boolean {
+  if (format.strength === 'strong' || documentCarriers.includes(format.carrier)) return true;
+  for (let i = 0; i < notedCount; i++) {
+    const e = noted[i];
+    if (e === 'carrier-name' || e === 'carrier-link') return true;
+  }
+  return false;
+}
+
 function displayNumber(format: TrackingFormat, normalised: string): string {
   return format.display ? format.display(normalised) : normalised;
 }
@@ -158,11 +246,14 @@ function displayNumber(format: TrackingFormat, normalised: string): string {
 export function findTrackingNumbers(text: string, options: FindOptions = {}): TrackingMatch[] {
   const minConfidence = options.minConfidence ?? DEFAULT_MIN_CONFIDENCE;
   if (typeof text !== 'string' || text.length === 0) return [];
+  const documentCarriers =
+    options.documentCarriers && options.documentCarriers.length > 0 ? options.documentCarriers : undefined;
   const found: TrackingMatch[] = [];
   scanCandidates(text, MIN_NUMBER_LENGTH, MAX_NUMBER_LENGTH, mayMatch, (candidate) => {
     const hits = matchFormats(candidate.normalised);
     if (hits.length === 0) return;
     const link = linkAround(text, candidate.start);
+    if (!link && onlyUnnamedCarriers(text, candidate, hits, documentCarriers)) return;
     // A strong format of a single carrier stands on its own: the surroundings could neither
     // reject it nor change its carrier, so they are only read when they can matter.
     const settled = !candidate.hasLower && singleStrongCarrier(hits);
@@ -180,16 +271,31 @@ export function findTrackingNumbers(text: string, options: FindOptions = {}): Tr
     // Plain loops: this runs for every hit of a large page, and sorting or mapping allocates.
     let best: FormatHit | undefined;
     let bestConfidence = -1;
+    let bestTier = -1;
     for (const hit of hits) {
-      const confidence = weighHit(hit, candidate, phoneGrouped, link, ctx, false);
-      if (!best || beats(hit, confidence, best, bestConfidence, ctx)) {
+      const confidence = weighHit(hit, candidate, phoneGrouped, link, ctx, documentCarriers, false);
+      // Evidence beats shape: a reading whose carrier is named (beside the number, by its link or by the document)
+      // wins over one that only fits another carrier's generic shape; a strong shape still stands on its own.
+      const tier =
+        hits.length > 1 &&
+        confidence >= minConfidence &&
+        (hit.format.strength === 'strong' || carrierNamed(hit.format, link, ctx, documentCarriers))
+          ? 1
+          : 0;
+      if (
+        !best ||
+        tier > bestTier ||
+        (tier === bestTier && beats(hit, confidence, best, bestConfidence, ctx))
+      ) {
         best = hit;
         bestConfidence = confidence;
+        bestTier = tier;
       }
     }
     if (!best || bestConfidence < minConfidence) return;
     notedCount = 0;
-    weighHit(best, candidate, phoneGrouped, link, ctx, true);
+    weighHit(best, candidate, phoneGrouped, link, ctx, documentCarriers, true);
+    if (documentCarriers && !documentVouches(best.format, documentCarriers)) return;
     found.push({
       number: displayNumber(best.format, candidate.normalised),
       carrier: best.format.carrier,
@@ -270,12 +376,14 @@ function identifyNormalised(normalised: string, preferred: CarrierCode | null): 
   const hits = [...matchFormats(normalised)].sort(
     (a, b) =>
       Number(b.format.carrier === preferred) - Number(a.format.carrier === preferred) ||
+      Number(a.format.requiresCarrier === true) - Number(b.format.requiresCarrier === true) ||
       STRENGTH_ORDER[a.format.strength] - STRENGTH_ORDER[b.format.strength] ||
       Number(b.format.checksum) - Number(a.format.checksum) ||
       a.rank - b.rank,
   );
   const best = hits[0];
-  if (!best) return null;
+  // A shape that needs its carrier named (11 digits for GLS...) says nothing alone: only with its carrier's link.
+  if (!best || (best.format.requiresCarrier && best.format.carrier !== preferred)) return null;
   const number = displayNumber(best.format, normalised);
   const alternatives = hits
     .slice(1)

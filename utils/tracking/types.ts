@@ -22,7 +22,24 @@ export type CarrierCode =
   | 's10'
   | 'speedee'
   | 'yodel'
-  | 'yunexpress';
+  | 'yunexpress'
+  // Carriers added for European, Australian and Chinese parcels (not in tracking_number_data).
+  | 'gls'
+  | 'evri'
+  | 'hermes'
+  | 'postnl'
+  | 'royal_mail'
+  | 'parcelforce'
+  | 'australia_post'
+  | 'la_poste'
+  | 'chronopost'
+  | 'inpost'
+  | 'poste_italiane'
+  | 'sda'
+  | 'cainiao'
+  | 'fourpx'
+  | 'yanwen'
+  | 'jt_express';
 
 /**
  * How much a format's shape alone says:
@@ -46,6 +63,11 @@ export interface TrackingFormat {
   readonly strength: Strength;
   /** Whether `validate` verifies a check digit (reported as evidence). */
   readonly checksum: boolean;
+  /**
+   * The shape is too generic to stand on a label alone (11 or 24 digits, two letters and seven digits): the number
+   * counts only where its carrier is named, in the text beside it, by a link of the carrier or by the document.
+   */
+  readonly requiresCarrier?: boolean;
   /** How the number is written when it is not simply the normalised form. */
   readonly display?: (normalised: string) => string;
 }
@@ -62,7 +84,15 @@ export interface Courier {
   readonly trackingUrl: (number: string) => string;
 }
 
-export type Evidence = 'checksum' | 'prefix' | 'label' | 'carrier-link' | 'tracking-link' | 'carrier-name';
+export type Evidence =
+  | 'checksum'
+  | 'prefix'
+  | 'label'
+  | 'carrier-link'
+  | 'tracking-link'
+  | 'carrier-name'
+  /** The document names the carrier outside the scanned text (FindOptions.documentCarriers). */
+  | 'document-carrier';
 
 export interface TrackingMatch {
   /** Normalised number: upper case, without spaces (LaserShip's `-1` suffix kept). */
@@ -82,4 +112,11 @@ export interface TrackingMatch {
 export interface FindOptions {
   /** Minimum confidence to report (default 0.5). Lower it to see weaker candidates. */
   minConfidence?: number;
+  /**
+   * Carriers the document names outside the scanned text: the sender's domain, the subject, carrier links in the
+   * mail. A number whose shape fits one of them is that carrier; a number that fits only another carrier's generic
+   * (medium or weak) shape is then not reported, unless the text itself names that carrier beside it or a link
+   * of that carrier carries it.
+   */
+  documentCarriers?: readonly CarrierCode[];
 }

@@ -39,14 +39,32 @@ const REDIRECT_PARAMS = [
   'r',
 ];
 
+/** Postal operators and the carriers that hand over to them, whose sites track UPU S10 numbers. */
+const S10_SITES: readonly CarrierCode[] = [
+  'usps',
+  'canada_post',
+  'dhl',
+  's10',
+  'royal_mail',
+  'parcelforce',
+  'la_poste',
+  'chronopost',
+  'postnl',
+  'australia_post',
+  'poste_italiane',
+  'cainiao',
+  'yanwen',
+  'fourpx',
+];
+
 /**
  * Whether a link to `linkCarrier`'s site vouches for a number of `formatCarrier`: its own
- * numbers, S10 numbers on any postal site, and LaserShip numbers on OnTrac (the two merged).
+ * numbers, S10 numbers on any postal site (S10_SITES), and LaserShip numbers on OnTrac (the two merged).
  */
 export function linkVouchesFor(linkCarrier: CarrierCode | null, formatCarrier: CarrierCode): boolean {
   if (linkCarrier === null) return false;
   if (linkCarrier === formatCarrier) return true;
-  if (formatCarrier === 's10') return ['usps', 'canada_post', 'dhl', 's10'].includes(linkCarrier);
+  if (formatCarrier === 's10') return S10_SITES.includes(linkCarrier);
   return linkCarrier === 'ontrac' && formatCarrier === 'lasership';
 }
 
@@ -75,6 +93,37 @@ const HOST_TABLE: readonly { host: string; carrier: CarrierCode }[] = COURIERS.f
   c.hosts.map((host) => ({ host: `.${host}`, carrier: c.code })),
 );
 
+/**
+ * The carrier whose host table entry `dotted` (".host/") contains, or null. A postal operator's own entry wins over
+ * the shared S10 entry, which lists the same sites.
+ */
+function carrierOfDottedHost(dotted: string): CarrierCode | null {
+  let postal: CarrierCode | null = null;
+  for (const entry of HOST_TABLE)
+    if (dotted.includes(entry.host)) {
+      if (entry.carrier !== 's10') return entry.carrier;
+      postal = 's10';
+    }
+  return postal;
+}
+
+/**
+ * The carrier a host name belongs to: a carrier's web site or the domain it sends mail from (`myhermes.co.uk`,
+ * `gls-group.eu`, `dhl.de`, `email.ups.com`), or null. An e-mail address or a URL is read for its host.
+ */
+export function carrierFromHost(host: string): CarrierCode | null {
+  if (typeof host !== 'string') return null;
+  let h = host.trim().toLowerCase();
+  h = h.slice(h.lastIndexOf('@') + 1);
+  const scheme = h.indexOf('://');
+  if (scheme >= 0) h = h.slice(scheme + 3);
+  const end = h.search(/[/?#:>\s]/);
+  if (end >= 0) h = h.slice(0, end);
+  h = h.replace(/\.+$/, '');
+  if (!/^[a-z0-9.-]+$/.test(h) || !h.includes('.')) return null;
+  return carrierOfDottedHost(`.${h}/`);
+}
+
 /** The host of the last (innermost) link in a link text: redirectors put the destination last. */
 function innermostHost(lowerDecoded: string): { host: string; end: number } | null {
   const scheme = lowerDecoded.lastIndexOf('://');
@@ -91,15 +140,7 @@ function innermostHost(lowerDecoded: string): { host: string; end: number } | nu
  */
 export function classifyLink(lowerDecoded: string): LinkInfo {
   const inner = innermostHost(lowerDecoded);
-  let carrier: CarrierCode | null = null;
-  if (inner) {
-    const dotted = `.${inner.host}/`;
-    for (const entry of HOST_TABLE)
-      if (dotted.includes(entry.host)) {
-        carrier = entry.carrier;
-        break;
-      }
-  }
+  const carrier = inner ? carrierOfDottedHost(`.${inner.host}/`) : null;
   const tracking =
     (inner !== null && TRACKER_HOSTS.some((h) => inner.host.includes(h))) ||
     TRACKING_PATH.test(inner ? lowerDecoded.slice(inner.end) : lowerDecoded);
@@ -170,20 +211,53 @@ function tryParseUrl(url: string): URL | null {
   }
 }
 
-/** Follows the redirectors that webmail and senders wrap around links (bounded depth). */
+/**
+ * Hosts of click-tracking redirectors (mail services, e-mail marketing platforms, link scanners): any query value
+ * of theirs that is a link is the destination, whatever the parameter is called.
+ */
+const REDIRECTOR_HOSTS = [
+  'awstrack.me',
+  'sendgrid.net',
+  'list-manage.com',
+  'mailchimp.com',
+  'safelinks.protection.outlook.com',
+  'google.com',
+];
+
+const isRedirectorHost = (host: string) => REDIRECTOR_HOSTS.some((h) => host === h || host.endsWith(`.${h}`));
+
+/**
+ * A destination written, percent-encoded, as a path segment: Amazon SES click tracking
+ * (`….awstrack.me/L0/https:%2F%2Fryml.me%2F%3F…/1/…`) and others of its kind. The encoded destination has no raw "/".
+ */
+const PATH_TARGET = /\/(https?(?::|%3A)(?:%2F%2F|\/\/)[^/]+)/i;
+
+/** The destination of one redirector link, or null when the link is not one or its destination is opaque. */
+function redirectTarget(parsed: URL): string | null {
+  const anyParam = isRedirectorHost(parsed.hostname.toLowerCase());
+  for (const [key, value] of parsed.searchParams) {
+    if (!anyParam && !REDIRECT_PARAMS.includes(key.toLowerCase())) continue;
+    if (/^https?:\/\//i.test(value)) return value;
+  }
+  const inPath = PATH_TARGET.exec(parsed.pathname);
+  if (inPath?.[1]) {
+    const target = safeDecode(inPath[1]);
+    if (/^https?:\/\/[^/?#]/i.test(target)) return target;
+  }
+  return null;
+}
+
+/**
+ * Follows the redirectors that webmail and senders wrap around links (bounded depth), where the destination is
+ * written in the link. Nothing is ever fetched: an opaque redirector (a token only) is returned as it is.
+ */
 export function unwrapRedirects(url: string): string {
+  if (typeof url !== 'string') return '';
   let current = url.trim();
   for (let depth = 0; depth < 5; depth++) {
     const parsed = tryParseUrl(current);
     if (!parsed) return current;
-    let next: string | null = null;
-    for (const [key, value] of parsed.searchParams) {
-      if (!REDIRECT_PARAMS.includes(key.toLowerCase())) continue;
-      if (/^https?:\/\//i.test(value)) {
-        next = value;
-        break;
-      }
-    }
+    const next = redirectTarget(parsed);
     if (!next) return current;
     current = next;
   }
@@ -203,7 +277,8 @@ export interface ParsedTrackingUrl {
 /** Values in a link that may hold numbers: query values, path segments and hash parameters. */
 function linkValues(url: URL): string[] {
   const values: string[] = [];
-  for (const [, value] of url.searchParams) values.push(value);
+  // A bare key is a value too: Royal Mail's short links are `ryml.me/?<number>&<token>`.
+  for (const [key, value] of url.searchParams) values.push(value === '' ? key : value);
   for (const segment of url.pathname.split('/')) if (segment) values.push(safeDecode(segment));
   const hash = url.hash.replace(/^#\/?/, '');
   for (const part of hash.split(/[/?&]/)) {

@@ -32,6 +32,21 @@ const BRANDS: Record<string, CarrierBrand> = {
   yodel: { name: 'Yodel', initials: 'Y', background: '#84bd00', foreground: '#1d1d1b' },
   yunexpress: { name: 'YunExpress', initials: 'YE', background: '#0057a8', foreground: '#ffffff' },
   royal_mail: { name: 'Royal Mail', initials: 'RM', background: '#e4002b', foreground: '#ffffff' },
+  gls: { name: 'GLS', initials: 'GLS', background: '#061ab1', foreground: '#ffd100' },
+  evri: { name: 'Evri', initials: 'EV', background: '#007bc4', foreground: '#ffffff' },
+  hermes: { name: 'Hermes', initials: 'HE', background: '#0091cd', foreground: '#ffffff' },
+  postnl: { name: 'PostNL', initials: 'NL', background: '#ed7000', foreground: '#ffffff' },
+  parcelforce: { name: 'Parcelforce', initials: 'PF', background: '#d52b1e', foreground: '#ffffff' },
+  australia_post: { name: 'Australia Post', initials: 'AP', background: '#dc1928', foreground: '#ffffff' },
+  la_poste: { name: 'La Poste', initials: 'LP', background: '#ffc700', foreground: '#003da5' },
+  chronopost: { name: 'Chronopost', initials: 'CH', background: '#005a9b', foreground: '#ffffff' },
+  inpost: { name: 'InPost', initials: 'IP', background: '#ffcd00', foreground: '#1d1d1b' },
+  poste_italiane: { name: 'Poste Italiane', initials: 'PO', background: '#0047bb', foreground: '#ffdc00' },
+  sda: { name: 'SDA', initials: 'SDA', background: '#003e7e', foreground: '#ffffff' },
+  cainiao: { name: 'Cainiao', initials: 'CN', background: '#ff6a00', foreground: '#ffffff' },
+  fourpx: { name: '4PX', initials: '4PX', background: '#0050a0', foreground: '#ffffff' },
+  yanwen: { name: 'Yanwen', initials: 'YW', background: '#e60012', foreground: '#ffffff' },
+  jt_express: { name: 'J&T Express', initials: 'JT', background: '#e60012', foreground: '#ffffff' },
 };
 
 const NEUTRAL = { background: '#6e7781', foreground: '#ffffff' };

@@ -17,6 +17,16 @@ export const amazon: Courier = {
       checksum: false,
     },
     {
+      // Amazon Logistics in the UK: QA and ten digits (`QA0881872248`), no check digit.
+      id: 'amazon_uk',
+      carrier: 'amazon',
+      name: 'Amazon Logistics (UK)',
+      lengths: [12],
+      pattern: /^QA[0-9]{10}$/,
+      strength: 'medium',
+      checksum: false,
+    },
+    {
       // No check digit and a one-letter prefix: only with a label, a link or the carrier named.
       id: 'amazon_international',
       carrier: 'amazon',

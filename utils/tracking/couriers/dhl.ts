@@ -1,5 +1,6 @@
 import { digitAt, mod7Span } from '../checksums';
 import type { Courier } from '../types';
+import { dhlPaketFormats } from './dhl-paket';
 
 const DHL_ECOMMERCE_PREFIX = /^(?:GM|LX|RX|UV|CN|SG|TH|IN|HK|MY)/;
 
@@ -21,6 +22,16 @@ export const dhl: Courier = {
       validate: (n) => mod7Span(n, 0, n.length - 1, digitAt(n, n.length - 1)),
       strength: 'medium',
       checksum: true,
+    },
+    {
+      // The licence plate of a DHL Express piece: JD and 18 digits.
+      id: 'dhl_express_jd',
+      carrier: 'dhl',
+      name: 'DHL Express (JD)',
+      lengths: [20],
+      pattern: /^JD[0-9]{18}$/,
+      strength: 'strong',
+      checksum: false,
     },
     {
       id: 'dhl_express_piece_id',
@@ -62,5 +73,6 @@ export const dhl: Courier = {
       strength: 'weak',
       checksum: false,
     },
+    ...dhlPaketFormats,
   ],
 };

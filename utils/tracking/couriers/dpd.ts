@@ -47,5 +47,26 @@ export const dpd: Courier = {
       strength: 'medium',
       checksum: true,
     },
+    {
+      // The same 14 digits as e-mails often print them, without the check character: only with DPD named.
+      id: 'dpd_14_bare',
+      carrier: 'dpd',
+      name: 'DPD (14 digits)',
+      lengths: [14],
+      pattern: /^[0-9]{14}$/,
+      strength: 'weak',
+      checksum: false,
+      requiresCarrier: true,
+    },
+    {
+      // DPD Polska: 13 digits and a letter (`1000399528451U`); its check scheme is not published.
+      id: 'dpd_pl',
+      carrier: 'dpd',
+      name: 'DPD Polska',
+      lengths: [14],
+      pattern: /^[0-9]{13}[A-Z]$/,
+      strength: 'medium',
+      checksum: false,
+    },
   ],
 };

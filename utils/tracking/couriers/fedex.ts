@@ -75,6 +75,21 @@ export const fedex: Courier = {
       checksum: true,
     },
     {
+      // FedEx Ground Economy (SmartPost), handed to USPS for delivery: a USPS IMpb number of FedEx's mailer ids
+      // 6129 / 7489, with the USPS check digit; printed with its "92" or without it.
+      id: 'fedex_smartpost',
+      carrier: 'fedex',
+      name: 'FedEx SmartPost',
+      lengths: [20, 22],
+      pattern: /^(?:92)?(?:6129|7489)[0-9]{16}$/,
+      validate: (n) => {
+        const whole = n.length === 20 ? `92${n}` : n;
+        return mod10Span(whole, 0, 21, digitAt(whole, 21), 3, 1);
+      },
+      strength: 'medium',
+      checksum: true,
+    },
+    {
       id: 'fedex_ground_gsn',
       carrier: 'fedex',
       name: 'FedEx Ground GSN',

@@ -3,8 +3,8 @@ import type { Courier } from '../types';
 export const gofo: Courier = {
   code: 'gofo',
   name: 'GOFO Express',
-  aliases: ['gofo express', 'gofo'],
-  hosts: ['gofoexpress.', 'gofo.'],
+  aliases: ['gofo express', 'gofo', 'cirro'],
+  hosts: ['gofoexpress.', 'gofo.', 'cirroparcel.', 'cirro.'],
   trackingUrl: (n) => `https://www.gofoexpress.com/tracking.html?searchID=${encodeURIComponent(n)}`,
   formats: [
     {
@@ -14,6 +14,16 @@ export const gofo: Courier = {
       lengths: [18],
       pattern: /^GFUS[0-9]{14}$/,
       strength: 'strong',
+      checksum: false,
+    },
+    {
+      // Cirro (GOFO's former name) and GOFO's own labels outside GFUS: CR and 12 to 16 digits; no check digit.
+      id: 'gofo_cr',
+      carrier: 'gofo',
+      name: 'GOFO / Cirro (CR)',
+      lengths: [14, 15, 16, 17, 18],
+      pattern: /^CR[0-9]{12,16}$/,
+      strength: 'medium',
       checksum: false,
     },
   ],

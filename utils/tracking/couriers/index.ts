@@ -7,21 +7,37 @@
  */
 import type { CarrierCode, Courier, TrackingFormat } from '../types';
 import { amazon } from './amazon';
+import { australiaPost } from './australia-post';
+import { cainiao } from './cainiao';
 import { canadaPost } from './canada-post';
 import { canpar } from './canpar';
+import { chronopost } from './chronopost';
 import { dhl } from './dhl';
 import { dpd } from './dpd';
+import { evri } from './evri';
 import { fedex } from './fedex';
+import { fourpx } from './fourpx';
+import { gls } from './gls';
 import { gofo } from './gofo';
+import { hermes } from './hermes';
+import { inpost } from './inpost';
+import { jtExpress } from './jt-express';
+import { laPoste } from './la-poste';
 import { landmark } from './landmark';
 import { lasership } from './lasership';
 import { oldDominion } from './old-dominion';
 import { ontrac } from './ontrac';
+import { parcelforce } from './parcelforce';
+import { posteItaliane } from './poste-italiane';
+import { postnl } from './postnl';
 import { purolator } from './purolator';
+import { royalMail } from './royal-mail';
 import { s10 } from './s10';
+import { sda } from './sda';
 import { speedee } from './speedee';
 import { ups } from './ups';
 import { usps } from './usps';
+import { yanwen } from './yanwen';
 import { yodel } from './yodel';
 import { yunexpress } from './yunexpress';
 
@@ -48,6 +64,24 @@ export const COURIERS: readonly Courier[] = [
   speedee,
   yodel,
   yunexpress,
+  // Added for European, Australian and Chinese parcels; after the carriers above, so that on a tie between
+  // generic shapes the older, more common reading wins.
+  gls,
+  evri,
+  hermes,
+  postnl,
+  royalMail,
+  parcelforce,
+  australiaPost,
+  laPoste,
+  chronopost,
+  inpost,
+  posteItaliane,
+  sda,
+  cainiao,
+  fourpx,
+  yanwen,
+  jtExpress,
 ];
 
 export const COURIER_BY_CODE: ReadonlyMap<CarrierCode, Courier> = new Map(COURIERS.map((c) => [c.code, c]));
@@ -160,21 +194,37 @@ export function matchFormats(normalised: string): readonly FormatHit[] {
 
 export {
   amazon,
+  australiaPost,
+  cainiao,
   canadaPost,
   canpar,
+  chronopost,
   dhl,
   dpd,
+  evri,
   fedex,
+  fourpx,
+  gls,
   gofo,
+  hermes,
+  inpost,
+  jtExpress,
   landmark,
+  laPoste,
   lasership,
   oldDominion,
   ontrac,
+  parcelforce,
+  posteItaliane,
+  postnl,
   purolator,
+  royalMail,
   s10,
+  sda,
   speedee,
   ups,
   usps,
+  yanwen,
   yodel,
   yunexpress,
 };

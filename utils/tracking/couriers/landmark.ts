@@ -11,8 +11,9 @@ export const landmark: Courier = {
       id: 'landmark_global',
       carrier: 'landmark',
       name: 'Landmark Global LTN',
-      lengths: [13],
-      pattern: /^LTN[0-9]{8}N1$/,
+      // LTN, digits (eight on most labels) and the piece: N1, N2... N12.
+      lengths: [11, 12, 13, 14, 15, 16, 17],
+      pattern: /^LTN[0-9]{6,12}N[0-9]{1,2}$/,
       strength: 'strong',
       checksum: false,
     },

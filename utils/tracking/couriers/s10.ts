@@ -52,7 +52,8 @@ export const s10: Courier = {
   hosts: [
     'royalmail.',
     'parcelforce.',
-    'laposte.',
+    // Not laposte.net, a webmail.
+    'laposte.fr',
     'correos.',
     'post.ch',
     'postnl.',

@@ -1,0 +1,77 @@
+import { CARRIER_MATCHES } from '../hosts';
+import type { DoorstepDatabase } from '../store/db';
+import type { PackageRecord } from '../store/types';
+
+/**
+ * "Check now" for carriers that guard their tracking behind a bot check (USPS, FedEx, DHL Express, Royal Mail):
+ * the user asks, Doorstep opens the carrier's own tracking page in a background tab, the content script (DOM
+ * reader, or capture on visit) reads it like any visit, and the tab is closed as soon as the package shows a fresh
+ * carrier-page sighting, or after a timeout. Never automatic (only the popup's message starts it), one at a time.
+ */
+
+export const CHECK_NOW_TIMEOUT_MS = 30_000;
+const POLL_MS = 250;
+
+export interface CarrierPageCheckDeps {
+  db: DoorstepDatabase;
+  tabs: {
+    create(props: { url: string; active: boolean }): Promise<{ id?: number }>;
+    remove(tabId: number): Promise<void>;
+  };
+  now: () => number;
+  trackingUrlFor: (carrier: string, number: string) => string | undefined;
+  sleep?: (ms: number) => Promise<void>;
+  timeoutMs?: number;
+}
+
+export type CheckReply = { ok: true; ids: string[] } | { ok: false; error: string };
+
+/** The carrier's tracking page, only where Doorstep's content script reads pages (utils/hosts.ts). */
+export function carrierPageFor(pkg: PackageRecord, trackingUrlFor: CarrierPageCheckDeps['trackingUrlFor']) {
+  if (!pkg.number || !pkg.carrier) return undefined;
+  const url = trackingUrlFor(pkg.carrier, pkg.number);
+  if (!url) return undefined;
+  try {
+    const parsed = new URL(url);
+    if (parsed.protocol !== 'https:') return undefined;
+    const read = CARRIER_MATCHES.some(
+      (pattern) => new URL(pattern.replace('/*', '/')).hostname === parsed.hostname,
+    );
+    return read ? parsed.href : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export function createCarrierPageCheck(deps: CarrierPageCheckDeps) {
+  const sleep = deps.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
+  let busy = false;
+  return async function checkCarrierPage(id: string): Promise<CheckReply> {
+    if (busy)
+      return { ok: false, error: 'A carrier page is already open for a check; try again in a moment' };
+    const pkg = await deps.db.packages.get(id);
+    if (!pkg) return { ok: false, error: 'This package is not tracked any more' };
+    const url = carrierPageFor(pkg, deps.trackingUrlFor);
+    if (!url) return { ok: false, error: 'Not checked: no carrier page Doorstep can read for this package' };
+    busy = true;
+    const started = deps.now();
+    let tabId: number | undefined;
+    try {
+      tabId = (await deps.tabs.create({ url, active: false })).id;
+      const deadline = started + (deps.timeoutMs ?? CHECK_NOW_TIMEOUT_MS);
+      while (deps.now() < deadline) {
+        const current = await deps.db.packages.get(id);
+        if (!current) return { ok: false, error: 'This package is not tracked any more' };
+        if (current.sources.some((s) => s.kind === 'carrier' && s.seenAt >= started))
+          return { ok: true, ids: [id] };
+        await sleep(POLL_MS);
+      }
+      return { ok: false, error: 'The carrier page did not show this package: open it yourself to check' };
+    } catch (error) {
+      return { ok: false, error: `Could not open the carrier page: ${String(error).slice(0, 100)}` };
+    } finally {
+      busy = false;
+      if (tabId !== undefined) await deps.tabs.remove(tabId).catch(() => undefined);
+    }
+  };
+}

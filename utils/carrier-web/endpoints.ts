@@ -1,0 +1,41 @@
+/**
+ * The tracking JSON endpoints that carrier pages call themselves, as plain data shared by the page-world hook (which
+ * must stay tiny and import nothing) and the isolated content script that reads what the hook saw.
+ * `hosts` are where the request goes; `pages` are the pages the hook runs on (the content-script matches).
+ */
+export interface CaptureEndpoint {
+  carrier: 'ups' | 'canada_post';
+  hosts: readonly string[];
+  /** Source of a RegExp on the URL's pathname. */
+  path: string;
+}
+
+export const CAPTURE_ENDPOINTS: readonly CaptureEndpoint[] = [
+  { carrier: 'ups', hosts: ['webapis.ups.com', 'www.ups.com'], path: '^/track/api/Track/GetStatus$' },
+  {
+    carrier: 'canada_post',
+    hosts: ['www.canadapost-postescanada.ca'],
+    path: '^/track-reperage/rs/track/json/package/[A-Za-z0-9]{6,40}/detail$',
+  },
+];
+
+/** Carrier pages the hook runs on: the pages that load the endpoints above. */
+export const CAPTURE_PAGE_MATCHES = ['https://www.ups.com/*', 'https://www.canadapost-postescanada.ca/*'];
+
+/** The tag of every message the hook posts; anything else on the window is ignored. */
+export const CAPTURE_MESSAGE_TAG = 'doorstep:carrier-json';
+/** Answers and request bodies larger than this are not forwarded (no tracking answer is this big). */
+export const CAPTURE_MAX_CHARS = 1_000_000;
+
+export function endpointFor(url: string): CaptureEndpoint | undefined {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return undefined;
+  }
+  if (parsed.protocol !== 'https:') return undefined;
+  return CAPTURE_ENDPOINTS.find(
+    (e) => e.hosts.includes(parsed.hostname) && new RegExp(e.path).test(parsed.pathname),
+  );
+}
