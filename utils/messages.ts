@@ -1,10 +1,77 @@
 import * as v from 'valibot';
-import { PACKAGE_STATUSES, SOURCE_KINDS } from './store/types';
+import { PACKAGE_STATUSES, type PackageRecord, SOURCE_KINDS } from './store/types';
+import type { CarrierCode } from './tracking/types';
 
 /**
  * Every message sent to the background, validated at the boundary. Content scripts run among hostile pages, so each
  * field is bounded: a malformed or oversized message is rejected whole and changes nothing.
  */
+
+/**
+ * The engine's carrier codes. A code from outside is looked up in this set, never as a key of a plain object: a
+ * `constructor` or `__proto__` "carrier" would otherwise match an inherited property.
+ */
+export const CARRIER_CODES = [
+  'ups',
+  'usps',
+  'fedex',
+  'dhl',
+  'amazon',
+  'ontrac',
+  'lasership',
+  'canada_post',
+  'canpar',
+  'dpd',
+  'gofo',
+  'landmark',
+  'old_dominion',
+  'purolator',
+  's10',
+  'speedee',
+  'yodel',
+  'yunexpress',
+  'gls',
+  'evri',
+  'hermes',
+  'postnl',
+  'royal_mail',
+  'parcelforce',
+  'australia_post',
+  'la_poste',
+  'chronopost',
+  'inpost',
+  'poste_italiane',
+  'sda',
+  'cainiao',
+  'fourpx',
+  'yanwen',
+  'jt_express',
+] as const satisfies readonly CarrierCode[];
+// Fails to compile when the engine gains a carrier this list lacks.
+const _everyCarrierListed: Exclude<CarrierCode, (typeof CARRIER_CODES)[number]> extends never ? true : false =
+  true;
+void _everyCarrierListed;
+const CARRIER_SET: ReadonlySet<string> = new Set(CARRIER_CODES);
+export const isCarrierCode = (value: unknown): value is CarrierCode =>
+  typeof value === 'string' && CARRIER_SET.has(value);
+const carrierCode = v.pipe(
+  v.string(),
+  v.check((s) => CARRIER_SET.has(s), 'unknown carrier'),
+);
+
+/**
+ * An array checked for its length before any item is: a million-item message is refused at once instead of being
+ * validated item by item first.
+ */
+function boundedArray<TItem extends v.GenericSchema>(item: TItem, max: number) {
+  return v.pipe(
+    v.custom<unknown[]>(
+      (input) => Array.isArray(input) && input.length <= max,
+      `must be a list of at most ${max} items`,
+    ),
+    v.array(item),
+  );
+}
 
 /** A normalised tracking number: upper case, no spaces; a hyphen only inside (LaserShip's "-1" piece suffix). */
 export const TrackingNumberSchema = v.pipe(v.string(), v.regex(/^[A-Z0-9](?:[A-Z0-9-]{4,38})[A-Z0-9]$/));
@@ -37,16 +104,16 @@ export const TrackingEventSchema = v.object({
 export const DetectionSchema = v.pipe(
   v.object({
     number: v.optional(TrackingNumberSchema),
-    carrier: v.optional(v.pipe(v.string(), v.regex(/^[a-z0-9_]{2,32}$/))),
+    carrier: v.optional(carrierCode),
     orderId: v.optional(identifier),
     shipmentId: v.optional(identifier),
     merchant: v.optional(text(120)),
-    itemTitles: v.optional(v.pipe(v.array(text(300)), v.maxLength(20))),
+    itemTitles: v.optional(boundedArray(text(300), 20)),
     status: v.optional(v.picklist(PACKAGE_STATUSES)),
     statusText: v.optional(text(300)),
     statusAt: v.optional(epochMs),
     eta: v.optional(EtaSchema),
-    events: v.optional(v.pipe(v.array(TrackingEventSchema), v.maxLength(200))),
+    events: v.optional(boundedArray(TrackingEventSchema, 200)),
     trackUrl: v.optional(httpUrl),
     source: v.object({
       kind: v.picklist(SOURCE_KINDS),
@@ -63,22 +130,22 @@ const packageId = v.pipe(v.string(), v.minLength(1), v.maxLength(64));
 export const PackageRecordSchema = v.object({
   id: packageId,
   number: v.optional(TrackingNumberSchema),
-  carrier: v.optional(v.pipe(v.string(), v.regex(/^[a-z0-9_]{2,32}$/))),
+  carrier: v.optional(carrierCode),
   orderId: v.optional(identifier),
   shipmentId: v.optional(identifier),
   merchant: v.optional(text(120)),
-  itemTitles: v.pipe(v.array(text(300)), v.maxLength(20)),
+  itemTitles: boundedArray(text(300), 20),
   label: v.optional(text(120)),
   note: v.optional(text(2000)),
   status: v.picklist(PACKAGE_STATUSES),
   statusText: v.optional(text(300)),
   statusAt: v.optional(epochMs),
   eta: v.optional(EtaSchema),
-  events: v.pipe(v.array(TrackingEventSchema), v.maxLength(200)),
+  events: boundedArray(TrackingEventSchema, 200),
   trackUrl: v.optional(httpUrl),
-  sources: v.pipe(
-    v.array(v.object({ kind: v.picklist(SOURCE_KINDS), url: v.optional(httpUrl), seenAt: epochMs })),
-    v.maxLength(20),
+  sources: boundedArray(
+    v.object({ kind: v.picklist(SOURCE_KINDS), url: v.optional(httpUrl), seenAt: epochMs }),
+    20,
   ),
   createdAt: epochMs,
   updatedAt: epochMs,
@@ -94,7 +161,7 @@ export const MessageSchema = v.variant('type', [
   /** Content script → background: what a page showed. */
   v.object({
     type: v.literal('detections'),
-    detections: v.pipe(v.array(DetectionSchema), v.maxLength(500)),
+    detections: boundedArray(DetectionSchema, 500),
   }),
   /** Popup/context menu → background: one or more pasted numbers (separated by lines, commas or spaces). */
   v.object({ type: v.literal('add-numbers'), input: text(4000) }),
@@ -110,9 +177,9 @@ export const MessageSchema = v.variant('type', [
   v.object({ type: v.literal('delete'), id: packageId }),
   v.object({ type: v.literal('restore'), record: PackageRecordSchema }),
   /** Popup "refresh now": ask the status providers for these packages. */
-  v.object({ type: v.literal('refresh'), ids: v.pipe(v.array(packageId), v.maxLength(1000)) }),
+  v.object({ type: v.literal('refresh'), ids: boundedArray(packageId, 1000) }),
   /** Options import: records merged into the store, reported back. */
-  v.object({ type: v.literal('import'), records: v.pipe(v.array(v.unknown()), v.maxLength(20_000)) }),
+  v.object({ type: v.literal('import'), records: boundedArray(v.unknown(), 20_000) }),
   /** Options "delete all data": empties the package store on this device. */
   v.object({ type: v.literal('delete-all') }),
   /**
@@ -121,8 +188,8 @@ export const MessageSchema = v.variant('type', [
    */
   v.object({
     type: v.literal('tracked-numbers'),
-    numbers: v.pipe(v.array(TrackingNumberSchema), v.maxLength(500)),
-    orderIds: v.optional(v.pipe(v.array(identifier), v.maxLength(500))),
+    numbers: boundedArray(TrackingNumberSchema, 500),
+    orderIds: v.optional(boundedArray(identifier, 500)),
   }),
   v.object({ type: v.literal('ping') }),
   // ---- issue 12 (carrier tracking without a key); for the lead to port into the sender-kind protocol ----
@@ -134,6 +201,122 @@ export const MessageSchema = v.variant('type', [
 ]);
 
 export type Message = v.InferOutput<typeof MessageSchema>;
+export type MessageType = Message['type'];
+export type MessageOf<T extends MessageType> = Extract<v.InferInput<typeof MessageSchema>, { type: T }>;
+
+/**
+ * Who sent a message, decided by the browser (never by the message): `content` is one of our content scripts in a
+ * web page (a tab, an http(s) page), `extension` is one of our own pages (popup, options, offscreen document), which
+ * run only our code.
+ */
+export type SenderKind = 'content' | 'extension';
+
+/**
+ * Who may send each message. Content scripts live among hostile pages, so a compromised or tricked one may only
+ * report what it saw, ask which numbers are stored, read its two settings and ping: nothing that deletes, edits,
+ * restores, imports or spends provider quota.
+ */
+export const ALLOWED_SENDERS: { readonly [T in MessageType]: readonly SenderKind[] } = {
+  detections: ['content', 'extension'],
+  'tracked-numbers': ['content', 'extension'],
+  ping: ['content', 'extension'],
+  'add-numbers': ['extension'],
+  'update-package': ['extension'],
+  archive: ['extension'],
+  delete: ['extension'],
+  restore: ['extension'],
+  refresh: ['extension'],
+  import: ['extension'],
+  'delete-all': ['extension'],
+  'check-carrier-page': ['extension'],
+};
+
+/** What a browser tells about a message's sender (`runtime.MessageSender`), the fields used here. */
+export interface MessageSenderInfo {
+  id?: string;
+  url?: string;
+  tab?: unknown;
+}
+
+/**
+ * Classifies a sender, or undefined for one that may send nothing (another extension, a web page through
+ * `externally_connectable`, a sandboxed frame). Our own pages have our origin in `url` even when opened in a tab;
+ * a content script's `url` is the page's, and it always has a `tab`.
+ */
+export function senderKindOf(
+  sender: MessageSenderInfo,
+  extensionId: string,
+  extensionOrigin: string,
+): SenderKind | undefined {
+  if (!extensionId || sender.id !== extensionId || typeof sender.url !== 'string') return undefined;
+  const origin = extensionOrigin.endsWith('/') ? extensionOrigin : `${extensionOrigin}/`;
+  if (sender.url.startsWith(origin)) return 'extension';
+  if (sender.tab && /^https?:\/\//i.test(sender.url)) return 'content';
+  return undefined;
+}
+
+/** Why a message was refused or failed, for callers to act on (the `error` text is for people and logs). */
+export type ErrorCode =
+  | 'invalid'
+  | 'forbidden'
+  | 'not-found'
+  | 'conflict'
+  | 'not-tracking-number'
+  | 'unavailable'
+  | 'internal';
+
+export interface AddNumbersOutcome {
+  input: string;
+  number?: string;
+  carrier?: string;
+  id?: string;
+  error?: string;
+}
+
+/** Which of the asked numbers and orders are stored (archived ones included: the package is known either way). */
+export interface TrackedReply {
+  numbers: string[];
+  orders: { orderId: string; shipmentId?: string }[];
+}
+
+export interface ImportCounts {
+  created: number;
+  updated: number;
+  unchanged?: number;
+  rejected: number;
+  reasons: RejectedItem[];
+}
+
+/** The body of each message's successful reply. */
+export interface ReplyBodies {
+  detections: { created: number; updated: number; unchanged?: number; ids: string[] };
+  'tracked-numbers': { tracked: TrackedReply };
+  ping: Record<never, never>;
+  'add-numbers': { added: AddNumbersOutcome[] };
+  'update-package': Record<never, never>;
+  archive: Record<never, never>;
+  delete: { record: PackageRecord };
+  restore: { ids: string[] };
+  refresh: { created?: number; updated?: number; unchanged?: number; ids?: string[] };
+  import: ImportCounts;
+  'delete-all': { updated: number };
+  'check-carrier-page': { created?: number; updated?: number; unchanged?: number; ids?: string[] };
+}
+
+export interface ErrorReply {
+  ok: false;
+  code: ErrorCode;
+  error: string;
+  added?: AddNumbersOutcome[];
+  rejected?: number;
+  reasons?: RejectedItem[];
+}
+
+export type ReplyTo<T extends MessageType> = ({ ok: true } & ReplyBodies[T]) | ErrorReply;
+
+export function errorReply(code: ErrorCode, error: string, extra: Partial<ErrorReply> = {}): ErrorReply {
+  return { ...extra, ok: false, code, error };
+}
 
 export interface RejectedItem {
   /** Position in the input list. */

@@ -2,8 +2,8 @@ import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { OptionsPage } from '@/components/OptionsPage';
 import { type OptionsServices, OptionsServicesContext } from '@/components/options-services';
-import type { HandlerReply } from '@/utils/background/message-handler';
 import { browserTranslator } from '@/utils/i18n/translate';
+import { createMessageClient } from '@/utils/messaging/client';
 import { getDatabase } from '@/utils/store/db';
 import { safeHttpUrl } from '@/utils/view/links';
 import '@/components/popup.css';
@@ -12,18 +12,7 @@ import '@/components/options.css';
 // Wiring only: the real browser behind the services the options page uses.
 const services: OptionsServices = {
   db: getDatabase(),
-  send: async (message) => {
-    try {
-      return (
-        ((await browser.runtime.sendMessage(message)) as HandlerReply | undefined) ?? {
-          ok: false,
-          error: 'no answer from the background',
-        }
-      );
-    } catch (error) {
-      return { ok: false, error: String(error instanceof Error ? error.message : error) };
-    }
-  },
+  send: createMessageClient((message) => browser.runtime.sendMessage(message)),
   storage: browser.storage.local,
   clearSynced: () => browser.storage.sync.clear(),
   permissions: {

@@ -2,9 +2,9 @@ import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { App } from '@/components/App';
 import { type Services, ServicesContext } from '@/components/services';
-import type { HandlerReply } from '@/utils/background/message-handler';
 import { scanActiveTab } from '@/utils/content/scan-active-tab';
 import { browserTranslator } from '@/utils/i18n/translate';
+import { createMessageClient } from '@/utils/messaging/client';
 import { loadSettings } from '@/utils/settings';
 import { getDatabase } from '@/utils/store/db';
 import { identifyTrackingNumber, trackingUrlFor } from '@/utils/tracking';
@@ -14,18 +14,7 @@ import '@/components/popup.css';
 // Wiring only: the real browser behind the services the components use.
 const services: Services = {
   db: getDatabase(),
-  send: async (message) => {
-    try {
-      return (
-        ((await browser.runtime.sendMessage(message)) as HandlerReply | undefined) ?? {
-          ok: false,
-          error: 'no answer from the background',
-        }
-      );
-    } catch (error) {
-      return { ok: false, error: String(error instanceof Error ? error.message : error) };
-    }
-  },
+  send: createMessageClient((message) => browser.runtime.sendMessage(message)),
   identify: (input) => identifyTrackingNumber(input),
   carrierUrl: (carrier, number) => trackingUrlFor(carrier as Parameters<typeof trackingUrlFor>[0], number),
   openUrl: (url) => {

@@ -1,4 +1,14 @@
-import { parseMessage, parseRecords, type RejectedItem } from '../messages';
+import {
+  type AddNumbersOutcome,
+  ALLOWED_SENDERS,
+  type ErrorCode,
+  type MessageType,
+  parseMessage,
+  parseRecords,
+  type RejectedItem,
+  type SenderKind,
+  type TrackedReply,
+} from '../messages';
 import type { DoorstepDatabase } from '../store/db';
 import {
   deletePackage,
@@ -25,13 +35,7 @@ export interface HandlerDeps {
   log?: (message: string) => void;
 }
 
-export interface AddNumbersOutcome {
-  input: string;
-  number?: string;
-  carrier?: string;
-  id?: string;
-  error?: string;
-}
+export type { AddNumbersOutcome, TrackedReply } from '../messages';
 
 export type HandlerReply =
   | {
@@ -46,20 +50,48 @@ export type HandlerReply =
       added?: AddNumbersOutcome[];
       tracked?: TrackedReply;
     }
-  | { ok: false; error: string; added?: AddNumbersOutcome[]; rejected?: number; reasons?: RejectedItem[] };
+  | {
+      ok: false;
+      /** What callers act on; `error` is for people and logs. Every reply of this handler has one. */
+      code?: ErrorCode;
+      error: string;
+      added?: AddNumbersOutcome[];
+      rejected?: number;
+      reasons?: RejectedItem[];
+    };
 
-/** Which of the asked numbers and orders are stored (archived ones included: the package is known either way). */
-export interface TrackedReply {
-  numbers: string[];
-  orders: { orderId: string; shipmentId?: string }[];
+const fail = (code: ErrorCode, error: string): HandlerReply => ({ ok: false, code, error });
+
+/**
+ * Whether this sender kind may send this message, read from its `type` alone without walking the rest: a content
+ * script's `delete-all` (or a million-item body) is refused before any validation work. `unknown` when the message
+ * names no type we know (an own property only: `__proto__` or `constructor` is no type).
+ */
+function permission(raw: unknown, sender: SenderKind): 'allowed' | 'forbidden' | 'unknown' {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw) || !Object.hasOwn(raw, 'type'))
+    return 'unknown';
+  const type: unknown = (raw as { type: unknown }).type;
+  if (typeof type !== 'string' || !Object.hasOwn(ALLOWED_SENDERS, type)) return 'unknown';
+  return ALLOWED_SENDERS[type as MessageType].includes(sender) ? 'allowed' : 'forbidden';
 }
 
-/** Handles one untrusted runtime message: validate, act, reply. Never throws. */
-export async function handleMessage(raw: unknown, deps: HandlerDeps): Promise<HandlerReply> {
+/**
+ * Handles one untrusted runtime message: check the sender kind may send it, validate, act, reply. Never throws.
+ * `sender` comes from the browser (see `senderKindOf`), never from the message.
+ */
+export async function handleMessage(
+  raw: unknown,
+  deps: HandlerDeps,
+  sender: SenderKind,
+): Promise<HandlerReply> {
+  if (permission(raw, sender) === 'forbidden') {
+    deps.log?.(`Doorstep: refused a message a ${sender} sender may not send`);
+    return fail('forbidden', 'this sender may not send this message');
+  }
   const parsed = parseMessage(raw);
   if (!parsed.ok) {
     deps.log?.(`Doorstep: rejected message (${parsed.reason})`);
-    return { ok: false, error: `invalid message: ${parsed.reason}` };
+    return fail('invalid', `invalid message: ${parsed.reason}`);
   }
   const message = parsed.message;
   const { db } = deps;
@@ -82,25 +114,25 @@ export async function handleMessage(raw: unknown, deps: HandlerDeps): Promise<Ha
           { label: message.label, note: message.note },
           deps.now(),
         );
-        if (!change) return { ok: false, error: 'no such package' };
+        if (!change) return fail('not-found', 'no such package');
         await deps.onChange([change]);
         return { ok: true };
       }
       case 'archive': {
         const change = await editPackage(db, message.id, { archived: message.archived }, deps.now());
-        if (!change) return { ok: false, error: 'no such package' };
+        if (!change) return fail('not-found', 'no such package');
         await deps.onChange([change]);
         return { ok: true };
       }
       case 'delete': {
         const record = await deletePackage(db, message.id);
-        if (!record) return { ok: false, error: 'no such package' };
+        if (!record) return fail('not-found', 'no such package');
         await deps.onChange([{ before: record, deletedByUser: true }]);
         return { ok: true, record };
       }
       case 'restore': {
         const outcome = await restorePackage(db, message.record);
-        if (!outcome.ok) return outcome;
+        if (!outcome.ok) return fail('conflict', outcome.error);
         await deps.onChange([outcome.change]);
         return { ok: true, ids: [message.record.id] };
       }
@@ -130,17 +162,17 @@ export async function handleMessage(raw: unknown, deps: HandlerDeps): Promise<Ha
       case 'refresh':
         return deps.refresh
           ? await deps.refresh(message.ids)
-          : { ok: false, error: 'no status provider is available yet' };
+          : fail('unavailable', 'no status provider is available yet');
       case 'import':
         return await importFile(message.records, deps);
       case 'check-carrier-page':
         return deps.checkCarrierPage
           ? await deps.checkCarrierPage(message.id)
-          : { ok: false, error: 'checking carrier pages is not available here' };
+          : fail('unavailable', 'checking carrier pages is not available here');
     }
   } catch (error) {
     deps.log?.(`Doorstep: ${message.type} failed: ${String(error)}`);
-    return { ok: false, error: 'internal error' };
+    return fail('internal', 'internal error');
   }
 }
 
@@ -202,5 +234,10 @@ export async function addNumbers(
   const ok = outcomes.length > 0 && outcomes.every((o) => !o.error);
   return ok
     ? { ok: true, added: outcomes }
-    : { ok: false, error: 'some input is not a tracking number', added: outcomes };
+    : {
+        ok: false,
+        code: 'not-tracking-number',
+        error: 'some input is not a tracking number',
+        added: outcomes,
+      };
 }

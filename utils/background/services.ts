@@ -6,6 +6,7 @@ import {
   trackSelectionMenu,
 } from '../context-menu/track-selection';
 import { browserTranslator, type Translate } from '../i18n/translate';
+import { type MessageSenderInfo, senderKindOf } from '../messages';
 import { notificationId } from '../notifications/notices';
 import {
   notifyChanges,
@@ -123,22 +124,27 @@ export function createBackgroundServices(
     refreshBadge,
     syncRound,
 
-    onMessage(message: unknown, sender: { id?: string; url?: string }): Promise<HandlerReply> | undefined {
-      // Only our own extension's pages and content scripts may talk to us; the offscreen document's requests are not
-      // ours to answer.
-      if (sender.id !== api.runtime.id || isOffscreenMessage(message)) return undefined;
-      // Opening a tab is the user's decision: only the extension's own pages (popup, options) may ask, never a
-      // content script, whose sender URL is the web page's.
-      const fromExtensionPage = sender.url?.startsWith(api.runtime.getURL('/')) === true;
-      return handleMessage(message, {
-        db,
-        now,
-        identify: engine.identify,
-        onChange: afterChange,
-        refresh: options.refresh,
-        ...(options.checkCarrierPage && fromExtensionPage && { checkCarrierPage: options.checkCarrierPage }),
-        log,
-      });
+    onMessage(message: unknown, sender: MessageSenderInfo): Promise<HandlerReply> | undefined {
+      // Only our own extension's pages and content scripts may talk to us, each kind only what it may send (see
+      // ALLOWED_SENDERS); the offscreen document's requests are not ours to answer.
+      if (isOffscreenMessage(message)) return undefined;
+      const kind = senderKindOf(sender, api.runtime.id, api.runtime.getURL('/'));
+      if (!kind) return undefined;
+      return handleMessage(
+        message,
+        {
+          db,
+          now,
+          identify: engine.identify,
+          onChange: afterChange,
+          refresh: options.refresh,
+          // Opening a tab is the user's decision: only the extension's own pages (popup, options) may ask.
+          ...(options.checkCarrierPage &&
+            kind === 'extension' && { checkCarrierPage: options.checkCarrierPage }),
+          log,
+        },
+        kind,
+      );
     },
 
     async onAlarm(alarm: { name: string }): Promise<void> {

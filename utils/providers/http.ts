@@ -88,7 +88,9 @@ export async function httpRequest(
     const response = await ctx.fetch(url, {
       ...init,
       signal: controller.signal,
-      redirect: init.redirect ?? 'follow',
+      // Provider requests carry keys and client secrets (headers, bodies): a 3xx must never hand them to another
+      // host, so a redirect fails the request instead of being followed.
+      redirect: 'error',
     });
     if (!response.ok && !passStatuses.includes(response.status)) {
       // Drain so the connection is released; the body of an error is not trusted for anything.

@@ -259,14 +259,15 @@ export async function deletePackage(db: DoorstepDatabase, id: string): Promise<P
 
 export type RestoreOutcome = { ok: true; change: PackageChange } | { ok: false; error: string };
 
-/** Puts back a deleted record, unless the package was tracked again meanwhile (that record is newer). */
+/** Puts back a deleted record, unless it is still stored or was tracked again meanwhile (that record is newer). */
 export async function restorePackage(db: DoorstepDatabase, record: PackageRecord): Promise<RestoreOutcome> {
   return db.transaction('rw', db.packages, async () => {
     const clash = record.number ? await db.packages.where('number').equals(record.number).first() : undefined;
     if (clash && clash.id !== record.id) return { ok: false, error: 'this package is tracked again already' };
-    const before = await db.packages.get(record.id);
+    // Undo of a delete only: a live record is never overwritten by a copy sent back from outside.
+    if (await db.packages.get(record.id)) return { ok: false, error: 'this package is still stored' };
     await db.packages.put(record);
-    return { ok: true, change: { before, after: record } };
+    return { ok: true, change: { before: undefined, after: record } };
   });
 }
 

@@ -59,10 +59,10 @@ describe('handleMessage: the background boundary', () => {
     ['a restore with a forged status', { type: 'restore', record: { id: 'x', status: 'teleported' } }],
     ['null', null],
   ])('rejects %s with a logged reason and changes nothing', async (_name, message) => {
-    await handleMessage({ type: 'detections', detections: [detection] }, deps);
+    await handleMessage({ type: 'detections', detections: [detection] }, deps, 'extension');
     const before = await snapshot();
     changeBatches = [];
-    const reply = await handleMessage(message, deps);
+    const reply = await handleMessage(message, deps, 'extension');
     expect(reply.ok).toBe(false);
     if (!reply.ok) expect(reply.error).toMatch(/^invalid message: /);
     expect(logged.at(-1)).toMatch(/^Doorstep: rejected message \(.+\)$/);
@@ -71,7 +71,7 @@ describe('handleMessage: the background boundary', () => {
   });
 
   it('stores detections and reports the change once', async () => {
-    const reply = await handleMessage({ type: 'detections', detections: [detection] }, deps);
+    const reply = await handleMessage({ type: 'detections', detections: [detection] }, deps, 'extension');
     expect(reply).toMatchObject({ ok: true, created: 1, updated: 0 });
     expect(changeBatches).toHaveLength(1);
     expect(changeBatches[0]?.[0]?.after?.number).toBe(UPS);
@@ -81,6 +81,7 @@ describe('handleMessage: the background boundary', () => {
     const reply = await handleMessage(
       { type: 'add-numbers', input: `1Z 999 AA1 0123 4567 84\nhello, ${UPS}` },
       deps,
+      'extension',
     );
     expect(reply.ok).toBe(false);
     expect(reply.added?.map((o) => [o.input, o.number ?? o.error])).toEqual([
@@ -93,27 +94,35 @@ describe('handleMessage: the background boundary', () => {
   });
 
   it('labels, archives, deletes and restores with the popup’s message shapes', async () => {
-    const created = await handleMessage({ type: 'detections', detections: [detection] }, deps);
+    const created = await handleMessage({ type: 'detections', detections: [detection] }, deps, 'extension');
     const id = created.ok ? (created.ids?.[0] ?? '') : '';
     clock = 2_000;
-    expect(await handleMessage({ type: 'update-package', id, label: '  Boots  ' }, deps)).toEqual({
+    expect(
+      await handleMessage({ type: 'update-package', id, label: '  Boots  ' }, deps, 'extension'),
+    ).toEqual({
       ok: true,
     });
     expect(await db.packages.get(id)).toMatchObject({ label: 'Boots', userEditedAt: 2_000 });
-    expect(await handleMessage({ type: 'archive', id, archived: true }, deps)).toEqual({ ok: true });
+    expect(await handleMessage({ type: 'archive', id, archived: true }, deps, 'extension')).toEqual({
+      ok: true,
+    });
     expect((await db.packages.get(id))?.archived).toBe(1);
-    const deleted = await handleMessage({ type: 'delete', id }, deps);
+    const deleted = await handleMessage({ type: 'delete', id }, deps, 'extension');
     expect(deleted.ok && deleted.record?.label).toBe('Boots');
     expect(changeBatches.at(-1)?.[0]).toMatchObject({ deletedByUser: true });
     expect(await db.packages.count()).toBe(0);
     const restored = await handleMessage(
       { type: 'restore', record: deleted.ok ? deleted.record : undefined },
       deps,
+      'extension',
     );
     expect(restored).toEqual({ ok: true, ids: [id] });
     expect(await db.packages.get(id)).toMatchObject({ label: 'Boots', archived: 1 });
-    expect(await handleMessage({ type: 'archive', id: 'missing', archived: true }, deps)).toEqual({
+    expect(
+      await handleMessage({ type: 'archive', id: 'missing', archived: true }, deps, 'extension'),
+    ).toEqual({
       ok: false,
+      code: 'not-found',
       error: 'no such package',
     });
   });
@@ -122,6 +131,7 @@ describe('handleMessage: the background boundary', () => {
     await handleMessage(
       { type: 'detections', detections: [{ ...detection, status: 'delivered', statusAt: 900 }] },
       deps,
+      'extension',
     );
     const good = {
       id: 'file-1',
@@ -155,6 +165,7 @@ describe('handleMessage: the background boundary', () => {
         ],
       },
       deps,
+      'extension',
     );
     expect(reply).toMatchObject({ ok: true, created: 1, updated: 1, rejected: 4 });
     if (reply.ok) {
@@ -168,9 +179,9 @@ describe('handleMessage: the background boundary', () => {
   });
 
   it('deletes all packages on this device and reports each removal without marking it for other devices', async () => {
-    await handleMessage({ type: 'detections', detections: [detection] }, deps);
+    await handleMessage({ type: 'detections', detections: [detection] }, deps, 'extension');
     changeBatches = [];
-    await expect(handleMessage({ type: 'delete-all' }, deps)).resolves.toMatchObject({
+    await expect(handleMessage({ type: 'delete-all' }, deps, 'extension')).resolves.toMatchObject({
       ok: true,
       updated: 1,
     });
@@ -182,8 +193,8 @@ describe('handleMessage: the background boundary', () => {
 
   it('replies "internal error" and logs when the database fails, without throwing', async () => {
     db.close();
-    const reply = await handleMessage({ type: 'detections', detections: [detection] }, deps);
-    expect(reply).toEqual({ ok: false, error: 'internal error' });
+    const reply = await handleMessage({ type: 'detections', detections: [detection] }, deps, 'extension');
+    expect(reply).toEqual({ ok: false, code: 'internal', error: 'internal error' });
     expect(logged.at(-1)).toMatch(/^Doorstep: detections failed: /);
   });
 
@@ -194,10 +205,11 @@ describe('handleMessage: the background boundary', () => {
       source: { kind: 'amazon', seenAt: 1 },
     };
     const usps = { number: '9400111899223856925540', carrier: 'usps', source: { kind: 'page', seenAt: 1 } };
-    await handleMessage({ type: 'detections', detections: [detection, amazon, usps] }, deps);
+    await handleMessage({ type: 'detections', detections: [detection, amazon, usps] }, deps, 'extension');
     const stored = await handleMessage(
       { type: 'delete', id: (await snapshot()).find((p) => p.number === usps.number)?.id ?? '' },
       deps,
+      'extension',
     );
     expect(stored.ok).toBe(true);
     const before = await snapshot();
@@ -210,26 +222,31 @@ describe('handleMessage: the background boundary', () => {
         orderIds: ['113-5838173-8241820', '302-4417781-6650713'],
       },
       deps,
+      'extension',
     );
     expect(reply).toEqual({
       ok: true,
       // The deleted USPS package is no longer tracked; unknown numbers and orders are simply absent.
       tracked: { numbers: [UPS], orders: [{ orderId: '113-5838173-8241820', shipmentId: 'DxdffwBQ0' }] },
     });
-    expect(await handleMessage({ type: 'tracked-numbers', numbers: [] }, deps)).toEqual({
+    expect(await handleMessage({ type: 'tracked-numbers', numbers: [] }, deps, 'extension')).toEqual({
       ok: true,
       tracked: { numbers: [], orders: [] },
     });
     expect(await snapshot()).toEqual(before);
     expect(changeBatches).toEqual([]);
     const tooMany = Array.from({ length: 501 }, () => UPS);
-    expect(await handleMessage({ type: 'tracked-numbers', numbers: tooMany }, deps)).toMatchObject({
+    expect(
+      await handleMessage({ type: 'tracked-numbers', numbers: tooMany }, deps, 'extension'),
+    ).toMatchObject({
       ok: false,
     });
   });
 
   it('hands refresh to the provider feature when it is wired', async () => {
-    expect(await handleMessage({ type: 'refresh', ids: ['a'] }, deps)).toMatchObject({ ok: false });
+    expect(await handleMessage({ type: 'refresh', ids: ['a'] }, deps, 'extension')).toMatchObject({
+      ok: false,
+    });
     const asked: string[][] = [];
     const wired = {
       ...deps,
@@ -238,7 +255,9 @@ describe('handleMessage: the background boundary', () => {
         return { ok: true as const };
       },
     };
-    expect(await handleMessage({ type: 'refresh', ids: ['a', 'b'] }, wired)).toEqual({ ok: true });
+    expect(await handleMessage({ type: 'refresh', ids: ['a', 'b'] }, wired, 'extension')).toEqual({
+      ok: true,
+    });
     expect(asked).toEqual([['a', 'b']]);
   });
 });

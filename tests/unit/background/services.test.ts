@@ -24,7 +24,8 @@ let db: DoorstepDatabase;
 let services: BackgroundServices;
 let logged: string[];
 let clock: number;
-const self = { id: browser.runtime.id };
+// An extension page (the popup): our id and our origin.
+const self = { id: browser.runtime.id, url: browser.runtime.getURL('/popup.html') };
 
 beforeEach(() => {
   fakeBrowser.reset();

@@ -102,12 +102,16 @@ function fakeBackground(db: DoorstepDatabase) {
     sent.push(structuredClone(message));
     const override = overrides[message.type];
     if (override) return override;
-    return handleMessage(message, {
-      db,
-      now: () => NOW.getTime(),
-      identify: () => null,
-      onChange: async () => undefined,
-    });
+    return handleMessage(
+      message,
+      {
+        db,
+        now: () => NOW.getTime(),
+        identify: () => null,
+        onChange: async () => undefined,
+      },
+      'extension',
+    );
   };
   return { sent, send, overrides };
 }

@@ -204,7 +204,7 @@ describe('background message handler', () => {
       find: () => [],
       trackingUrlFor: () => undefined,
     });
-    const self = { id: browser.runtime.id };
+    const self = { id: browser.runtime.id, url: browser.runtime.getURL('/popup.html') };
     expect(services.onMessage(request(), self)).toBeUndefined();
     expect(await services.onMessage({ type: 'ping' }, self)).toEqual({ ok: true });
     await db.delete();
