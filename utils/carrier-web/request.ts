@@ -16,7 +16,7 @@ export const RATE_LIMIT_PAUSE_MS = 2 * HOUR;
 
 export type CarrierAnswer =
   | { ok: true; status: number; json: unknown; headers: Headers }
-  | { ok: false; failure: ProviderFailure; status?: number };
+  | { ok: false; failure: ProviderFailure; status?: number; body?: string };
 
 /** Statuses read here rather than by `classifyStatus`, whose 401/403 means "your key is wrong". */
 const OWN_STATUSES = [401, 403, 404, 406, 410] as const;
@@ -50,6 +50,8 @@ export async function carrierJson(
       ok: false,
       failure: failure('malformed', carrierName, { status, detail: `couldn't check (HTTP ${status})` }),
       status,
+      // A carrier that states "not found" in an error answer (OnTrac's 404 problem details) reads it here.
+      body: body.slice(0, 10_000),
     };
   const trimmed = body.trimStart();
   // Bot checks and sign-in walls come back as HTML pages with a 200.
