@@ -19,7 +19,12 @@ export type CarrierAnswer =
   | { ok: false; failure: ProviderFailure; status?: number; body?: string };
 
 /** Statuses read here rather than by `classifyStatus`, whose 401/403 means "your key is wrong". */
-const OWN_STATUSES = [401, 403, 404, 406, 410] as const;
+const OWN_STATUSES = [401, 403, 404, 406, 410, 419, 428] as const;
+/**
+ * A site guarding itself: 401/403, and the statuses bot checks answer with while their challenge is unsolved
+ * (419, 428: Akamai's proof-of-work on DHL's routes, per the DHL eCommerce adapter notes cited in dhl-express.ts).
+ */
+const BLOCKING_STATUSES: readonly number[] = [401, 403, 419, 428];
 
 export async function carrierJson(
   ctx: ProviderContext,
@@ -44,7 +49,7 @@ export async function carrierJson(
       status,
       retryAt: Math.max(retryAfter ?? 0, now + BLOCKED_PAUSE_MS),
     });
-  if (status === 401 || status === 403) return { ok: false, failure: blocked(), status };
+  if (BLOCKING_STATUSES.includes(status)) return { ok: false, failure: blocked(), status };
   if (status >= 400)
     return {
       ok: false,

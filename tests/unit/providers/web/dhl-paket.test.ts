@@ -135,6 +135,14 @@ describe('DHL Paket, keyless (int-verfolgen JSON)', () => {
       status: 403,
       retryAt: NOW + 10 * HOUR,
     });
+    // Akamai's unsolved proof-of-work challenge is a 428: the same pause, never "not found".
+    server.answer({ status: 428, headers: { 'content-type': 'text/html' }, body: '<html>challenge</html>' });
+    const proof = await dhlPaketWeb.refresh([pkg], ctx);
+    expect(proof.providerFailure).toMatchObject({
+      kind: 'blocked',
+      status: 428,
+      retryAt: NOW + BLOCKED_PAUSE_MS,
+    });
   });
 
   it('stops on a 401 without retrying: dhl.de has no session to renew', async () => {
