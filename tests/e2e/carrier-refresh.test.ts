@@ -11,7 +11,8 @@ import { byNumber, type Harness, startHarness } from './harness';
  *    page-world hook sees the answer and the package gets the full history with exact times.
  * 2. Background check: a Canada Post package refreshes from the same endpoint, asked by the service worker with
  *    nothing but the number; popup and badge follow. A challenge page changes nothing and the details say so.
- * 3. FedEx (behind a bot check, never asked from the background): its routed page loads `track/v2/shipments` from
+ * 3. DHL Paket, once turned on, refreshes from dhl.de from the background; a 428 challenge changes nothing.
+ * 4. FedEx (behind a bot check, never asked from the background): its routed page loads `track/v2/shipments` from
  *    api.fedex.com with a cross-origin POST, as the real one does; a visit fills the history, and the popup's
  *    "check on the carrier's page" opens that page in a background tab, captures it and closes it.
  */
@@ -292,6 +293,100 @@ describe('carrier tracking without a key, in Chromium (Canada Post routed)', () 
     // The tab is gone again.
     await expect.poll(() => context.pages().length).toBe(pagesBefore);
     expect(context.pages().some((p) => p.url().startsWith('https://tools.usps.com/'))).toBe(false);
+  });
+
+  it('refreshes a DHL Paket package from dhl.de once the user turns it on; a 428 challenge changes nothing', async () => {
+    const PAKET = '00340434161094022115';
+    const paketRequests: { path: string; headers: Record<string, string>; from: string }[] = [];
+    let paketAnswer: (route: Route) => Promise<void> = (route) => route.abort();
+    await context.route('https://www.dhl.de/int-verfolgen/data/search**', async (route) => {
+      const request = route.request();
+      const url = new URL(request.url());
+      paketRequests.push({
+        path: url.pathname + url.search,
+        headers: await request.allHeaders(),
+        from: request.serviceWorker() ? 'worker' : 'page',
+      });
+      return paketAnswer(route);
+    });
+    const iso = (at: number) => new Date(at).toISOString();
+    const loaded = Date.now() - 20 * 60_000;
+    paketAnswer = (route) =>
+      route.fulfill({
+        status: 200,
+        contentType: 'application/json',
+        body: JSON.stringify({
+          sendungen: [
+            {
+              id: PAKET,
+              sendungsdetails: {
+                istZugestellt: false,
+                sendungsnummern: { sendungsnummer: PAKET },
+                sendungsverlauf: {
+                  aktuellerStatus: 'The shipment has been loaded onto the delivery vehicle',
+                  datumAktuellerStatus: iso(loaded),
+                  fortschritt: 4,
+                  maximalFortschritt: 5,
+                  events: [
+                    {
+                      datum: iso(Date.now() - 30 * 3_600_000),
+                      status: 'The shipment has been processed in the parcel center of origin',
+                      ort: 'Bochum',
+                    },
+                    { datum: iso(loaded), status: 'The shipment has been loaded onto the delivery vehicle' },
+                  ],
+                },
+              },
+            },
+          ],
+        }),
+      });
+    const send = (message: object) =>
+      popup.evaluate(
+        (m) =>
+          (
+            globalThis as unknown as {
+              chrome: { runtime: { sendMessage(m: object): Promise<{ ok: boolean }> } };
+            }
+          ).chrome.runtime.sendMessage(m),
+        message,
+      );
+    // The options switch, as the options page stores it (dhl.de needs no prompt: the content script runs there).
+    await popup.evaluate(() =>
+      (
+        globalThis as unknown as { chrome: { storage: { local: { set(v: object): Promise<void> } } } }
+      ).chrome.storage.local.set({ carrierWeb: { 'canadapost-web': true, 'dhlpaket-web': true } }),
+    );
+    expect((await send({ type: 'add-numbers', input: PAKET })).ok).toBe(true);
+    await popup.reload();
+    await popup.locator(`li.package[data-number="${PAKET}"] button.row`).click();
+    await popup.getByRole('button', { name: 'Refresh now' }).click();
+    await popup.getByText('Status checked.').waitFor({ timeout: 15_000 });
+    expect(paketRequests).toHaveLength(1);
+    expect(paketRequests[0]).toMatchObject({
+      path: `/int-verfolgen/data/search?piececode=${PAKET}&noRedirect=true&language=en`,
+      from: 'worker',
+    });
+    expect(paketRequests[0]?.headers.cookie).toBeUndefined();
+    const refreshed = byNumber(await harness.storedPackages(), PAKET) as PackageRecord;
+    expect(refreshed).toMatchObject({ carrier: 'dhl', status: 'out_for_delivery' });
+    expect(refreshed.events.map((e) => e.location)).toEqual([undefined, 'Bochum']);
+
+    paketRequests.length = 0;
+    paketAnswer = (route) =>
+      route.fulfill({
+        status: 428,
+        contentType: 'text/html',
+        body: '<html><script>/* challenge */</script></html>',
+      });
+    await popup.getByRole('button', { name: 'Refresh now' }).click();
+    await popup
+      .getByText('Last refresh failed: DHL Paket asked for a check in the browser: open its tracking page')
+      .waitFor({ timeout: 15_000 });
+    expect(paketRequests).toHaveLength(1);
+    const after = byNumber(await harness.storedPackages(), PAKET) as PackageRecord;
+    expect(after.status).toBe('out_for_delivery');
+    expect(after.events).toEqual(refreshed.events);
   });
 
   describe('FedEx, read from its own page', () => {

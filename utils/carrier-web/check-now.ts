@@ -10,6 +10,7 @@ import type { PackageRecord } from '../store/types';
  */
 
 export const CHECK_NOW_TIMEOUT_MS = 30_000;
+const POLL_MS = 250;
 
 /**
  * Carriers whose tracking sits behind a bot check, so Doorstep never asks them from the background: for these the
@@ -27,7 +28,6 @@ export function offersCheckNow(pkg: Pick<PackageRecord, 'carrier' | 'number' | '
     pkg.archivedAt === undefined
   );
 }
-const POLL_MS = 250;
 
 export interface CarrierPageCheckDeps {
   db: DoorstepDatabase;
