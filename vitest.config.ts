@@ -12,6 +12,8 @@ export default defineConfig({
           include: ['tests/unit/**/*.test.ts', 'tests/unit/**/*.test.tsx'],
           environment: 'node',
           setupFiles: ['fake-indexeddb/auto'],
+          // A certificate for the HTTPS contract servers of the provider tests.
+          globalSetup: ['tests/unit/global-setup.ts'],
           testTimeout: 30_000,
         },
       },

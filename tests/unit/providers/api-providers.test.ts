@@ -37,7 +37,7 @@ beforeEach(() => {
     now: () => NOW,
     credentials: { apiKey: 'key-123', clientId: 'client-id', clientSecret: 'client-secret' },
     baseUrl: server.origin,
-    timeoutMs: 300,
+    timeoutMs: 5_000,
     tokens: memoryTokenCache(),
   };
 });
@@ -339,6 +339,7 @@ describe.each(matrix)('$provider.name: typed failures', ({ provider, pkg, before
   });
 
   it('no answer → timeout', async () => {
+    ctx.timeoutMs = 300;
     const result = await run('hang');
     expect(result.providerFailure).toMatchObject({ kind: 'timeout' });
     expect(result.outcomes).toHaveLength(2);

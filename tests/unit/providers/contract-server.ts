@@ -1,10 +1,12 @@
 import { readFileSync } from 'node:fs';
-import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
+import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:http';
+import { createServer, type Server } from 'node:https';
 import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /**
- * A local HTTP server on 127.0.0.1 that answers as a documented tracking API does, for contract tests: each test
+ * A local HTTPS server on 127.0.0.1 that answers as a documented tracking API does, for contract tests: each test
  * scripts the answers and then asserts the exact requests the provider sent. Nothing reaches the internet.
  */
 
@@ -31,11 +33,22 @@ export interface ContractServer {
   close(): Promise<void>;
 }
 
+/** The certificate tests/unit/global-setup.ts made for this run (Node's fetch trusts it through NODE_EXTRA_CA_CERTS). */
+function contractCertificate(): { key: string; cert: string } {
+  const dir = process.env.DOORSTEP_CONTRACT_TLS_DIR;
+  if (!dir)
+    throw new Error('contract servers need tests/unit/global-setup.ts (run through vitest.config.ts)');
+  return {
+    key: readFileSync(join(dir, 'key.pem'), 'utf8'),
+    cert: readFileSync(join(dir, 'cert.pem'), 'utf8'),
+  };
+}
+
 export async function startContractServer(): Promise<ContractServer> {
   const requests: RecordedRequest[] = [];
   let script: (Answer | Responder)[] = [{ status: 500, body: 'no answer scripted' }];
   let served = 0;
-  const server: Server = createServer((req, res) => {
+  const server: Server = createServer(contractCertificate(), (req: IncomingMessage, res: ServerResponse) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
@@ -63,7 +76,7 @@ export async function startContractServer(): Promise<ContractServer> {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {
-    origin: `http://127.0.0.1:${port}`,
+    origin: `https://127.0.0.1:${port}`,
     requests,
     answer(...answers) {
       script = answers;

@@ -17,7 +17,7 @@ describe('17TRACK v2.2 provider against a local server', () => {
       now: () => NOW,
       credentials: { apiKey: 'test-17-key' },
       baseUrl: `${server.origin}/track/v2.2`,
-      timeoutMs: 300,
+      timeoutMs: 5_000,
     };
   });
   afterAll(() => server.close());
@@ -132,7 +132,7 @@ describe('17TRACK v2.2 provider against a local server', () => {
     expect((await seventeenTrack.refresh([ups], ctx)).providerFailure).toMatchObject({ kind: 'malformed' });
 
     server.answer('hang');
-    const timedOut = await seventeenTrack.refresh([ups], ctx);
+    const timedOut = await seventeenTrack.refresh([ups], { ...ctx, timeoutMs: 300 });
     expect(timedOut.providerFailure).toMatchObject({ kind: 'timeout' });
     expect(timedOut.outcomes).toHaveLength(1);
   });

@@ -42,7 +42,7 @@ function deps(overrides: Partial<RunnerDeps> = {}): RunnerDeps {
     baseIntervalMinutes: 120,
     timeZone: 'UTC',
     baseUrls: { '17track': `${server.origin}/track/v2.2` },
-    timeoutMs: 300,
+    timeoutMs: 5_000,
     inFlight: new Set(),
     onChange: async () => {
       changes++;

@@ -25,7 +25,7 @@ beforeAll(async () => {
 afterAll(() => server.close());
 beforeEach(() => {
   // Generous: the first request of a file can be slow on a loaded machine; the timeout test sets its own.
-  ctx = { fetch, now: () => NOW, credentials: {}, baseUrl: server.origin, timeoutMs: 3_000 };
+  ctx = { fetch, now: () => NOW, credentials: {}, baseUrl: server.origin, timeoutMs: 5_000 };
 });
 
 describe('Canada Post, keyless (track-reperage JSON)', () => {

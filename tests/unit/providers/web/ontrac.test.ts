@@ -22,7 +22,7 @@ beforeAll(async () => {
 });
 afterAll(() => server.close());
 beforeEach(() => {
-  ctx = { fetch, now: () => NOW, credentials: {}, baseUrl: server.origin, timeoutMs: 3_000 };
+  ctx = { fetch, now: () => NOW, credentials: {}, baseUrl: server.origin, timeoutMs: 5_000 };
 });
 
 describe('OnTrac, keyless (PackageServices/tracking)', () => {

@@ -47,7 +47,7 @@ beforeEach(() => {
     credentials: {},
     baseUrl: server.origin,
     // Generous: the first request of a file can be slow on a loaded machine; the timeout test sets its own.
-    timeoutMs: 3_000,
+    timeoutMs: 5_000,
     cookie: async (url, name) => {
       expect(url).toBe('https://www.ups.com/');
       return jar.get(name);
