@@ -78,7 +78,8 @@ export function createBackgroundServices(
     }
   };
 
-  const refreshBadge = () => safely('badge', () => updateBadge(db, api.action, new Date(now()), t));
+  const refreshBadge = () =>
+    safely('badge', async () => updateBadge(db, api.action, new Date(now()), t, await settings()));
 
   const syncRound = serialised(async () => {
     if (!(await settings()).sync) return;

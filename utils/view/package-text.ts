@@ -1,7 +1,7 @@
 import type { Translate } from '../i18n/translate';
 import type { PackageRecord, PackageStatus, TrackingEvent } from '../store/types';
 import { carrierBrand } from './carriers';
-import { lastNewsAt, type ProblemKind, type SectionId, type ViewClock } from './sections';
+import { lastNewsAt, type ProblemKind, type SectionId, type ViewClock } from './package-state';
 
 /** The words the popup shows for a package, in the UI language. Text from pages is passed through as text. */
 
@@ -55,8 +55,8 @@ export function sectionTitle(id: SectionId, t: Translate): string {
 const PROBLEM_KEYS = {
   exception: 'problem_exception',
   failed_attempt: 'problem_failed_attempt',
-  returned: 'problem_returned',
   expired: 'problem_expired',
+  stuck: 'problem_stuck',
   late: 'problem_late',
   stale: 'problem_stale',
 } as const satisfies Record<ProblemKind, string>;
