@@ -4,6 +4,7 @@ import { carrierBrand } from '@/utils/view/carriers';
 import { formatAgo, formatDateTime, formatEta } from '@/utils/view/format';
 import { safeHttpUrl, sourceHost, trackingPageFor } from '@/utils/view/links';
 import { packageTitle, problemWords, statusWords, timeline } from '@/utils/view/package-text';
+import { refreshErrorWords } from '@/utils/view/refresh-error';
 import { problemOf, type ViewClock } from '@/utils/view/sections';
 import { CarrierMark } from './CarrierMark';
 import { Icon } from './Icons';
@@ -67,7 +68,11 @@ export function PackageDetails({
     setBusy('refresh');
     const reply = await send({ type: 'refresh', ids: [pkg.id] });
     setBusy(undefined);
-    notify(reply.ok ? { text: t('refreshDone') } : { text: t('refreshFailed', reply.error), tone: 'error' });
+    notify(
+      reply.ok
+        ? { text: t('refreshDone') }
+        : { text: t('refreshFailed', refreshErrorWords(reply.error, t)), tone: 'error' },
+    );
   };
 
   const archive = async () => {
@@ -169,7 +174,7 @@ export function PackageDetails({
         {pkg.lastCheckedAt !== undefined
           ? t('checkedAgo', formatAgo(pkg.lastCheckedAt, clock.now, locale))
           : t('neverChecked')}
-        {pkg.lastError && ` · ${t('lastRefreshError', pkg.lastError)}`}
+        {pkg.lastError && ` · ${t('lastRefreshError', refreshErrorWords(pkg.lastError, t))}`}
       </p>
 
       <div class="actions">

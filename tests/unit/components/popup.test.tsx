@@ -188,7 +188,7 @@ describe('popup App', () => {
   it('shows a failed refresh honestly, with the reason from the background', async () => {
     await db.packages.bulkPut(threePackages(NOW));
     const background = fakeBackground(db, {
-      refresh: { ok: false, error: 'no status provider is available yet' },
+      refresh: { ok: false, error: 'code:no_provider;;' },
     });
     const ui = mount(background.send);
     await waitFor(() => expect(ui.$$('li.package')).toHaveLength(3));
@@ -197,7 +197,9 @@ describe('popup App', () => {
     const refresh = ui.$$('.details .actions button').find((b) => b.textContent?.includes('Refresh now'));
     ui.click(must(refresh));
     await waitFor(() =>
-      expect(ui.text('.notice span')).toBe('Could not refresh: no status provider is available yet'),
+      expect(ui.text('.notice span')).toBe(
+        'Could not refresh: No status source can refresh this package: add a tracking service in the options',
+      ),
     );
     expect(background.sent.at(-1)).toEqual({ type: 'refresh', ids: ['pkg-headphones'] });
     expect(ui.$('.notice')?.className).toContain('notice-error');
