@@ -99,7 +99,8 @@ export function App() {
     setScanning(true);
     const outcome = await services.scanPage();
     setScanning(false);
-    if (!outcome.ok) notify({ text: t('scanFailed', outcome.error), tone: 'error' });
+    // The reason is the browser's English ("Cannot access a chrome:// URL"): the sentence alone says what matters.
+    if (!outcome.ok) notify({ text: t('scanImpossible'), tone: 'error' });
     else notify({ text: outcome.found > 0 ? t('scanFound', outcome.found) : t('scanNothing') });
   };
 

@@ -1,9 +1,15 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { PackageRecord } from '@/utils/store/types';
-import { carrierBrand } from '@/utils/view/carriers';
-import { formatAgo, formatDateTime, formatEta } from '@/utils/view/format';
+import { formatDateTime, formatEta } from '@/utils/view/format';
+import { freshnessWords } from '@/utils/view/freshness';
 import { safeHttpUrl, sourceHost, trackingPageFor } from '@/utils/view/links';
-import { packageTitle, problemWords, statusWords, timeline } from '@/utils/view/package-text';
+import {
+  packageSubtitle,
+  packageTitle,
+  problemWords,
+  statusWords,
+  timeline,
+} from '@/utils/view/package-text';
 import { refreshErrorWords } from '@/utils/view/refresh-error';
 import { problemOf, type ViewClock } from '@/utils/view/sections';
 import { CarrierMark } from './CarrierMark';
@@ -54,7 +60,6 @@ export function PackageDetails({
   useEffect(() => heading.current?.focus(), []);
 
   const title = packageTitle(pkg, t);
-  const brand = carrierBrand(pkg.carrier);
   const problem = problemOf(pkg, clock);
   const trackingPage = trackingPageFor(pkg, services.carrierUrl);
   const events = timeline(pkg);
@@ -128,8 +133,8 @@ export function PackageDetails({
           <p
             class={`details-status tone-${problem ? 'problem' : pkg.status === 'delivered' ? 'done' : 'moving'}`}
           >
-            {statusWords(pkg.status, t)}
-            {problem && problem !== pkg.status && ` · ${problemWords(problem, t, pkg, clock)}`}
+            {/* The same words as the row and the badge's tooltip. */}
+            {problem ? problemWords(problem, t, pkg, clock) : statusWords(pkg.status, t)}
           </p>
           {pkg.eta && pkg.status !== 'delivered' && (
             <p>
@@ -145,7 +150,7 @@ export function PackageDetails({
             </p>
           )}
           <p class="muted">
-            {[pkg.merchant, brand?.name].filter(Boolean).join(' · ')}
+            {packageSubtitle(pkg)}
             {pkg.orderId && ` · ${t('orderNumber', pkg.orderId)}`}
           </p>
         </div>
@@ -171,9 +176,7 @@ export function PackageDetails({
         class={`freshness${pkg.lastError ? ' tone-problem' : ''}`}
         role={pkg.lastError ? 'alert' : undefined}
       >
-        {pkg.lastCheckedAt !== undefined
-          ? t('checkedAgo', formatAgo(pkg.lastCheckedAt, clock.now, locale))
-          : t('neverChecked')}
+        {freshnessWords(pkg, clock.now, t, locale)}
         {pkg.lastError && ` · ${t('lastRefreshError', refreshErrorWords(pkg.lastError, t))}`}
       </p>
 
