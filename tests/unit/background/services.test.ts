@@ -195,6 +195,8 @@ describe('background services (fake browser)', () => {
   });
 
   it('writes the sync copy after a change and merges what another device wrote', async () => {
+    // Sync is opt-in: this user turned it on.
+    await saveSettings(browser.storage.local, { sync: true });
     await services.onMessage(detections([{ number: UPS, carrier: 'ups', source: seen() }]), self);
     // Written by the sync alarm, about 30 s later, not on the message path.
     expect(await browser.storage.sync.get(null)).toEqual({});
