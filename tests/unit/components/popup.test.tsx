@@ -255,6 +255,14 @@ describe('popup App', () => {
     ]);
     expect((ui.$('#add-input') as HTMLTextAreaElement).value).toBe('hello');
     expect(ui.text('.preview-bad')).toBe('“hello” was not added: not a tracking number.');
+    // After a partial add the cursor is back in the box, on what is left.
+    expect(ui.document.activeElement?.id).toBe('add-input');
+
+    // The same number in two spellings is one parcel; a wrong last digit is named as a typo.
+    ui.type('#add-input', '1Z999AA10123456784\n1z 999 aa1 0123 4567 84\n1Z999AA10123456785');
+    await waitFor(() => expect(ui.text('.add button.primary')).toBe('Track package'));
+    expect(ui.$$('.preview-duplicate')).toHaveLength(1);
+    expect(ui.text('.preview-bad')).toBe('“1Z999AA10123456785”: check digit does not match: typo?');
   });
 
   it('moves focus through rows with the arrow keys and closes details with Escape', async () => {
