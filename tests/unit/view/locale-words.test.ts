@@ -94,3 +94,13 @@ describe('words in every language', () => {
     });
   });
 });
+
+describe('uiLocale', () => {
+  it('formats dates in the language of the words, keeping a regional form of it', async () => {
+    const { uiLocale } = await import('../../../utils/i18n/ui-locale');
+    expect(uiLocale('de', 'en-US')).toBe('de');
+    expect(uiLocale('de', 'de-AT')).toBe('de-AT');
+    expect(uiLocale('en', 'en_GB')).toBe('en-GB');
+    expect(uiLocale('', 'fr-CA')).toBe('fr-CA');
+  });
+});
