@@ -13,6 +13,7 @@ import {
 import { refreshErrorWords } from '@/utils/view/refresh-error';
 import { problemOf, type ViewClock } from '@/utils/view/sections';
 import { CarrierMark } from './CarrierMark';
+import { CheckNowButton } from './CheckNowButton';
 import { Icon } from './Icons';
 import { useServices } from './services';
 
@@ -190,6 +191,7 @@ export function PackageDetails({
         <button type="button" onClick={refresh} disabled={busy === 'refresh'} aria-busy={busy === 'refresh'}>
           <Icon name="refresh" /> {busy === 'refresh' ? t('refreshing') : t('refreshNow')}
         </button>
+        <CheckNowButton pkg={pkg} notify={notify} />
         <button type="button" onClick={archive}>
           <Icon name="archive" /> {pkg.archivedAt === undefined ? t('archive') : t('unarchive')}
         </button>
