@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { previewPastedNumbers } from '@/utils/view/add-preview';
+import { distinctValidCount, previewPastedNumbers } from '@/utils/view/add-preview';
 import { carrierBrand } from '@/utils/view/carriers';
 import { CarrierMark } from './CarrierMark';
 import type { Notice } from './PackageDetails';
@@ -18,7 +18,8 @@ export function AddNumbers({ onClose, notify }: { onClose: () => void; notify: (
   useEffect(() => box.current?.focus(), []);
 
   const preview = useMemo(() => previewPastedNumbers(input, identify), [input, identify]);
-  const valid = preview.filter((item) => item.identified).length;
+  // "Track 5 packages" for five parcels, even when one is pasted twice in two spellings.
+  const valid = distinctValidCount(preview);
 
   const submit = async (event: Event) => {
     event.preventDefault();
@@ -36,6 +37,8 @@ export function AddNumbers({ onClose, notify }: { onClose: () => void; notify: (
     // Keep what was refused in the box so nothing the user typed is lost.
     if (rejected.length > 0) setInput(rejected.join('\n'));
     setFailures(rejected);
+    // Back in the box with what is left, ready to fix the refused ones.
+    box.current?.focus();
     notify({
       text:
         added.length > 0
@@ -76,14 +79,27 @@ export function AddNumbers({ onClose, notify }: { onClose: () => void; notify: (
       <ul id="add-preview" class="preview" aria-live="polite">
         {preview.map((item, i) =>
           item.identified ? (
-            <li key={`${i}-${item.input}`} class="preview-ok" data-carrier={item.identified.carrier}>
+            <li
+              key={`${i}-${item.input}`}
+              class={item.duplicate ? 'preview-duplicate muted' : 'preview-ok'}
+              data-carrier={item.identified.carrier}
+            >
               <CarrierMark carrier={item.identified.carrier} />
               <code>{item.identified.number}</code>
-              <span class="muted">{carrierBrand(item.identified.carrier)?.name}</span>
+              <span class="muted">
+                {item.duplicate ? t('duplicateNumber') : carrierBrand(item.identified.carrier)?.name}
+              </span>
             </li>
           ) : (
             <li key={`${i}-${item.input}`} class="preview-bad">
-              {t(failures.includes(item.input) ? 'refusedNumber' : 'invalidNumber', item.input)}
+              {t(
+                failures.includes(item.input)
+                  ? 'refusedNumber'
+                  : item.checkDigitMismatch
+                    ? 'checkDigitMismatch'
+                    : 'invalidNumber',
+                item.input,
+              )}
             </li>
           ),
         )}

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } fr
 import { DEFAULT_SETTINGS } from '@/utils/settings';
 import type { PackageRecord } from '@/utils/store/types';
 import { carrierBrand } from '@/utils/view/carriers';
+import { packageState, type StateSettings } from '@/utils/view/package-state';
 import { sectionTitle, statusWords } from '@/utils/view/package-text';
 import { searchPackages } from '@/utils/view/search';
 import { archivedPackages, groupIntoSections, type SectionId, viewClock } from '@/utils/view/sections';
@@ -37,7 +38,10 @@ export function App() {
   const services = useServices();
   const { t, db } = services;
   const packages = useLiveQuery(() => db.packages.toArray(), [db]);
-  const [staleAfterDays, setStaleAfterDays] = useState(DEFAULT_SETTINGS.staleAfterDays);
+  const [stateSettings, setStateSettings] = useState<StateSettings>({
+    staleAfterDays: DEFAULT_SETTINGS.staleAfterDays,
+    autoArchiveDays: DEFAULT_SETTINGS.autoArchiveDays,
+  });
   const [query, setQuery] = useState('');
   const [filter, setFilter] = useState<Filter>('active');
   const [rowLimit, setRowLimit] = useState(ROWS_STEP);
@@ -50,7 +54,7 @@ export function App() {
 
   useEffect(() => {
     services.loadSettings().then(
-      (settings) => setStaleAfterDays(settings.staleAfterDays),
+      ({ staleAfterDays, autoArchiveDays }) => setStateSettings({ staleAfterDays, autoArchiveDays }),
       () => undefined, // Defaults are a fine view when settings cannot be read.
     );
   }, [services]);
@@ -62,7 +66,8 @@ export function App() {
   }, [notice]);
 
   const notify = useCallback((next: Notice) => setNotice(next), []);
-  const clock = viewClock(services.now(), staleAfterDays);
+  // The same derivation as the badge (utils/view/package-state.ts), with the same settings.
+  const clock = viewClock(services.now(), stateSettings);
   const all = packages.status === 'ready' ? packages.value : undefined;
 
   const searchWords = useCallback(
@@ -73,11 +78,11 @@ export function App() {
     () => (all ? searchPackages(all, query, searchWords) : []),
     [all, query, searchWords],
   );
-  const archived = useMemo(() => archivedPackages(found), [found]);
+  const archived = useMemo(() => archivedPackages(found, clock), [found, stateSettings]);
   const sections = useMemo(
     () => groupIntoSections(found, clock).filter((s) => filter === 'active' || s.id === filter),
     // The clock changes every render; grouping by the minute it was opened is what the user expects.
-    [found, filter, staleAfterDays],
+    [found, filter, stateSettings],
   );
 
   useLayoutEffect(() => {
@@ -94,7 +99,8 @@ export function App() {
     setScanning(true);
     const outcome = await services.scanPage();
     setScanning(false);
-    if (!outcome.ok) notify({ text: t('scanFailed', outcome.error), tone: 'error' });
+    // The reason is the browser's English ("Cannot access a chrome:// URL"): the sentence alone says what matters.
+    if (!outcome.ok) notify({ text: t('scanImpossible'), tone: 'error' });
     else notify({ text: outcome.found > 0 ? t('scanFound', outcome.found) : t('scanNothing') });
   };
 
@@ -132,7 +138,10 @@ export function App() {
   };
 
   const selectedPackage = selected ? all?.find((p) => p.id === selected) : undefined;
-  const total = all?.filter((p) => p.archivedAt === undefined).length ?? 0;
+  const total = useMemo(
+    () => all?.filter((p) => !packageState(p, clock).archived).length ?? 0,
+    [all, stateSettings],
+  );
 
   return (
     // biome-ignore lint/a11y/noStaticElementInteractions: keyboard shortcuts for the whole popup, not a control.

@@ -7,6 +7,8 @@ import { useOptionsServices } from './options-services';
 interface ImportReport {
   created?: number;
   updated?: number;
+  /** Records already stored exactly as in the file (re-importing an export): said, so "0 new" is not a puzzle. */
+  unchanged?: number;
   rejected: RejectedRecord[];
   /** Every rejected record: those refused here plus those the store refused (listed as one line). */
   rejectedCount?: number;
@@ -22,6 +24,8 @@ export function DataSettings() {
   const count = useLiveQuery(() => db.packages.count(), [db]);
   const [confirming, setConfirming] = useState(false);
   const [report, setReport] = useState<ImportReport | undefined>(undefined);
+  // Each message next to what it is about: "Exported 17 packages." under Export, not under Delete all data.
+  const [exportStatus, setExportStatus] = useState('');
   const [status, setStatus] = useState('');
 
   // The user's own date: a file exported just after midnight is named for the day it was made.
@@ -34,7 +38,7 @@ export function DataSettings() {
     } else {
       services.download(`doorstep-${stamp()}.csv`, exportCsv(packages), 'text/csv;charset=utf-8');
     }
-    setStatus(t('exported', packages.length));
+    setExportStatus(t('exported', packages.length));
   };
 
   const importFile = async (file: File | undefined) => {
@@ -61,6 +65,7 @@ export function DataSettings() {
     setReport({
       created: reply.ok ? reply.created : undefined,
       updated: reply.ok ? reply.updated : undefined,
+      unchanged: reply.ok ? reply.unchanged : undefined,
       rejected: [
         ...parsed.rejected,
         ...(rejectedByStore > 0 ? [{ index: -1, reason: t('importRejectedByStore', rejectedByStore) }] : []),
@@ -101,6 +106,9 @@ export function DataSettings() {
           {t('exportCsv')}
         </button>
       </div>
+      <p class="muted" role="status" aria-live="polite" data-testid="export-status">
+        {exportStatus}
+      </p>
 
       <h3>{t('importTitle')}</h3>
       <p class="muted">{t('importHelp')}</p>
@@ -124,6 +132,7 @@ export function DataSettings() {
                 'importResult',
                 report.created,
                 report.updated ?? 0,
+                report.unchanged ?? 0,
                 report.rejectedCount ?? report.rejected.length,
               )}
             </p>

@@ -1,9 +1,16 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { PackageRecord } from '@/utils/store/types';
-import { carrierBrand } from '@/utils/view/carriers';
-import { formatAgo, formatDateTime, formatEta } from '@/utils/view/format';
+import { formatDateTime, formatEta } from '@/utils/view/format';
+import { freshnessWords } from '@/utils/view/freshness';
 import { safeHttpUrl, sourceHost, trackingPageFor } from '@/utils/view/links';
-import { packageTitle, problemWords, statusWords, timeline } from '@/utils/view/package-text';
+import {
+  packageSubtitle,
+  packageTitle,
+  problemWords,
+  statusWords,
+  timeline,
+} from '@/utils/view/package-text';
+import { refreshErrorWords } from '@/utils/view/refresh-error';
 import { problemOf, type ViewClock } from '@/utils/view/sections';
 import { CarrierMark } from './CarrierMark';
 import { CheckNowButton } from './CheckNowButton';
@@ -54,7 +61,6 @@ export function PackageDetails({
   useEffect(() => heading.current?.focus(), []);
 
   const title = packageTitle(pkg, t);
-  const brand = carrierBrand(pkg.carrier);
   const problem = problemOf(pkg, clock);
   const trackingPage = trackingPageFor(pkg, services.carrierUrl);
   const events = timeline(pkg);
@@ -68,7 +74,11 @@ export function PackageDetails({
     setBusy('refresh');
     const reply = await send({ type: 'refresh', ids: [pkg.id] });
     setBusy(undefined);
-    notify(reply.ok ? { text: t('refreshDone') } : { text: t('refreshFailed', reply.error), tone: 'error' });
+    notify(
+      reply.ok
+        ? { text: t('refreshDone') }
+        : { text: t('refreshFailed', refreshErrorWords(reply.error, t)), tone: 'error' },
+    );
   };
 
   const archive = async () => {
@@ -124,8 +134,8 @@ export function PackageDetails({
           <p
             class={`details-status tone-${problem ? 'problem' : pkg.status === 'delivered' ? 'done' : 'moving'}`}
           >
-            {statusWords(pkg.status, t)}
-            {problem && problem !== pkg.status && ` · ${problemWords(problem, t, pkg, clock)}`}
+            {/* The same words as the row and the badge's tooltip. */}
+            {problem ? problemWords(problem, t, pkg, clock) : statusWords(pkg.status, t)}
           </p>
           {pkg.eta && pkg.status !== 'delivered' && (
             <p>
@@ -141,7 +151,7 @@ export function PackageDetails({
             </p>
           )}
           <p class="muted">
-            {[pkg.merchant, brand?.name].filter(Boolean).join(' · ')}
+            {packageSubtitle(pkg)}
             {pkg.orderId && ` · ${t('orderNumber', pkg.orderId)}`}
           </p>
         </div>
@@ -167,10 +177,8 @@ export function PackageDetails({
         class={`freshness${pkg.lastError ? ' tone-problem' : ''}`}
         role={pkg.lastError ? 'alert' : undefined}
       >
-        {pkg.lastCheckedAt !== undefined
-          ? t('checkedAgo', formatAgo(pkg.lastCheckedAt, clock.now, locale))
-          : t('neverChecked')}
-        {pkg.lastError && ` · ${t('lastRefreshError', pkg.lastError)}`}
+        {freshnessWords(pkg, clock.now, t, locale)}
+        {pkg.lastError && ` · ${t('lastRefreshError', refreshErrorWords(pkg.lastError, t))}`}
       </p>
 
       <div class="actions">

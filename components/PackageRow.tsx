@@ -1,5 +1,6 @@
 import type { PackageRecord } from '@/utils/store/types';
 import { formatAgo, formatEta } from '@/utils/view/format';
+import { freshnessWords } from '@/utils/view/freshness';
 import {
   lastNews,
   packageSubtitle,
@@ -27,8 +28,8 @@ export function PackageRow({
 }) {
   const { t, locale } = useServices();
   const problem = problemOf(pkg, clock);
-  const statusText =
-    problem && problem !== pkg.status ? problemWords(problem, t, pkg, clock) : statusWords(pkg.status, t);
+  // A problem is named the way the badge's tooltip names it, so both say the same words.
+  const statusText = problem ? problemWords(problem, t, pkg, clock) : statusWords(pkg.status, t);
   const news = lastNews(pkg, statusText);
   const subtitle = packageSubtitle(pkg);
   const eta =
@@ -37,10 +38,7 @@ export function PackageRow({
       : undefined;
   const delivered =
     pkg.status === 'delivered' && pkg.deliveredAt ? formatAgo(pkg.deliveredAt, clock.now, locale) : '';
-  const checked =
-    pkg.lastCheckedAt !== undefined
-      ? t('checkedAgo', formatAgo(pkg.lastCheckedAt, clock.now, locale))
-      : t('updatedAgo', formatAgo(pkg.updatedAt, clock.now, locale));
+  const checked = freshnessWords(pkg, clock.now, t, locale);
   const tone = problem ? 'problem' : pkg.status === 'delivered' ? 'done' : 'moving';
   return (
     <li class="package" data-number={pkg.number ?? ''} data-status={pkg.status} data-id={pkg.id}>
@@ -50,11 +48,7 @@ export function PackageRow({
           <span class="row-title">{packageTitle(pkg, t)}</span>
           {subtitle && <span class="row-sub">{subtitle}</span>}
           <span class={`row-status tone-${tone}`}>
-            <strong>
-              {problem && problem !== pkg.status
-                ? problemWords(problem, t, pkg, clock)
-                : statusWords(pkg.status, t)}
-            </strong>
+            <strong>{statusText}</strong>
             {news && <span class="row-news"> · {news}</span>}
           </span>
           <span class="row-meta">

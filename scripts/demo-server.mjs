@@ -14,6 +14,51 @@ const TYPES = {
   '.png': 'image/png',
 };
 
+const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
+const two = (n) => String(n).padStart(2, '0');
+/** The shapes dates take on the demo pages; add one when a page needs another. */
+const DATE_SHAPES = {
+  /** 11/27/26 (FedEx, USPS) */
+  mdy: (d) => `${two(d.getMonth() + 1)}/${two(d.getDate())}/${two(d.getFullYear() % 100)}`,
+  /** Friday, 11/27/26 (FedEx travel history) */
+  'weekday-mdy': (d) => `${WEEKDAYS[d.getDay()]}, ${DATE_SHAPES.mdy(d)}`,
+  /** November 27, 2026 */
+  long: (d) => `${MONTHS[d.getMonth()]} ${d.getDate()}, ${d.getFullYear()}`,
+  /** Fri, Nov 27, 2026 (Gmail's message date tooltip) */
+  gmail: (d) =>
+    `${WEEKDAYS[d.getDay()].slice(0, 3)}, ${MONTHS[d.getMonth()].slice(0, 3)} ${d.getDate()}, ${d.getFullYear()}`,
+  /** 27.11.2026 */
+  dmy: (d) => `${two(d.getDate())}.${two(d.getMonth() + 1)}.${d.getFullYear()}`,
+};
+
+/**
+ * Dates a demo page relative to today: `{{day:-9:weekday-mdy}}` becomes the local day nine days ago in that shape,
+ * so "Out for delivery" is today's and "Expected today" is today, whenever the demo or a test runs. Pages without
+ * tokens are returned as they are (their fixed dates are what the unit tests read).
+ */
+export function datePage(html, now = new Date()) {
+  return html.replace(/\{\{day:([+-]?\d+):([a-z-]+)\}\}/g, (token, offset, shape) => {
+    const format = DATE_SHAPES[shape];
+    if (!format) return token;
+    const day = new Date(now.getFullYear(), now.getMonth(), now.getDate() + Number(offset), 12);
+    return format(day);
+  });
+}
+
 export function loadRoutes() {
   return JSON.parse(readFileSync(join(ROOT, 'routes.json'), 'utf8')).pages;
 }
@@ -28,8 +73,10 @@ export function startDemoServer() {
       return;
     }
     try {
-      const body = readFileSync(path.endsWith('/') ? join(file, 'index.html') : file);
-      res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' }).end(body);
+      const name = path.endsWith('/') ? join(file, 'index.html') : file;
+      const raw = readFileSync(name);
+      const body = extname(name) === '.html' ? datePage(raw.toString('utf8')) : raw;
+      res.writeHead(200, { 'content-type': TYPES[extname(name)] ?? 'application/octet-stream' }).end(body);
     } catch {
       res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
     }

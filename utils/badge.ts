@@ -1,33 +1,16 @@
 import type { Translate } from './i18n/translate';
-import { isFinished, isProblem } from './store/status';
-import type { Eta, PackageRecord } from './store/types';
+import type { PackageRecord } from './store/types';
+import { DEFAULT_AUTO_ARCHIVE_DAYS, packageState, type StateSettings, viewClock } from './view/package-state';
+import { problemWords } from './view/package-text';
+import { groupIntoSections } from './view/sections';
 
-/** `YYYY-MM-DD` of an instant in a time zone (the user's own when omitted). */
-export function localDate(now: Date, timeZone?: string): string {
-  // en-CA formats dates as YYYY-MM-DD.
-  return new Intl.DateTimeFormat('en-CA', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(now);
-}
+export { etaIncludes, localDate } from './view/package-state';
 
-/** Whether an estimate includes the given calendar day (a window counts on each of its days). */
-export function etaIncludes(eta: Eta, day: string): boolean {
-  return eta.start <= day && day <= (eta.end ?? eta.start);
-}
-
-/** A package arrives today when it is out for delivery, or its estimate includes today, and it is not finished. */
-export function isArrivingToday(pkg: PackageRecord, today: string, timeZone?: string): boolean {
-  if (pkg.archivedAt !== undefined || isFinished(pkg.status)) return false;
-  // "Out for delivery" is a same-day status: stated on an earlier day and never updated, the van came back
-  // without it (a missed delivery), so it does not count as arriving today.
-  if (pkg.status === 'out_for_delivery') {
-    return pkg.statusAt === undefined || localDate(new Date(pkg.statusAt), timeZone) >= today;
-  }
-  return pkg.eta !== undefined && etaIncludes(pkg.eta, today);
-}
+/** Defaults matching settings.ts, for callers that have no settings at hand (tests, the first paint). */
+const DEFAULT_STATE_SETTINGS: StateSettings = {
+  staleAfterDays: 5,
+  autoArchiveDays: DEFAULT_AUTO_ARCHIVE_DAYS,
+};
 
 export interface BadgeState {
   text: string;
@@ -39,18 +22,26 @@ export const BADGE_COLOR_NORMAL = '#1a7f37';
 export const BADGE_COLOR_PROBLEM = '#cf222e';
 
 /**
- * What the toolbar badge shows: the number of packages arriving today, red when any active package has a problem.
- * The tooltip is in the UI language (`t`); package names are the user's own words and stay as they are.
+ * What the toolbar badge shows: the number of packages the popup lists under Out for delivery and Arriving today,
+ * red when the popup lists any package under Problems (late, stale, stuck, exception, failed attempt, expired).
+ * The tooltip names both, with the same reasons the popup gives, in the UI language (`t`); package names are the
+ * user's own words and stay as they are.
  */
 export function badgeState(
-  packages: PackageRecord[],
+  packages: readonly PackageRecord[],
   now: Date,
   t: Translate,
   timeZone?: string,
+  settings: StateSettings = DEFAULT_STATE_SETTINGS,
 ): BadgeState {
-  const today = localDate(now, timeZone);
-  const arriving = packages.filter((p) => isArrivingToday(p, today, timeZone));
-  const problems = packages.filter((p) => p.archivedAt === undefined && isProblem(p.status));
+  const clock = viewClock(now, settings, timeZone);
+  // The popup's own grouping, so the tooltip lists the same packages in the same order as the popup.
+  const sections = new Map(groupIntoSections(packages, clock).map((s) => [s.id, s.packages]));
+  const arriving = [...(sections.get('out_for_delivery') ?? []), ...(sections.get('today') ?? [])];
+  const problems = (sections.get('problems') ?? []).map((pkg) => {
+    const kind = packageState(pkg, clock).problem;
+    return { pkg, why: kind ? problemWords(kind, t, pkg, clock) : '' };
+  });
   // Chrome's i18n has no plural rules: one key for exactly one, another for more.
   const heading =
     arriving.length === 0
@@ -64,7 +55,7 @@ export function badgeState(
     ...(problems.length > 0
       ? [
           problems.length === 1 ? t('badgeProblemOne') : t('badgeProblemMany', problems.length),
-          ...problems.map((p) => `• ${displayName(p, t)}`),
+          ...problems.map(({ pkg, why }) => t('badgeProblemLine', displayName(pkg, t), why)),
         ]
       : []),
   ];

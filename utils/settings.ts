@@ -48,7 +48,8 @@ export const SettingsSchema = v.object({
   /** Status providers the user enabled, in order of preference. Their keys live under a separate storage key. */
   providers: v.fallback(v.array(v.picklist(PROVIDER_IDS)), []),
   amazonSessionRefresh: v.fallback(v.boolean(), true),
-  sync: v.fallback(v.boolean(), true),
+  /** Off until the user turns it on: the welcome promises that everything stays in this browser. */
+  sync: v.fallback(v.boolean(), false),
 });
 
 export type Settings = v.InferOutput<typeof SettingsSchema>;

@@ -8,6 +8,7 @@ import { getDatabase } from '@/utils/store/db';
 import { safeHttpUrl } from '@/utils/view/links';
 import '@/components/popup.css';
 import '@/components/options.css';
+import { uiLocale } from '@/utils/i18n/ui-locale';
 
 // Wiring only: the real browser behind the services the options page uses.
 const services: OptionsServices = {
@@ -39,7 +40,7 @@ const services: OptionsServices = {
     if (safe) void browser.tabs.create({ url: safe });
   },
   t: browserTranslator(browser.i18n),
-  locale: browser.i18n.getUILanguage(),
+  locale: uiLocale(browser.i18n.getMessage('catalogLanguage'), browser.i18n.getUILanguage()),
   now: () => new Date(),
 };
 

@@ -10,6 +10,7 @@ import { getDatabase } from '@/utils/store/db';
 import { identifyTrackingNumber, trackingUrlFor } from '@/utils/tracking';
 import { safeHttpUrl } from '@/utils/view/links';
 import '@/components/popup.css';
+import { uiLocale } from '@/utils/i18n/ui-locale';
 
 // Wiring only: the real browser behind the services the components use.
 const services: Services = {
@@ -29,7 +30,7 @@ const services: Services = {
   },
   loadSettings: () => loadSettings(browser.storage.local),
   t: browserTranslator(browser.i18n),
-  locale: browser.i18n.getUILanguage(),
+  locale: uiLocale(browser.i18n.getMessage('catalogLanguage'), browser.i18n.getUILanguage()),
   now: () => new Date(),
 };
 

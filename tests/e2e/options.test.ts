@@ -83,7 +83,9 @@ describe('options page in Chromium', () => {
       page.getByRole('button', { name: 'Export CSV (every event)' }).click(),
     ]);
     const csv = readFileSync((await csvDownload.path()) ?? '', 'utf8');
-    const lines = csv.trimEnd().split('\r\n');
+    // Starts with a UTF-8 byte order mark, so Excel reads umlauts right.
+    expect(csv.charCodeAt(0)).toBe(0xfeff);
+    const lines = csv.slice(1).trimEnd().split('\r\n');
     // Header, 3 + 2 events, and one line for the Amazon shipment without events.
     expect(lines).toHaveLength(1 + 3 + 2 + 1);
     expect(lines[0]?.startsWith('package_id,label,items,merchant,carrier,tracking_number')).toBe(true);

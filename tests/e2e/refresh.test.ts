@@ -144,7 +144,8 @@ describe('status refresh in Chromium, 17TRACK routed', () => {
     expect(after.status).toBe('out_for_delivery');
     expect(after.events).toEqual(before.events);
     expect(after.statusAt).toBe(before.statusAt);
-    expect(after.lastError).toBe('17TRACK is having problems (HTTP 500)');
+    // Stored as a code; the popup words it (above) in the UI language.
+    expect(after.lastError).toBe('code:server;17TRACK;500');
     expect(after.lastCheckedAt).toBeGreaterThanOrEqual(before.lastCheckedAt ?? 0);
     expect(await badge()).toBe('1');
     await popup.screenshot({ path: 'artifacts/refresh-failure.png' });

@@ -1,20 +1,26 @@
 import { describe, expect, it } from 'vitest';
-import { badgeState, isArrivingToday, localDate, msUntilNextLocalMidnight } from '../../utils/badge';
+import { badgeState, localDate, msUntilNextLocalMidnight } from '../../utils/badge';
 import type { PackageRecord } from '../../utils/store/types';
 import { translatorFor } from './components/catalog';
 
 const en = translatorFor('en');
+/** When the fixtures' packages were first seen: the day before the tests' "today", 2026-11-27. */
+const SEEN = Date.parse('2026-11-26T12:00:00Z');
 
 const pkg = (over: Partial<PackageRecord>): PackageRecord => ({
   id: crypto.randomUUID(),
   itemTitles: [],
   status: 'in_transit',
   events: [],
-  sources: [],
-  createdAt: 0,
-  updatedAt: 0,
+  sources: [{ kind: 'webmail', seenAt: SEEN }],
+  createdAt: SEEN,
+  updatedAt: SEEN,
   ...over,
 });
+
+/** Whether the badge counts this one package on the given day (noon UTC). */
+const counted = (p: PackageRecord, day: string, timeZone = 'UTC') =>
+  badgeState([p], new Date(`${day}T12:00:00Z`), en, timeZone).text === '1';
 
 describe('badge', () => {
   it('uses the local calendar date of the given zone', () => {
@@ -26,17 +32,17 @@ describe('badge', () => {
 
   it('counts out-for-delivery and estimates for today, not delivered or archived ones', () => {
     const today = '2026-11-27';
-    expect(isArrivingToday(pkg({ status: 'out_for_delivery' }), today)).toBe(true);
-    expect(isArrivingToday(pkg({ eta: { start: today } }), today)).toBe(true);
-    expect(isArrivingToday(pkg({ eta: { start: '2026-11-26', end: '2026-11-28' } }), today)).toBe(true);
-    expect(isArrivingToday(pkg({ eta: { start: '2026-11-28' } }), today)).toBe(false);
-    expect(isArrivingToday(pkg({ status: 'delivered', eta: { start: today } }), today)).toBe(false);
-    expect(isArrivingToday(pkg({ status: 'out_for_delivery', archivedAt: 1 }), today)).toBe(false);
+    expect(counted(pkg({ status: 'out_for_delivery' }), today)).toBe(true);
+    expect(counted(pkg({ eta: { start: today } }), today)).toBe(true);
+    expect(counted(pkg({ eta: { start: '2026-11-26', end: '2026-11-28' } }), today)).toBe(true);
+    expect(counted(pkg({ eta: { start: '2026-11-28' } }), today)).toBe(false);
+    expect(counted(pkg({ status: 'delivered', eta: { start: today } }), today)).toBe(false);
+    expect(counted(pkg({ status: 'out_for_delivery', archivedAt: 1 }), today)).toBe(false);
     // Out for delivery counts on the day it was stated, in the user's zone, not on the days after.
     const ofdAt = (iso: string) => pkg({ status: 'out_for_delivery', statusAt: Date.parse(iso) });
-    expect(isArrivingToday(ofdAt('2026-11-27T08:00:00Z'), today, 'UTC')).toBe(true);
-    expect(isArrivingToday(ofdAt('2026-11-26T15:00:00Z'), today, 'UTC')).toBe(false);
-    expect(isArrivingToday(ofdAt('2026-11-26T15:00:00Z'), today, 'Asia/Tokyo')).toBe(true);
+    expect(counted(ofdAt('2026-11-27T08:00:00Z'), today, 'UTC')).toBe(true);
+    expect(counted(ofdAt('2026-11-26T15:00:00Z'), today, 'UTC')).toBe(false);
+    expect(counted(ofdAt('2026-11-26T15:00:00Z'), today, 'Asia/Tokyo')).toBe(true);
   });
 
   it('rolls over at midnight in the user’s zone', () => {
@@ -44,8 +50,12 @@ describe('badge', () => {
     const beforeMidnightLA = new Date('2026-11-28T07:59:00Z'); // 23:59 on the 27th in Los Angeles
     const afterMidnightLA = new Date('2026-11-28T08:01:00Z');
     expect(badgeState(packages, beforeMidnightLA, en, 'America/Los_Angeles').text).toBe('1');
-    expect(badgeState(packages, afterMidnightLA, en, 'America/Los_Angeles').text).toBe('');
-    expect(badgeState(packages, beforeMidnightLA, en, 'Europe/Berlin').text).toBe('');
+    // The next day it is no longer arriving but late: a problem, so a red "!".
+    expect(badgeState(packages, afterMidnightLA, en, 'America/Los_Angeles')).toMatchObject({
+      text: '!',
+      color: '#cf222e',
+    });
+    expect(badgeState(packages, beforeMidnightLA, en, 'Europe/Berlin').text).toBe('!');
   });
 
   it('is empty when zero, red with a tooltip when a package has a problem', () => {
@@ -67,6 +77,10 @@ describe('badge', () => {
     );
     expect(onlyTrouble).toMatchObject({ text: '!', color: '#cf222e' });
     expect(badgeState([pkg({ status: 'exception', archivedAt: 1 })], new Date(), en, 'UTC').text).toBe('');
+    // A problem nothing was heard about for 30 days is over: archived, not red forever.
+    expect(badgeState([pkg({ status: 'exception' })], new Date('2027-01-05T12:00:00Z'), en, 'UTC').text).toBe(
+      '',
+    );
     expect(trouble.title).toContain('Boots');
     expect(trouble.title).toContain('Lamp');
   });
@@ -74,23 +88,24 @@ describe('badge', () => {
   it('words the tooltip in the UI language, one and many apart', () => {
     const noon = new Date('2026-11-27T12:00:00Z');
     const boots = pkg({ status: 'out_for_delivery', label: 'Boots' });
-    const lamp = pkg({ status: 'exception', label: 'Lamp' });
-    const order = pkg({ status: 'exception', orderId: '113-5838173-8241820' });
+    const lamp = pkg({ id: 'a-lamp', status: 'exception', label: 'Lamp' });
+    const order = pkg({ id: 'b-order', status: 'exception', orderId: '113-5838173-8241820' });
     expect(badgeState([], noon, en, 'UTC').title).toBe('Doorstep: nothing arriving today');
     expect(badgeState([boots, lamp], noon, en, 'UTC').title).toBe(
-      'Doorstep: 1 arriving today\n• Boots\n1 with a problem\n• Lamp',
+      'Doorstep: 1 arriving today\n• Boots\n1 with a problem\n• Lamp: Problem reported by the carrier',
     );
     const two = pkg({ eta: { start: '2026-11-27' }, itemTitles: ['Socks'] });
     expect(badgeState([boots, two, lamp, order], noon, en, 'UTC').title).toBe(
-      'Doorstep: 2 arriving today\n• Boots\n• Socks\n2 with a problem\n• Lamp\n• Order 113-5838173-8241820',
+      'Doorstep: 2 arriving today\n• Boots\n• Socks\n2 with a problem\n• Lamp: Problem reported by the carrier\n' +
+        '• Order 113-5838173-8241820: Problem reported by the carrier',
     );
     const de = translatorFor('de');
     expect(badgeState([], noon, de, 'UTC').title).toBe('Doorstep: heute kommt nichts');
     expect(badgeState([boots, lamp], noon, de, 'UTC').title).toBe(
-      'Doorstep: 1 Paket kommt heute\n• Boots\n1 mit Problem\n• Lamp',
+      'Doorstep: 1 Paket kommt heute\n• Boots\n1 mit Problem\n• Lamp: Problem vom Paketdienst gemeldet',
     );
     expect(badgeState([boots, two, pkg({ status: 'exception' })], noon, de, 'UTC').title).toBe(
-      'Doorstep: 2 Pakete kommen heute\n• Boots\n• Socks\n1 mit Problem\n• Paket',
+      'Doorstep: 2 Pakete kommen heute\n• Boots\n• Socks\n1 mit Problem\n• Paket: Problem vom Paketdienst gemeldet',
     );
     expect(badgeState([boots, two], noon, translatorFor('fr'), 'UTC').title).toContain(
       'Doorstep : 2 colis arrivent aujourd’hui',
@@ -129,7 +144,10 @@ describe('badge', () => {
     expect(chicago.title).toContain('Friday parcel');
     expect(chicago.title).not.toContain('Saturday parcel');
     expect(auckland.title).toContain('Saturday parcel');
-    expect(auckland.title).not.toContain('Friday parcel');
+    // Already the 28th in Auckland: the Friday parcel is late there, listed with the problems, not as arriving.
+    expect(auckland.title).toBe(
+      'Doorstep: 1 arriving today\n• Saturday parcel\n1 with a problem\n• Friday parcel: Late: past its estimate',
+    );
   });
 
   it('computes the delay to the next local midnight', () => {

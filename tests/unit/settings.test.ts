@@ -37,7 +37,7 @@ describe('settings', () => {
     });
     expect(parsed.autoArchiveDays).toBe(14);
     expect(parsed.detection).toMatchObject({ webmail: 'off', page: 'ask' });
-    expect(parsed.sync).toBe(true);
+    expect(parsed.sync).toBe(false); // sync is opt-in
     expect(parseSettings('garbage')).toEqual(DEFAULT_SETTINGS);
   });
 

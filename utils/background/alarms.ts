@@ -5,6 +5,23 @@ export const MIDNIGHT_ALARM = 'doorstep-midnight';
 /** Hourly: "late" notices for estimates with a time of day, auto-archive, badge, a sync retry. */
 export const HOURLY_ALARM = 'doorstep-hourly';
 
+/** At the minute the next package falls due for the archive (the hourly check alone would be up to an hour late). */
+export const ARCHIVE_ALARM = 'doorstep-archive';
+
+/** Sets the archive alarm to `at`, or clears it when nothing is due; Chrome fires alarms no sooner than 30 s. */
+export async function scheduleArchive(
+  alarms: AlarmsApi & { clear?(name: string): Promise<unknown> },
+  at: number | undefined,
+): Promise<void> {
+  if (at === undefined) {
+    await alarms.clear?.(ARCHIVE_ALARM);
+    return;
+  }
+  const current = await alarms.get(ARCHIVE_ALARM);
+  if (current && Math.abs(current.scheduledTime - at) < 1_000) return;
+  await alarms.create(ARCHIVE_ALARM, { when: at });
+}
+
 /** Writes the sync copy a little after local changes, once for a burst of them (Chrome's shortest delay is 30 s). */
 export const SYNC_ALARM = 'doorstep-sync';
 export const SYNC_DELAY_MS = 30_000;

@@ -1,7 +1,7 @@
 import { badgeState } from '../badge';
 import type { Translate } from '../i18n/translate';
 import type { DoorstepDatabase } from '../store/db';
-import { listBadgeCandidates } from '../store/repository';
+import type { StateSettings } from '../view/package-state';
 
 /** The parts of `browser.action` the badge needs (Chrome MV3 and Firefox MV3 both have them). */
 export interface BadgeApi {
@@ -10,14 +10,24 @@ export interface BadgeApi {
   setTitle(details: { title: string }): Promise<void>;
 }
 
-/** Recomputes the badge from the database; cheap enough to run after every change. Its tooltip is in `t`'s language. */
+/**
+ * Recomputes the badge from the database; cheap enough to run after every change. Its tooltip is in `t`'s language.
+ * `settings` are the user's stale and archive days, the same the popup derives its sections with.
+ */
 export async function updateBadge(
   db: DoorstepDatabase,
   action: BadgeApi,
   now: Date,
   t: Translate,
+  settings?: StateSettings,
 ): Promise<string> {
-  const state = badgeState(await listBadgeCandidates(db), now, t);
+  // Every active record: delivered ones can count neither as arriving nor as problems, the rest all can.
+  const active = await db.packages
+    .where('status')
+    .notEqual('delivered')
+    .filter((p) => p.archivedAt === undefined)
+    .toArray();
+  const state = badgeState(active, now, t, undefined, settings);
   await Promise.all([
     action.setBadgeText({ text: state.text }),
     action.setBadgeBackgroundColor({ color: state.color }),

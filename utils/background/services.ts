@@ -17,11 +17,20 @@ import {
 import { isOffscreenMessage } from '../offscreen/track-page-messages';
 import { loadSettings } from '../settings';
 import type { DoorstepDatabase } from '../store/db';
-import { autoArchiveDelivered } from '../store/repository';
 import type { PackageChange } from '../store/types';
 import { changesAffectSync, META_KEY } from '../sync/compact';
 import { queueDeletions, serialised, syncNow } from '../sync/sync-store';
-import { ensureAlarms, HOURLY_ALARM, MIDNIGHT_ALARM, SYNC_ALARM, scheduleSync } from './alarms';
+import { viewClock } from '../view/package-state';
+import {
+  ARCHIVE_ALARM,
+  ensureAlarms,
+  HOURLY_ALARM,
+  MIDNIGHT_ALARM,
+  SYNC_ALARM,
+  scheduleArchive,
+  scheduleSync,
+} from './alarms';
+import { archiveDuePackages, nextArchiveDue } from './archive-due';
 import { updateBadge } from './badge-updater';
 import { type HandlerReply, handleMessage, type IdentifyNumber } from './message-handler';
 
@@ -78,7 +87,8 @@ export function createBackgroundServices(
     }
   };
 
-  const refreshBadge = () => safely('badge', () => updateBadge(db, api.action, new Date(now()), t));
+  const refreshBadge = () =>
+    safely('badge', async () => updateBadge(db, api.action, new Date(now()), t, await settings()));
 
   const syncRound = serialised(async () => {
     if (!(await settings()).sync) return;
@@ -101,8 +111,11 @@ export function createBackgroundServices(
 
   async function periodicChecks(): Promise<void> {
     await safely('auto-archive', async () => {
-      const changes = await autoArchiveDelivered(db, (await settings()).autoArchiveDays, now());
+      // The same rule the popup and badge apply (utils/view/package-state.ts), then an alarm for the next one.
+      const clock = viewClock(new Date(now()), await settings());
+      const changes = await archiveDuePackages(db, clock);
       if (changes.length > 0) await afterChange(changes);
+      await scheduleArchive(api.alarms, await nextArchiveDue(db, clock));
     });
     await safely('late check', () => notifyLate(db, notifierDeps));
     await refreshBadge();
@@ -150,7 +163,8 @@ export function createBackgroundServices(
     async onAlarm(alarm: { name: string }): Promise<void> {
       if (alarm.name === MIDNIGHT_ALARM)
         await safely('alarms', () => ensureAlarms(api.alarms, new Date(now())));
-      if (alarm.name === MIDNIGHT_ALARM || alarm.name === HOURLY_ALARM) await periodicChecks();
+      if (alarm.name === MIDNIGHT_ALARM || alarm.name === HOURLY_ALARM || alarm.name === ARCHIVE_ALARM)
+        await periodicChecks();
       if (alarm.name === SYNC_ALARM) await safely('sync', syncRound);
     },
 

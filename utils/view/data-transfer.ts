@@ -84,7 +84,9 @@ export function exportCsv(packages: readonly PackageRecord[]): string {
     for (const event of events)
       rows.push([...facts, iso(event.at), event.status, event.description, event.location]);
   }
-  return encodeCsv(rows);
+  // A UTF-8 byte order mark: without it Excel reads the file as the system's code page and garbles umlauts
+  // ("MÃ¼nchen"); every other reader of CSV skips it.
+  return `\uFEFF${encodeCsv(rows)}`;
 }
 
 export interface RejectedRecord {

@@ -88,31 +88,52 @@ export function formatEta(eta: Eta, today: string, locale: string, byTime: ByTim
   return eta.by ? byTime(day, formatTimeOfDay(eta.by, locale)) : day;
 }
 
-const RELATIVE_STEPS: [Intl.RelativeTimeFormatUnit, number][] = [
-  ['second', 60],
-  ['minute', 60],
-  ['hour', 24],
-  ['day', 7],
-  ['week', 4.35],
-  ['month', 12],
-  ['year', Number.POSITIVE_INFINITY],
+/**
+ * Units for "how long ago", each used below the given amount of itself. Days run to 30 so 12 and 17 days read as
+ * "12 days ago" and "17 days ago", not both as "2 wk. ago"; beyond that months, then years.
+ */
+const RELATIVE_STEPS: [Intl.RelativeTimeFormatUnit, number, number][] = [
+  // unit, seconds in one, use while below this many of it
+  ['second', 1, 60],
+  ['minute', 60, 60],
+  ['hour', 3_600, 24],
+  ['day', 86_400, 30],
+  ['month', 2_629_800, 12],
 ];
 
-/** "now", "5 min. ago", "yesterday", "3 weeks ago": how long ago an instant was, in the locale's words. */
+/** "now", "5 min. ago", "yesterday", "12 days ago", "3 mo. ago": how long ago an instant was, in the locale's words. */
 export function formatAgo(at: number, now: number, locale: string): string {
-  let amount = (at - now) / 1000;
   // A clock a little ahead of ours (another device, a provider) still reads as "now", never as "in 2 min".
-  if (amount > 0) amount = 0;
-  if (amount > -45) return relativeFormat(locale, 'short').format(0, 'second');
-  for (const [unit, size] of RELATIVE_STEPS) {
-    if (Math.abs(amount) < size) return relativeFormat(locale, 'short').format(Math.round(amount), unit);
-    amount /= size;
+  const seconds = Math.min(0, (at - now) / 1000);
+  if (seconds > -45) return relativeFormat(locale, 'short').format(0, 'second');
+  for (const [unit, size, below] of RELATIVE_STEPS) {
+    const amount = Math.round(seconds / size);
+    if (Math.abs(amount) < below) return relativeFormat(locale, 'short').format(amount, unit);
   }
-  return relativeFormat(locale, 'short').format(Math.round(amount), 'year');
+  return relativeFormat(locale, 'short').format(Math.round(seconds / 31_557_600), 'year');
 }
 
-/** "Nov 24, 3:05 PM": an event time in the user's zone (or the given one). */
+/**
+ * Whether an instant stands for a day without a time: the page readers store "Delivered November 20" at noon
+ * sharp (utils/extract/events.ts `pastDayAt`), because the page did not say when. Real event times carry the
+ * minute they happened, and noon to the millisecond is what no carrier reports.
+ */
+export function isDayOnly(at: number, timeZone?: string): boolean {
+  if (at % 60_000 !== 0) return false;
+  const parts = dateFormat('en-GB', { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone })
+    .formatToParts(at)
+    .filter((part) => part.type === 'hour' || part.type === 'minute')
+    .map((part) => part.value);
+  return parts.join(':') === '12:00';
+}
+
+/**
+ * "Nov 24, 3:05 PM": an event time in the user's zone (or the given one), with only the parts the source gave:
+ * a day without a time shows as "Nov 20".
+ */
 export function formatDateTime(at: number, locale: string, timeZone?: string): string {
+  if (isDayOnly(at, timeZone))
+    return dateFormat(locale, { month: 'short', day: 'numeric', timeZone }).format(at);
   return dateFormat(locale, {
     month: 'short',
     day: 'numeric',

@@ -1,7 +1,7 @@
 import type { Translate } from '../i18n/translate';
 import type { PackageRecord, PackageStatus, TrackingEvent } from '../store/types';
 import { carrierBrand } from './carriers';
-import { lastNewsAt, type ProblemKind, type SectionId, type ViewClock } from './sections';
+import { lastNewsAt, type ProblemKind, type SectionId, type ViewClock } from './package-state';
 
 /** The words the popup shows for a package, in the UI language. Text from pages is passed through as text. */
 
@@ -14,13 +14,21 @@ export function packageTitle(pkg: PackageRecord, t: Translate): string {
   );
 }
 
-/** "Amazon · UPS": who sends it and who carries it, without repeating one name twice. */
+/** "amazon.de", "Amazon Logistics", "AMAZON": the same name for the purpose of not saying it twice. */
+function nameKey(name: string): string {
+  return (
+    name
+      .toLocaleLowerCase()
+      .split(/[^\p{L}\p{N}]+/u)
+      .find(Boolean) ?? ''
+  );
+}
+
+/** "Amazon · UPS": who sends it and who carries it, without repeating one name twice ("Amazon · Amazon"). */
 export function packageSubtitle(pkg: PackageRecord): string {
   const carrier = carrierBrand(pkg.carrier)?.name;
-  const parts = [pkg.merchant, carrier].filter((part): part is string => Boolean(part));
-  return parts
-    .filter((part, i) => parts.findIndex((p) => p.toLowerCase() === part.toLowerCase()) === i)
-    .join(' · ');
+  const parts = [pkg.merchant, carrier].filter((part): part is string => Boolean(part?.trim()));
+  return parts.filter((part, i) => parts.findIndex((p) => nameKey(p) === nameKey(part)) === i).join(' · ');
 }
 
 const STATUS_KEYS = {
@@ -55,8 +63,8 @@ export function sectionTitle(id: SectionId, t: Translate): string {
 const PROBLEM_KEYS = {
   exception: 'problem_exception',
   failed_attempt: 'problem_failed_attempt',
-  returned: 'problem_returned',
   expired: 'problem_expired',
+  stuck: 'problem_stuck',
   late: 'problem_late',
   stale: 'problem_stale',
 } as const satisfies Record<ProblemKind, string>;
@@ -79,15 +87,30 @@ export function timeline(pkg: PackageRecord): TrackingEvent[] {
   return [...pkg.events].sort((a, b) => b.at - a.at);
 }
 
+/** Lower case letters and digits only, single-spaced: "Out For Delivery Today!" → "out for delivery today". */
+function plainWords(text: string): string {
+  return text
+    .toLocaleLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean)
+    .join(' ');
+}
+
 /**
  * What the last event or the page said, e.g. "Departed facility — Memphis, TN"; left out when it only repeats the
- * status already shown in words.
+ * status already shown in words, also with a word or two more ("Out For Delivery Today" after "Out for delivery").
  */
 export function lastNews(pkg: PackageRecord, shownStatus?: string): string | undefined {
   const event = latestEvent(pkg);
   const text = event?.description ?? pkg.statusText;
   const location = event?.location;
   if (!text) return undefined;
-  if (shownStatus && text.trim().toLocaleLowerCase() === shownStatus.toLocaleLowerCase()) return location;
+  if (shownStatus) {
+    const said = plainWords(text);
+    const shown = plainWords(shownStatus);
+    const rest = said.startsWith(shown) ? said.slice(shown.length).trim() : undefined;
+    // One more word ("today", "heute") adds nothing; "front door, left with neighbour" does.
+    if (rest !== undefined && rest.split(' ').filter(Boolean).length <= 1) return location;
+  }
   return location ? `${text} — ${location}` : text;
 }

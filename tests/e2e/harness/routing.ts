@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { loadRoutes } from '../../../scripts/demo-server.mjs';
+import { datePage, loadRoutes } from '../../../scripts/demo-server.mjs';
 import type { RoutedRequest, RoutedResponse, RouteHandler } from './proxy';
 
 const PAGES = new URL('../../fixtures/pages/', import.meta.url);
@@ -17,7 +17,8 @@ export function demoPages(): RouteHandler {
     return {
       status: 200,
       contentType: 'text/html; charset=utf-8',
-      body: readFileSync(new URL(page.file, PAGES), 'utf8'),
+      // Pages dated relative to today (tokens) read the same whenever the test runs.
+      body: datePage(readFileSync(new URL(page.file, PAGES), 'utf8')),
     };
   };
 }

@@ -99,7 +99,8 @@ describe('background services (fake browser)', () => {
     expect(await browser.action.getBadgeText({})).toBe('1');
     clock = (midnight?.scheduledTime ?? 0) + 5;
     await services.onAlarm({ name: MIDNIGHT_ALARM });
-    expect(await browser.action.getBadgeText({})).toBe('');
+    // Yesterday's estimate, not delivered: no longer arriving today but late, which the badge shows as a red "!".
+    expect(await browser.action.getBadgeText({})).toBe('!');
     const next = await browser.alarms.get(MIDNIGHT_ALARM);
     expect((next?.scheduledTime ?? 0) - clock).toBeGreaterThan(23 * 3_600_000);
   });
@@ -194,6 +195,8 @@ describe('background services (fake browser)', () => {
   });
 
   it('writes the sync copy after a change and merges what another device wrote', async () => {
+    // Sync is opt-in: this user turned it on.
+    await saveSettings(browser.storage.local, { sync: true });
     await services.onMessage(detections([{ number: UPS, carrier: 'ups', source: seen() }]), self);
     // Written by the sync alarm, about 30 s later, not on the message path.
     expect(await browser.storage.sync.get(null)).toEqual({});

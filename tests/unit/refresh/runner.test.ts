@@ -91,7 +91,8 @@ describe('refresh runner with the store', () => {
     expect(stored).toEqual({
       ...ups,
       lastCheckedAt: NOW,
-      lastError: '17TRACK is having problems (HTTP 500)',
+      // Stored as a code, worded by the popup in the UI language (utils/refresh/failure-code.ts).
+      lastError: 'code:server;17TRACK;500',
     });
     expect(states['17track']?.failures).toBe(1);
     expect(states['17track']?.retryAt).toBeGreaterThan(NOW);
@@ -123,7 +124,7 @@ describe('refresh runner with the store', () => {
     expect(report.requests).toBe(0);
     const stored = await db.packages.get('p-ups');
     expect(stored?.status).toBe('in_transit');
-    expect(stored?.lastError).toMatch(/not allowed to contact 17TRACK/);
+    expect(stored?.lastError).toBe('code:permission;17TRACK;');
   });
 
   it('stops asking a rate-limited provider for the rest of the run and waits for Retry-After', async () => {

@@ -10,7 +10,11 @@ describe('export', () => {
   it('writes one CSV line per event, oldest first, with the package facts on each line', () => {
     const packages = threePackages(NOW);
     packages[0]?.itemTitles.push('Carrying case, "hard"');
-    const rows = parseCsv(exportCsv(packages));
+    const csv = exportCsv(packages);
+    // A UTF-8 byte order mark first, so Excel reads umlauts as umlauts; Papa Parse skips it like other readers.
+    expect(csv.charCodeAt(0)).toBe(0xfeff);
+    expect(csv.indexOf('\uFEFF', 1)).toBe(-1);
+    const rows = parseCsv(csv);
     expect(rows[0]).toEqual([...CSV_COLUMNS]);
     const body = rows.slice(1);
     expect(body).toHaveLength(3 + 2 + 1);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatAgo, formatEta } from '../../../utils/view/format';
+import { formatAgo, formatDateTime, formatEta } from '../../../utils/view/format';
 
 const by = (day: string, time: string) => `${day} by ${time}`;
 const plain = (s: string) => s.replace(/\s/g, ' ');
@@ -40,9 +40,25 @@ describe('formatAgo', () => {
     [now - 5 * 60_000, '5 min. ago'],
     [now - 3 * 3_600_000, '3 hr. ago'],
     [now - 26 * 3_600_000, 'yesterday'],
-    [now - 9 * 86_400_000, 'last wk.'],
+    [now - 9 * 86_400_000, '9 days ago'],
+    // Twelve and seventeen days are not both "2 wk. ago".
+    [now - 12 * 86_400_000, '12 days ago'],
+    [now - 17 * 86_400_000, '17 days ago'],
+    [now - 29 * 86_400_000, '29 days ago'],
+    [now - 400 * 86_400_000, 'last yr.'],
     [now - 60 * 86_400_000, '2 mo. ago'],
   ])('%i reads "%s"', (at, expected) => {
     expect(plain(formatAgo(at, now, 'en-US'))).toBe(expected);
+  });
+});
+
+describe('formatDateTime', () => {
+  it('shows only the parts the source gave: a day read without a time has no "12:00 PM"', () => {
+    // Page readers store a day without a time at noon sharp in the zone they read it in.
+    const dayOnly = Date.UTC(2025, 10, 20, 12);
+    expect(plain(formatDateTime(dayOnly, 'en-US', 'UTC'))).toBe('Nov 20');
+    expect(plain(formatDateTime(dayOnly, 'de-DE', 'UTC'))).toBe('20. Nov.');
+    expect(plain(formatDateTime(Date.UTC(2025, 10, 20, 15, 5), 'en-US', 'UTC'))).toBe('Nov 20, 3:05 PM');
+    expect(plain(formatDateTime(Date.UTC(2025, 10, 20, 12, 0, 7), 'en-US', 'UTC'))).toBe('Nov 20, 12:00 PM');
   });
 });

@@ -20,7 +20,7 @@ function pkg(over: Partial<PackageRecord>): PackageRecord {
     itemTitles: [],
     status: 'in_transit',
     events: [],
-    sources: [],
+    sources: [{ kind: 'webmail', seenAt: NOW - DAY }],
     createdAt: NOW - DAY,
     updatedAt: NOW - DAY,
     statusAt: NOW - DAY,
@@ -30,15 +30,17 @@ function pkg(over: Partial<PackageRecord>): PackageRecord {
 
 describe('sections', () => {
   it('puts each package in exactly one section', () => {
-    expect(sectionOf(pkg({ status: 'out_for_delivery' }), clock)).toBe('out_for_delivery');
+    expect(sectionOf(pkg({ status: 'out_for_delivery', statusAt: NOW }), clock)).toBe('out_for_delivery');
     expect(sectionOf(pkg({ eta: { start: '2025-11-26' } }), clock)).toBe('today');
     expect(sectionOf(pkg({ eta: { start: '2025-11-25', end: '2025-11-27' } }), clock)).toBe('today');
     expect(sectionOf(pkg({ status: 'available_for_pickup' }), clock)).toBe('today');
     expect(sectionOf(pkg({ eta: { start: '2025-11-28' } }), clock)).toBe('on_the_way');
     expect(sectionOf(pkg({ status: 'delivered' }), clock)).toBe('delivered');
-    for (const status of ['exception', 'failed_attempt', 'returned', 'expired'] as const) {
+    for (const status of ['exception', 'failed_attempt', 'expired'] as const) {
       expect(sectionOf(pkg({ status }), clock)).toBe('problems');
     }
+    // A completed return (the shopper's own, or back to the sender) is finished, not a current problem.
+    expect(sectionOf(pkg({ status: 'returned' }), clock)).toBe('delivered');
   });
 
   it('derives "late" from the last day of the estimate, and never for a package out for delivery', () => {
@@ -71,7 +73,7 @@ describe('sections', () => {
       pkg({ id: 'no-eta' }),
       pkg({ id: 'old-delivery', status: 'delivered', deliveredAt: NOW - 3 * DAY }),
       pkg({ id: 'new-delivery', status: 'delivered', deliveredAt: NOW - DAY }),
-      pkg({ id: 'ofd', status: 'out_for_delivery' }),
+      pkg({ id: 'ofd', status: 'out_for_delivery', statusAt: NOW }),
       pkg({ id: 'archived', status: 'out_for_delivery', archivedAt: NOW }),
     ];
     const sections = groupIntoSections(list, clock);

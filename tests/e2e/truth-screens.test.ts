@@ -1,0 +1,88 @@
+import { mkdirSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type ExtensionBrowser, launchWithExtension } from '../../scripts/extension-browser.mjs';
+import type { PackageRecord } from '../../utils/store/types';
+import { SECTION_ORDER } from '../../utils/view/package-state';
+import { sectionTitle } from '../../utils/view/package-text';
+import { translatorFor } from '../unit/components/catalog';
+import { truthSet } from '../unit/components/fixtures';
+
+/**
+ * Screenshots for a person to look at: popup and options at 380 px, light and dark, English and German, with the
+ * one-of-each-state set. The browser runs in the language under test, so the extension's own i18n picks it.
+ */
+
+const SHOTS = 'artifacts';
+const POLL = { timeout: 15_000, interval: 50 };
+const WIDTH = 380;
+
+for (const lang of ['en', 'de']) {
+  describe(`screens in ${lang}`, () => {
+    let browser: ExtensionBrowser;
+    beforeAll(async () => {
+      mkdirSync(SHOTS, { recursive: true });
+      browser = await launchWithExtension({ args: [`--lang=${lang}`] });
+    });
+    afterAll(async () => {
+      await browser?.close();
+    });
+
+    it('popup and options at 380 px, light and dark', async () => {
+      const t = translatorFor(lang);
+      const popup = await browser.context.newPage();
+      await popup.setViewportSize({ width: WIDTH, height: 600 });
+      await popup.goto(`chrome-extension://${browser.extensionId}/popup.html`);
+      await popup.evaluate(
+        (rows) =>
+          new Promise<void>((resolve, reject) => {
+            const open = indexedDB.open('doorstep');
+            open.onerror = () => reject(open.error);
+            open.onsuccess = () => {
+              const tx = open.result.transaction('packages', 'readwrite');
+              for (const row of rows) tx.objectStore('packages').put(row);
+              tx.oncomplete = () => resolve();
+              tx.onerror = () => reject(tx.error);
+            };
+          }),
+        truthSet(new Date()) as PackageRecord[],
+      );
+      await popup.reload();
+      await expect.poll(() => popup.locator('li.package').count(), POLL).toBe(10);
+      const headings = (await popup.locator('section h2').allTextContents()).map((h) =>
+        h.replace(/\s*\d+.*$/, ''),
+      );
+      // The section titles are the catalog's, in the browser's language: no English in the German popup.
+      expect(headings).toEqual(SECTION_ORDER.map((id) => sectionTitle(id, t)));
+      // Dates and relative times in the words' language too ("Heute", "vor 2 Tagen"), not "Today", "2 days ago".
+      if (lang !== 'en') {
+        expect(await popup.locator('main').textContent()).not.toMatch(/\bToday\b|\bago\b|\bnow\b/);
+      }
+      for (const scheme of ['light', 'dark'] as const) {
+        await popup.emulateMedia({ colorScheme: scheme });
+        await popup.screenshot({ path: `${SHOTS}/truth-popup-${lang}-${scheme}.png` });
+      }
+      await popup.locator('li[data-id="problem-stale"] button').click();
+      await popup.emulateMedia({ colorScheme: 'light' });
+      await popup.screenshot({ path: `${SHOTS}/truth-details-${lang}-light.png` });
+
+      const options = await browser.context.newPage();
+      await options.setViewportSize({ width: WIDTH, height: 800 });
+      await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
+      await options.waitForSelector('[data-testid="count"]');
+      for (const scheme of ['light', 'dark'] as const) {
+        await options.emulateMedia({ colorScheme: scheme });
+        await options.screenshot({ path: `${SHOTS}/truth-options-${lang}-${scheme}.png`, fullPage: true });
+      }
+      // Nothing may stick out of a 380 px window: no horizontal scrolling.
+      const overflow = await options.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      expect(overflow).toBeLessThanOrEqual(0);
+      const wide = await options.evaluate(() =>
+        [...document.querySelectorAll('body *')]
+          .filter((e) => e.getBoundingClientRect().right > window.innerWidth + 1)
+          .map((e) => `${e.tagName.toLowerCase()}.${e.className}`)
+          .slice(0, 8),
+      );
+      expect(wide, 'elements wider than the window').toEqual([]);
+    });
+  });
+}
