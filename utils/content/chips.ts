@@ -1,3 +1,5 @@
+import { testHooksEnabled } from './test-hooks';
+
 /**
  * The "Track" / "Tracked ✓" chip next to a detected package. It lives in a closed shadow root under a custom-named
  * host, so the page's CSS cannot restyle it and its CSS cannot leak into the page; the host is inline-block with
@@ -42,7 +44,7 @@ const INLINE = /^(?:A|SPAN|STRONG|B|EM|I|U|CODE|FONT|SMALL|LABEL|MARK|BDI|TIME)$
 export function createChip(doc: Document, state: ChipState, onActivate: () => void): Chip {
   const host = doc.createElement(CHIP_TAG);
   host.setAttribute('style', HOST_STYLE);
-  host.dataset.doorstepChip = '';
+  if (testHooksEnabled()) host.dataset.doorstepChip = '';
   // delegatesFocus: focusing the host (or tabbing to it) lands on the button.
   const shadow = host.attachShadow({ mode: 'closed', delegatesFocus: true });
   const style = doc.createElement('style');
@@ -59,7 +61,8 @@ export function createChip(doc: Document, state: ChipState, onActivate: () => vo
     button.setAttribute('aria-label', `Doorstep: ${label.title}`);
     button.dataset.state = current;
     button.disabled = current === 'sending';
-    host.dataset.state = current;
+    // The state inside the closed shadow root styles the button; on the host, pages could read it (tests only).
+    if (testHooksEnabled()) host.dataset.state = current;
   };
   button.addEventListener('click', (event) => {
     event.preventDefault();

@@ -7,6 +7,7 @@ import { type Chip, createChip, isChip, placeChip } from './chips';
 import { detectionModeFromStored, SETTINGS_STORAGE_KEY } from './detection-mode';
 import { observeMutations } from './mutation-batcher';
 import { createSlicedQueue } from './scheduler';
+import { testHooksEnabled } from './test-hooks';
 
 /**
  * What the content script does on a page, with every browser dependency passed in: pick the site's extractor, read
@@ -29,6 +30,8 @@ export interface ContentEnvironment {
   onLocationChanged?: (listener: () => void) => void;
   /** Injected by "Scan this page": the user asked, so packages are added even where the default is "ask". */
   requested?: boolean;
+  /** Runs `task` after `ms` (a retry of detections the background did not take); `setTimeout` by default. */
+  later?: (task: () => void, ms: number) => void;
 }
 
 export interface ScanSummary {
@@ -47,9 +50,18 @@ interface Known {
   tracked: boolean;
   /** Whether the background was asked if this package is already stored (asked once, before its first chip). */
   checked?: boolean;
+  /** Failed deliveries in a row (no reply: the worker was stopping or restarting). */
+  failures?: number;
+  /** Sent or waiting to be resent, not yet confirmed: its chip says "Adding…", never "Track" or "Retry". */
+  pending?: boolean;
 }
 
 const MAX_PER_MESSAGE = 500;
+/**
+ * Waits before resending detections the background did not confirm. A stopped service worker is restarted by the
+ * next message, so the first retry comes soon; after the last one the chip says "Retry" and waits for the user.
+ */
+const RETRY_DELAYS_MS = [300, 1_000, 3_000, 10_000, 30_000];
 
 function keyOf(detection: Detection): string {
   return detection.number ? `n:${detection.number}` : `o:${detection.orderId}/${detection.shipmentId ?? ''}`;
@@ -81,10 +93,32 @@ export async function startDoorstep(env: ContentEnvironment): Promise<ScanSummar
       return '';
     }
   };
+  /** The background's reply when it is `ok`, else undefined (an error reply, no background, a closed port). */
+  const request = async (message: object): Promise<Record<string, unknown> | undefined> => {
+    try {
+      const reply = (await env.sendMessage(message)) as Record<string, unknown> | null | undefined;
+      return reply?.ok === true ? reply : undefined;
+    } catch {
+      return undefined;
+    }
+  };
+  /**
+   * The settings come from the background: `storage.local` is closed to content scripts where the browser can close
+   * it (Chrome), because provider keys live there. Reading storage directly is the fallback where it is open
+   * (Firefox) and the background did not answer; anything else leaves the defaults.
+   */
+  const readSettings = async (): Promise<unknown> => {
+    const reply = await request({ type: 'content-settings', host: host() });
+    if (reply?.settings && typeof reply.settings === 'object') return reply.settings;
+    try {
+      return (await env.storage.get(SETTINGS_STORAGE_KEY))[SETTINGS_STORAGE_KEY];
+    } catch {
+      return undefined;
+    }
+  };
   const readMode = async (): Promise<DetectionMode> => {
     if (env.requested) return 'auto';
-    const stored = await env.storage.get(SETTINGS_STORAGE_KEY);
-    return detectionModeFromStored(stored[SETTINGS_STORAGE_KEY], host(), site.kind);
+    return detectionModeFromStored(await readSettings(), host(), site.kind);
   };
   mode = await readMode();
 
@@ -96,31 +130,64 @@ export async function startDoorstep(env: ContentEnvironment): Promise<ScanSummar
   });
   const modeFor = (entry: Known): DetectionMode => (mode === 'auto' && !entry.shipping ? 'ask' : mode);
 
-  /** The background's reply when it is `ok`, else undefined (an error reply, no background, a closed port). */
-  const request = async (message: object): Promise<Record<string, unknown> | undefined> => {
-    try {
-      const reply = (await env.sendMessage(message)) as Record<string, unknown> | null | undefined;
-      return reply?.ok === true ? reply : undefined;
-    } catch {
-      return undefined;
-    }
-  };
   /** Runs `each` on consecutive slices within the background's bound of 500 per message, stopping on abort. */
   const inSlices = async (entries: Known[], each: (slice: Known[]) => Promise<void>) => {
     for (let i = 0; i < entries.length && !signal.aborted; i += MAX_PER_MESSAGE)
       await each(entries.slice(i, i + MAX_PER_MESSAGE));
   };
 
+  /** Detections waiting for their next delivery attempt, and whether a timer for it is set. */
+  let retries = new Set<Known>();
+  let retryTimer = false;
+  const later = env.later ?? ((task: () => void, ms: number) => void setTimeout(task, ms));
+  const scheduleRetry = (attempt: number) => {
+    if (retryTimer || retries.size === 0 || signal.aborted) return;
+    retryTimer = true;
+    later(
+      () => {
+        retryTimer = false;
+        const due = [...retries];
+        retries = new Set();
+        if (!signal.aborted && due.length > 0) void send(due);
+      },
+      RETRY_DELAYS_MS[Math.min(attempt, RETRY_DELAYS_MS.length - 1)] ?? 0,
+    );
+  };
+
+  /**
+   * Sends detections; a chip says "Tracked ✓" only once the background confirmed it stored them. A slice without an
+   * answer (the worker stopped mid-way: it may or may not have stored it) is resent with backoff, and storing twice
+   * merges into the same record, so nothing found is dropped.
+   */
   const send = (entries: Known[]) =>
     inSlices(entries, async (slice) => {
-      for (const entry of slice) entry.chip?.setState('sending');
+      for (const entry of slice) {
+        entry.pending = true;
+        entry.chip?.setState('sending');
+      }
       const ok = Boolean(await request({ type: 'detections', detections: slice.map((e) => e.detection) }));
       if (signal.aborted) return;
+      let attempt = 0;
       for (const entry of slice) {
-        entry.tracked = ok;
-        entry.chip?.setState(ok ? 'tracked' : 'error');
+        if (ok) {
+          entry.tracked = true;
+          entry.pending = false;
+          entry.failures = 0;
+          entry.chip?.setState('tracked');
+          continue;
+        }
+        entry.failures = (entry.failures ?? 0) + 1;
+        if (entry.failures <= RETRY_DELAYS_MS.length) {
+          retries.add(entry);
+          attempt = Math.max(attempt, entry.failures - 1);
+        } else {
+          entry.failures = 0;
+          entry.pending = false;
+          entry.chip?.setState('error');
+        }
       }
       if (ok) sentTotal += slice.length;
+      else scheduleRetry(attempt);
     });
 
   const showChip = (entry: Known) => {
@@ -132,7 +199,7 @@ export async function startDoorstep(env: ContentEnvironment): Promise<ScanSummar
       unchecked.push(entry);
       return;
     }
-    const chip = createChip(doc, entry.tracked ? 'tracked' : 'ask', () => {
+    const chip = createChip(doc, entry.tracked ? 'tracked' : entry.pending ? 'sending' : 'ask', () => {
       void send([entry]);
     });
     entry.chip = chip;
@@ -207,11 +274,14 @@ export async function startDoorstep(env: ContentEnvironment): Promise<ScanSummar
       const done = Promise.all([pending.length > 0 && send(pending), asking.length > 0 && check(asking)]);
       void done.then(() => {
         if (signal.aborted) return;
-        root.dataset.doorstepScans = String(scans);
-        root.dataset.doorstepLastScanChars = String(batchChars);
-        root.dataset.doorstepBusyMs = queue.stats.busyMs.toFixed(1);
-        root.dataset.doorstepLongestSliceMs = queue.stats.longestSliceMs.toFixed(1);
-        root.dataset.doorstepScanned = String(known.size);
+        if (testHooksEnabled()) {
+          // Progress marks for the browser tests and benchmarks only: any page could read them (see test-hooks).
+          root.dataset.doorstepScans = String(scans);
+          root.dataset.doorstepLastScanChars = String(batchChars);
+          root.dataset.doorstepBusyMs = queue.stats.busyMs.toFixed(1);
+          root.dataset.doorstepLongestSliceMs = queue.stats.longestSliceMs.toFixed(1);
+          root.dataset.doorstepScanned = String(known.size);
+        }
         batchChars = 0;
         const waiters = idleWaiters;
         idleWaiters = [];
@@ -295,6 +365,6 @@ export async function startDoorstep(env: ContentEnvironment): Promise<ScanSummar
   });
 
   await scanAll();
-  root.dataset.doorstepScanned = String(known.size);
+  if (testHooksEnabled()) root.dataset.doorstepScanned = String(known.size);
   return { site: site.id, mode, found: known.size, sent: sentTotal };
 }
