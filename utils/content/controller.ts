@@ -4,11 +4,10 @@ import { WARM_UP_STEPS } from '../extract/warm-up';
 import type { DetectionMode, KeyValueStorage } from '../settings';
 import type { Detection } from '../store/types';
 import { type Chip, createChip, isChip, placeChip } from './chips';
-import { detectionModeFromStored, SETTINGS_STORAGE_KEY } from './detection-mode';
+import { detectionModeFromStored } from './detection-mode';
 import { observeMutations } from './mutation-batcher';
 import { createSlicedQueue } from './scheduler';
-import { testHooksEnabled } from './test-hooks';
-
+import './test-hooks';
 /**
  * What the content script does on a page, with every browser dependency passed in: pick the site's extractor, read
  * the page in short slices once idle, then read only what mutations touch; send packages found in "automatic" mode,
@@ -50,10 +49,6 @@ interface Known {
   tracked: boolean;
   /** Whether the background was asked if this package is already stored (asked once, before its first chip). */
   checked?: boolean;
-  /** Failed deliveries in a row (no reply: the worker was stopping or restarting). */
-  failures?: number;
-  /** Sent or waiting to be resent, not yet confirmed: its chip says "Adding…", never "Track" or "Retry". */
-  pending?: boolean;
 }
 
 const MAX_PER_MESSAGE = 500;
@@ -61,7 +56,9 @@ const MAX_PER_MESSAGE = 500;
  * Waits before resending detections the background did not confirm. A stopped service worker is restarted by the
  * next message, so the first retry comes soon; after the last one the chip says "Retry" and waits for the user.
  */
-const RETRY_DELAYS_MS = [300, 1_000, 3_000, 10_000, 30_000];
+const RETRY_DELAY_MS = 300;
+/** Retries before the chip says "Retry": after 0.3, 0.9, 2.7, 8.1 and 24.3 s. */
+const RETRIES = 5;
 
 function keyOf(detection: Detection): string {
   return detection.number ? `n:${detection.number}` : `o:${detection.orderId}/${detection.shipmentId ?? ''}`;
@@ -102,23 +99,11 @@ export async function startDoorstep(env: ContentEnvironment): Promise<ScanSummar
       return undefined;
     }
   };
-  /**
-   * The settings come from the background: `storage.local` is closed to content scripts where the browser can close
-   * it (Chrome), because provider keys live there. Reading storage directly is the fallback where it is open
-   * (Firefox) and the background did not answer; anything else leaves the defaults.
-   */
-  const readSettings = async (): Promise<unknown> => {
-    const reply = await request({ type: 'content-settings', host: host() });
-    if (reply?.settings && typeof reply.settings === 'object') return reply.settings;
-    try {
-      return (await env.storage.get(SETTINGS_STORAGE_KEY))[SETTINGS_STORAGE_KEY];
-    } catch {
-      return undefined;
-    }
-  };
   const readMode = async (): Promise<DetectionMode> => {
     if (env.requested) return 'auto';
-    return detectionModeFromStored(await readSettings(), host(), site.kind);
+    // Asked from the background: storage.local, where provider keys live, is closed to content scripts (Chrome).
+    const reply = await request({ type: 'content-settings', host: host() });
+    return detectionModeFromStored(reply?.settings, host(), site.kind);
   };
   mode = await readMode();
 
@@ -136,58 +121,36 @@ export async function startDoorstep(env: ContentEnvironment): Promise<ScanSummar
       await each(entries.slice(i, i + MAX_PER_MESSAGE));
   };
 
-  /** Detections waiting for their next delivery attempt, and whether a timer for it is set. */
-  let retries = new Set<Known>();
-  let retryTimer = false;
-  const later = env.later ?? ((task: () => void, ms: number) => void setTimeout(task, ms));
-  const scheduleRetry = (attempt: number) => {
-    if (retryTimer || retries.size === 0 || signal.aborted) return;
-    retryTimer = true;
-    later(
-      () => {
-        retryTimer = false;
-        const due = [...retries];
-        retries = new Set();
-        if (!signal.aborted && due.length > 0) void send(due);
-      },
-      RETRY_DELAYS_MS[Math.min(attempt, RETRY_DELAYS_MS.length - 1)] ?? 0,
-    );
-  };
-
   /**
-   * Sends detections; a chip says "Tracked ✓" only once the background confirmed it stored them. A slice without an
-   * answer (the worker stopped mid-way: it may or may not have stored it) is resent with backoff, and storing twice
-   * merges into the same record, so nothing found is dropped.
+   * Detections the background did not confirm (the worker stopped mid-way: it may or may not have stored them) are
+   * resent with backoff; storing twice merges into the same record, so nothing found is dropped. A chip says
+   * "Tracked ✓" only once confirmed, and "Retry" only after the last attempt.
    */
+  let retries: Known[] = [];
+  let failedRounds = 0;
+  const later = env.later ?? setTimeout;
+
   const send = (entries: Known[]) =>
     inSlices(entries, async (slice) => {
-      for (const entry of slice) {
-        entry.pending = true;
-        entry.chip?.setState('sending');
-      }
+      for (const entry of slice) entry.chip?.setState('sending');
       const ok = Boolean(await request({ type: 'detections', detections: slice.map((e) => e.detection) }));
       if (signal.aborted) return;
-      let attempt = 0;
+      const retry = !ok && failedRounds < RETRIES;
       for (const entry of slice) {
-        if (ok) {
-          entry.tracked = true;
-          entry.pending = false;
-          entry.failures = 0;
-          entry.chip?.setState('tracked');
-          continue;
-        }
-        entry.failures = (entry.failures ?? 0) + 1;
-        if (entry.failures <= RETRY_DELAYS_MS.length) {
-          retries.add(entry);
-          attempt = Math.max(attempt, entry.failures - 1);
-        } else {
-          entry.failures = 0;
-          entry.pending = false;
-          entry.chip?.setState('error');
-        }
+        entry.tracked ||= ok;
+        entry.chip?.setState(ok ? 'tracked' : retry ? 'sending' : 'error');
       }
       if (ok) sentTotal += slice.length;
-      else scheduleRetry(attempt);
+      if (!retry) failedRounds = 0;
+      else if (retries.push(...slice) === slice.length)
+        later(
+          () => {
+            const due = retries;
+            retries = [];
+            if (!signal.aborted) void send(due);
+          },
+          RETRY_DELAY_MS * 3 ** failedRounds++,
+        );
     });
 
   const showChip = (entry: Known) => {
@@ -199,7 +162,7 @@ export async function startDoorstep(env: ContentEnvironment): Promise<ScanSummar
       unchecked.push(entry);
       return;
     }
-    const chip = createChip(doc, entry.tracked ? 'tracked' : entry.pending ? 'sending' : 'ask', () => {
+    const chip = createChip(doc, entry.tracked ? 'tracked' : 'ask', () => {
       void send([entry]);
     });
     entry.chip = chip;
@@ -274,13 +237,15 @@ export async function startDoorstep(env: ContentEnvironment): Promise<ScanSummar
       const done = Promise.all([pending.length > 0 && send(pending), asking.length > 0 && check(asking)]);
       void done.then(() => {
         if (signal.aborted) return;
-        if (testHooksEnabled()) {
+        if (typeof __DOORSTEP_TEST_HOOKS__ !== 'undefined' && __DOORSTEP_TEST_HOOKS__) {
           // Progress marks for the browser tests and benchmarks only: any page could read them (see test-hooks).
-          root.dataset.doorstepScans = String(scans);
-          root.dataset.doorstepLastScanChars = String(batchChars);
-          root.dataset.doorstepBusyMs = queue.stats.busyMs.toFixed(1);
-          root.dataset.doorstepLongestSliceMs = queue.stats.longestSliceMs.toFixed(1);
-          root.dataset.doorstepScanned = String(known.size);
+          Object.assign(root.dataset, {
+            doorstepScans: scans,
+            doorstepLastScanChars: batchChars,
+            doorstepBusyMs: queue.stats.busyMs.toFixed(1),
+            doorstepLongestSliceMs: queue.stats.longestSliceMs.toFixed(1),
+            doorstepScanned: known.size,
+          });
         }
         batchChars = 0;
         const waiters = idleWaiters;
@@ -365,6 +330,7 @@ export async function startDoorstep(env: ContentEnvironment): Promise<ScanSummar
   });
 
   await scanAll();
-  if (testHooksEnabled()) root.dataset.doorstepScanned = String(known.size);
+  if (typeof __DOORSTEP_TEST_HOOKS__ !== 'undefined' && __DOORSTEP_TEST_HOOKS__)
+    root.dataset.doorstepScanned = `${known.size}`;
   return { site: site.id, mode, found: known.size, sent: sentTotal };
 }
