@@ -12,7 +12,11 @@ export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   // The sources zip (for store review) is the project without test screenshots or other engineers' builds.
   zip: { excludeSources: ['artifacts/**', '.output-*/**'] },
-  vite: () => ({ plugins: [preact()] }),
+  vite: () => ({
+    plugins: [preact()],
+    // Page marks for the browser tests (utils/content/test-hooks.ts): only the tests' own build sets the variable.
+    define: { __DOORSTEP_TEST_HOOKS__: JSON.stringify(process.env.DOORSTEP_TEST_HOOKS === '1') },
+  }),
   hooks: {
     // The polyfill matters where listeners return promises (the background's onMessage on Chrome before 144). The
     // content script only calls promise-returning APIs that chrome.* has had natively since MV3 (sendMessage,

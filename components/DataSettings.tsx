@@ -51,7 +51,9 @@ export function DataSettings() {
           ? 'importNotJson'
           : parsed.error === 'too-many'
             ? 'importTooMany'
-            : 'importNotExport';
+            : parsed.error === 'unsupported-version'
+              ? 'importNewerVersion'
+              : 'importNotExport';
       setReport({ rejected: [], error: t(key) });
       return;
     }

@@ -186,6 +186,8 @@ export function PackageDetails({
           <button type="button" class="primary" onClick={() => services.openUrl(trackingPage)}>
             <Icon name="external" />{' '}
             {pkg.carrier || !pkg.orderId ? t('openTrackingPage') : t('openAmazonOrder')}
+            {/* Where the click goes, before it goes there. */}
+            <span class="muted link-host"> · {sourceHost(trackingPage)}</span>
           </button>
         )}
         <button type="button" onClick={refresh} disabled={busy === 'refresh'} aria-busy={busy === 'refresh'}>

@@ -5,6 +5,7 @@ import { createBackgroundServices } from '@/utils/background/services';
 import { createCarrierPageCheck } from '@/utils/carrier-web/check-now';
 import { createOffscreenTrackPageParser } from '@/utils/offscreen/track-page-client';
 import { documentTrackPageParser, domParserDocument } from '@/utils/providers/amazon-page';
+import { configureStorageAccess } from '@/utils/settings';
 import { getDatabase } from '@/utils/store/db';
 import {
   type CarrierCode,
@@ -16,6 +17,10 @@ import {
 // Wiring only: every listener is registered synchronously at start so a restarted worker still receives the event
 // that woke it; all state lives in IndexedDB and storage, nothing in worker memory. Logic: utils/background/services.
 export default defineBackground(() => {
+  // First of all: provider keys and the synced copy are for the extension's own pages, never for content scripts.
+  void configureStorageAccess(browser.storage).catch((error) =>
+    console.warn('Doorstep: storage access level', error),
+  );
   const db = getDatabase();
   const domParser = domParserDocument();
   // Status refresh (providers + scheduler); its changes go through the same badge/notification/sync path.

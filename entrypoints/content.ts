@@ -23,7 +23,8 @@ export default defineContentScript({
       },
       onSettingsChanged(listener) {
         const onChanged = (changes: Record<string, unknown>, area: string) => {
-          if (area === 'local' && SETTINGS_STORAGE_KEY in changes) listener();
+          // Chrome closes storage.local to content scripts; the background then stamps storage.session instead.
+          if ((area === 'local' || area === 'session') && SETTINGS_STORAGE_KEY in changes) listener();
         };
         browser.storage.onChanged.addListener(onChanged);
         return () => browser.storage.onChanged.removeListener(onChanged);

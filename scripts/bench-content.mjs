@@ -13,6 +13,8 @@ import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 
 process.env.DOORSTEP_OUT_DIR ??= '.output-bench-content';
+// The benchmark reads the scan statistics the content script marks on <html> in test builds only.
+process.env.DOORSTEP_TEST_HOOKS ??= '1';
 const { build } = await import('wxt');
 if (!process.env.BENCH_SKIP_BUILD) await build({ browser: 'chrome', logLevel: 1 });
 // Imported after the build folder is chosen: it reads DOORSTEP_OUT_DIR when loaded.

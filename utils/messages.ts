@@ -1,5 +1,6 @@
 import * as v from 'valibot';
-import { PACKAGE_STATUSES, type PackageRecord, SOURCE_KINDS } from './store/types';
+import type { ContentSettings } from './settings';
+import { PACKAGE_STATUSES, type PackageRecord, SOURCE_KINDS, type SourceKind } from './store/types';
 import type { CarrierCode } from './tracking/types';
 
 /**
@@ -76,6 +77,15 @@ function boundedArray<TItem extends v.GenericSchema>(item: TItem, max: number) {
 /** A normalised tracking number: upper case, no spaces; a hyphen only inside (LaserShip's "-1" piece suffix). */
 export const TrackingNumberSchema = v.pipe(v.string(), v.regex(/^[A-Z0-9](?:[A-Z0-9-]{4,38})[A-Z0-9]$/));
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** Whether `YYYY-MM-DD` names a day of the calendar: 2026-02-30 and 2026-13-01 do not. */
+export function isCalendarDate(value: string): boolean {
+  if (!ISO_DATE.test(value)) return false;
+  const [year, month, day] = value.split('-').map(Number) as [number, number, number];
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}
+const calendarDate = v.pipe(v.string(), v.check(isCalendarDate, 'must be a calendar date YYYY-MM-DD'));
 const TIME_OF_DAY = /^\d{2}:\d{2}$/;
 const text = (max: number) => v.pipe(v.string(), v.trim(), v.maxLength(max));
 const identifier = v.pipe(v.string(), v.trim(), v.regex(/^[A-Za-z0-9-]{4,40}$/));
@@ -88,8 +98,8 @@ const httpUrl = v.pipe(
 );
 
 export const EtaSchema = v.object({
-  start: v.pipe(v.string(), v.regex(ISO_DATE)),
-  end: v.optional(v.pipe(v.string(), v.regex(ISO_DATE))),
+  start: calendarDate,
+  end: v.optional(calendarDate),
   by: v.optional(v.pipe(v.string(), v.regex(TIME_OF_DAY))),
   timeZone: v.optional(text(64)),
 });
@@ -152,7 +162,7 @@ export const PackageRecordSchema = v.object({
   deliveredAt: v.optional(epochMs),
   archivedAt: v.optional(epochMs),
   userEditedAt: v.optional(epochMs),
-  lateNoticeFor: v.optional(v.pipe(v.string(), v.regex(ISO_DATE))),
+  lateNoticeFor: v.optional(calendarDate),
   lastCheckedAt: v.optional(epochMs),
   lastError: v.optional(text(300)),
 });
@@ -192,6 +202,11 @@ export const MessageSchema = v.variant('type', [
     orderIds: v.optional(boundedArray(identifier, 500)),
   }),
   v.object({ type: v.literal('ping') }),
+  /**
+   * Content script → background, read-only: its detection modes and the override of its own site. Content scripts
+   * cannot read `storage.local` (provider keys live there), so they ask.
+   */
+  v.object({ type: v.literal('content-settings'), host: v.pipe(v.string(), v.maxLength(253)) }),
   // ---- issue 12 (carrier tracking without a key); for the lead to port into the sender-kind protocol ----
   /**
    * Popup → background only (never a content script): open the carrier's tracking page for this package in a
@@ -212,6 +227,19 @@ export type MessageOf<T extends MessageType> = Extract<v.InferInput<typeof Messa
 export type SenderKind = 'content' | 'extension';
 
 /**
+ * Where a content script may say it saw a package: pages only. "Typed by hand", "import", "sync" or "refresh" are
+ * the background's own kinds; a page-facing script claiming one would borrow the trust they carry (a `refresh`
+ * sighting may re-point a link).
+ */
+export const PAGE_SOURCE_KINDS: ReadonlySet<SourceKind> = new Set<SourceKind>([
+  'webmail',
+  'amazon',
+  'carrier',
+  'shop',
+  'page',
+]);
+
+/**
  * Who may send each message. Content scripts live among hostile pages, so a compromised or tricked one may only
  * report what it saw, ask which numbers are stored, read its two settings and ping: nothing that deletes, edits,
  * restores, imports or spends provider quota.
@@ -220,6 +248,7 @@ export const ALLOWED_SENDERS: { readonly [T in MessageType]: readonly SenderKind
   detections: ['content', 'extension'],
   'tracked-numbers': ['content', 'extension'],
   ping: ['content', 'extension'],
+  'content-settings': ['content', 'extension'],
   'add-numbers': ['extension'],
   'update-package': ['extension'],
   archive: ['extension'],
@@ -292,6 +321,7 @@ export interface ReplyBodies {
   detections: { created: number; updated: number; unchanged?: number; ids: string[] };
   'tracked-numbers': { tracked: TrackedReply };
   ping: Record<never, never>;
+  'content-settings': { settings: ContentSettings };
   'add-numbers': { added: AddNumbersOutcome[] };
   'update-package': Record<never, never>;
   archive: Record<never, never>;

@@ -85,5 +85,60 @@ export function detectionModeFor(
   host: string,
   kind: keyof Settings['detection'],
 ): DetectionMode {
-  return settings.siteModes[host] ?? settings.detection[kind];
+  return (
+    (Object.hasOwn(settings.siteModes, host) ? settings.siteModes[host] : undefined) ??
+    settings.detection[kind]
+  );
+}
+
+/** What a content script needs of the settings: the mode per page kind, and the override of its own site only. */
+export interface ContentSettings {
+  detection: Settings['detection'];
+  siteModes: Record<string, DetectionMode>;
+}
+
+export function contentSettingsFor(settings: Settings, host: string): ContentSettings {
+  const override = Object.hasOwn(settings.siteModes, host) ? settings.siteModes[host] : undefined;
+  return { detection: { ...settings.detection }, siteModes: override ? { [host]: override } : {} };
+}
+
+type AccessLevel = 'TRUSTED_CONTEXTS' | 'TRUSTED_AND_UNTRUSTED_CONTEXTS';
+/** A storage area as far as access levels go; `setAccessLevel` is missing where the browser has none. */
+interface AccessControlledArea {
+  setAccessLevel?: (options: { accessLevel: AccessLevel }) => Promise<void>;
+}
+
+/**
+ * `storage.session` holds one item content scripts may see: under `SETTINGS_KEY`, the time the settings last
+ * changed (no setting itself). Its change event tells open pages to ask for their settings again, since they get no
+ * events of the closed `storage.local`. Nothing else may be put in `storage.session`.
+ */
+export const SETTINGS_CHANGED_SESSION_KEY = SETTINGS_KEY;
+
+/**
+ * Closes `storage.local` (provider keys, settings, sync bookkeeping) and `storage.sync` (the synced copy) to content
+ * scripts: only the extension's own pages and its worker may read them. Content scripts get their two settings by
+ * message (`content-settings`) and hear of changes through `storage.session` (see `SETTINGS_CHANGED_SESSION_KEY`).
+ * Chrome 102+ has `setAccessLevel` for every area; Firefox has it for `session` only, so there `local` and `sync`
+ * stay readable by our content scripts (never by the pages themselves) and their change events reach them as before.
+ * Returns the areas whose access level was set.
+ */
+export async function configureStorageAccess(storage: {
+  local: AccessControlledArea;
+  sync: AccessControlledArea;
+  session?: AccessControlledArea;
+}): Promise<('local' | 'sync' | 'session')[]> {
+  const set: ('local' | 'sync' | 'session')[] = [];
+  for (const name of ['local', 'sync'] as const) {
+    const area = storage[name];
+    if (typeof area.setAccessLevel !== 'function') continue;
+    await area.setAccessLevel({ accessLevel: 'TRUSTED_CONTEXTS' });
+    set.push(name);
+  }
+  // Only where local was closed: elsewhere content scripts hear of changes from storage.local itself.
+  if (set.includes('local') && typeof storage.session?.setAccessLevel === 'function') {
+    await storage.session.setAccessLevel({ accessLevel: 'TRUSTED_AND_UNTRUSTED_CONTEXTS' });
+    set.push('session');
+  }
+  return set;
 }

@@ -12,7 +12,14 @@ const ROOT = fileURLToPath(new URL('../..', import.meta.url));
  */
 export default function setup(): void {
   if (process.env.E2E_SKIP_BUILD) return;
-  const env = { ...process.env, NODE_ENV: 'production', DOORSTEP_OUT_DIR: TEST_OUT_DIR };
+  // DOORSTEP_TEST_HOOKS: the one difference from the shipped build, the page marks the tests wait for (chip state,
+  // scan progress on <html>); see utils/content/test-hooks.ts.
+  const env = {
+    ...process.env,
+    NODE_ENV: 'production',
+    DOORSTEP_OUT_DIR: TEST_OUT_DIR,
+    DOORSTEP_TEST_HOOKS: '1',
+  };
   const wxt = (...args: string[]) =>
     execFileSync(process.execPath, [join(ROOT, 'node_modules', 'wxt', 'bin', 'wxt.mjs'), ...args], {
       cwd: ROOT,

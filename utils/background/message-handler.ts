@@ -3,12 +3,15 @@ import {
   ALLOWED_SENDERS,
   type ErrorCode,
   type MessageType,
+  PAGE_SOURCE_KINDS,
   parseMessage,
   parseRecords,
   type RejectedItem,
   type SenderKind,
   type TrackedReply,
 } from '../messages';
+import type { ContentSettings } from '../settings';
+import { clampRecord } from '../store/clamp';
 import type { DoorstepDatabase } from '../store/db';
 import {
   deletePackage,
@@ -32,6 +35,8 @@ export interface HandlerDeps {
   refresh?: (ids: string[]) => Promise<HandlerReply>;
   /** Issue 12: "check now" in a background tab (utils/carrier-web/check-now.ts); extension pages only. */
   checkCarrierPage?: (id: string) => Promise<HandlerReply>;
+  /** The settings a content script on `host` needs (`contentSettingsFor`); without it the defaults apply there. */
+  contentSettings?: (host: string) => Promise<ContentSettings>;
   log?: (message: string) => void;
 }
 
@@ -49,6 +54,7 @@ export type HandlerReply =
       record?: PackageRecord;
       added?: AddNumbersOutcome[];
       tracked?: TrackedReply;
+      settings?: ContentSettings;
     }
   | {
       ok: false;
@@ -99,7 +105,13 @@ export async function handleMessage(
     switch (message.type) {
       case 'ping':
         return { ok: true };
+      case 'content-settings':
+        return deps.contentSettings
+          ? { ok: true, settings: await deps.contentSettings(message.host) }
+          : fail('unavailable', 'settings are not available here');
       case 'detections': {
+        if (sender === 'content' && message.detections.some((d) => !PAGE_SOURCE_KINDS.has(d.source.kind)))
+          return fail('forbidden', 'a page may only report what it showed');
         if (message.detections.length === 0) return { ok: true, created: 0, updated: 0, ids: [] };
         const { changes, ...counts } = await upsertDetections(db, message.detections, deps.now());
         await deps.onChange(changes);
@@ -131,7 +143,8 @@ export async function handleMessage(
         return { ok: true, record };
       }
       case 'restore': {
-        const outcome = await restorePackage(db, message.record);
+        // The copy comes back from outside the worker: its times are bounded like any other outside time.
+        const outcome = await restorePackage(db, clampRecord(message.record, deps.now()));
         if (!outcome.ok) return fail('conflict', outcome.error);
         await deps.onChange([outcome.change]);
         return { ok: true, ids: [message.record.id] };
@@ -179,7 +192,12 @@ export async function handleMessage(
 async function importFile(items: unknown[], deps: HandlerDeps): Promise<HandlerReply> {
   const { records, rejected, reasons } = parseRecords(items);
   if (rejected > 0) deps.log?.(`Doorstep: import rejected ${rejected} of ${items.length} records`);
-  const { changes, ...counts } = await importRecords(deps.db, records, deps.now());
+  const now = deps.now();
+  const { changes, ...counts } = await importRecords(
+    deps.db,
+    records.map((record) => clampRecord(record, now)),
+    now,
+  );
   if (changes.length > 0) await deps.onChange(changes);
   return { ok: true, ...counts, rejected, reasons };
 }

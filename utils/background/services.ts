@@ -15,7 +15,7 @@ import {
   type TrackingUrlFor,
 } from '../notifications/notifier';
 import { isOffscreenMessage } from '../offscreen/track-page-messages';
-import { loadSettings } from '../settings';
+import { contentSettingsFor, loadSettings, SETTINGS_CHANGED_SESSION_KEY, SETTINGS_KEY } from '../settings';
 import type { DoorstepDatabase } from '../store/db';
 import type { PackageChange } from '../store/types';
 import { changesAffectSync, META_KEY } from '../sync/compact';
@@ -151,6 +151,7 @@ export function createBackgroundServices(
           identify: engine.identify,
           onChange: afterChange,
           refresh: options.refresh,
+          contentSettings: async (host) => contentSettingsFor(await settings(), host),
           // Opening a tab is the user's decision: only the extension's own pages (popup, options) may ask.
           ...(options.checkCarrierPage &&
             kind === 'extension' && { checkCarrierPage: options.checkCarrierPage }),
@@ -219,6 +220,11 @@ export function createBackgroundServices(
     },
 
     async onStorageChanged(changes: Record<string, unknown>, areaName: string): Promise<void> {
+      // Content scripts hear nothing of the closed storage.local: a stamp in session storage tells them to ask again.
+      if (areaName === 'local' && Object.hasOwn(changes, SETTINGS_KEY) && api.storage.session)
+        await safely('settings notice', () =>
+          api.storage.session.set({ [SETTINGS_CHANGED_SESSION_KEY]: now() }),
+        );
       // Our own writes come back here too; the round finds the copy current and writes nothing.
       if (areaName !== 'sync' || !Object.keys(changes).some((key) => key.startsWith(META_KEY))) return;
       await safely('sync', syncRound);

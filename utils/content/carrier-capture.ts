@@ -6,7 +6,7 @@ import {
 } from '../carrier-web/capture';
 import { CAPTURE_MESSAGE_TAG } from '../carrier-web/endpoints';
 import type { KeyValueStorage } from '../settings';
-import { detectionModeFromStored, SETTINGS_STORAGE_KEY } from './detection-mode';
+import { detectionModeFromStored, readContentSettings } from './detection-mode';
 
 /**
  * The isolated half of capture on visit: listens for what the page-world hook (carrier-json-hook.ts) posts, keeps
@@ -29,7 +29,7 @@ export function startCarrierCapture(env: CaptureEnvironment): void {
   const { window: win } = env;
   let chain: Promise<unknown> = Promise.resolve();
   const handle = async (captured: CapturedJson) => {
-    const stored = (await env.storage.get(SETTINGS_STORAGE_KEY))[SETTINGS_STORAGE_KEY];
+    const stored = await readContentSettings(env.sendMessage, win.location.hostname);
     if (detectionModeFromStored(stored, win.location.hostname, 'carrier') !== 'auto') return;
     const detections = detectionsFromCapture(captured, win.location.href, env.now(), env.identify);
     if (detections.length === 0 || env.signal.aborted) return;

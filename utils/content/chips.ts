@@ -1,3 +1,4 @@
+import './test-hooks';
 /**
  * The "Track" / "Tracked ✓" chip next to a detected package. It lives in a closed shadow root under a custom-named
  * host, so the page's CSS cannot restyle it and its CSS cannot leak into the page; the host is inline-block with
@@ -15,7 +16,7 @@ const HOST_STYLE =
 // Written compactly: it ships in every page's content script.
 const SHADOW_CSS =
   'button{all:initial;box-sizing:border-box;cursor:pointer;display:inline-block;' +
-  'font:600 11px/1.4 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;letter-spacing:.01em;' +
+  'font:600 11px/1.4 system-ui,sans-serif;' +
   'padding:1px 7px;border-radius:9px;border:1px solid #0b57d0;color:#0b57d0;background:#fff;white-space:nowrap}' +
   'button:hover{background:#eef3fd}' +
   'button:focus-visible{outline:2px solid #0b57d0;outline-offset:1px}' +
@@ -23,11 +24,12 @@ const SHADOW_CSS =
   'button[data-state=sending]{opacity:.7;cursor:progress}' +
   'button[data-state=error]{border-color:#b3261e;color:#b3261e}';
 
-const LABELS: Record<ChipState, { text: string; title: string }> = {
-  ask: { text: 'Track', title: 'Add this package to Doorstep' },
-  sending: { text: 'Adding…', title: 'Adding to Doorstep' },
-  tracked: { text: 'Tracked ✓', title: 'Doorstep is tracking this package' },
-  error: { text: 'Retry', title: 'Doorstep could not add this package; click to try again' },
+// Short on purpose (they ship in every page's script): the accessible name, "Doorstep: " and the title.
+const LABELS: Record<ChipState, [text: string, title: string]> = {
+  ask: ['Track', 'Add to Doorstep'],
+  sending: ['Adding…', 'Adding'],
+  tracked: ['Tracked ✓', 'Tracked'],
+  error: ['Retry', 'Not added, try again'],
 };
 
 export interface Chip {
@@ -42,7 +44,6 @@ const INLINE = /^(?:A|SPAN|STRONG|B|EM|I|U|CODE|FONT|SMALL|LABEL|MARK|BDI|TIME)$
 export function createChip(doc: Document, state: ChipState, onActivate: () => void): Chip {
   const host = doc.createElement(CHIP_TAG);
   host.setAttribute('style', HOST_STYLE);
-  host.dataset.doorstepChip = '';
   // delegatesFocus: focusing the host (or tabbing to it) lands on the button.
   const shadow = host.attachShadow({ mode: 'closed', delegatesFocus: true });
   const style = doc.createElement('style');
@@ -53,13 +54,14 @@ export function createChip(doc: Document, state: ChipState, onActivate: () => vo
 
   let current: ChipState = state;
   const render = () => {
-    const label = LABELS[current];
-    button.textContent = label.text;
-    button.title = label.title;
-    button.setAttribute('aria-label', `Doorstep: ${label.title}`);
+    const [text, title] = LABELS[current];
+    button.textContent = text;
+    button.setAttribute('aria-label', `Doorstep: ${title}`);
     button.dataset.state = current;
     button.disabled = current === 'sending';
-    host.dataset.state = current;
+    // The state inside the closed shadow root styles the button; on the host, pages could read it (tests only).
+    if (typeof __DOORSTEP_TEST_HOOKS__ !== 'undefined' && __DOORSTEP_TEST_HOOKS__)
+      host.dataset.state = current;
   };
   button.addEventListener('click', (event) => {
     event.preventDefault();

@@ -4,10 +4,10 @@ import { WARM_UP_STEPS } from '../extract/warm-up';
 import type { DetectionMode, KeyValueStorage } from '../settings';
 import type { Detection } from '../store/types';
 import { type Chip, createChip, isChip, placeChip } from './chips';
-import { detectionModeFromStored, SETTINGS_STORAGE_KEY } from './detection-mode';
+import { detectionModeFromStored } from './detection-mode';
 import { observeMutations } from './mutation-batcher';
 import { createSlicedQueue } from './scheduler';
-
+import './test-hooks';
 /**
  * What the content script does on a page, with every browser dependency passed in: pick the site's extractor, read
  * the page in short slices once idle, then read only what mutations touch; send packages found in "automatic" mode,
@@ -29,6 +29,8 @@ export interface ContentEnvironment {
   onLocationChanged?: (listener: () => void) => void;
   /** Injected by "Scan this page": the user asked, so packages are added even where the default is "ask". */
   requested?: boolean;
+  /** Runs `task` after `ms` (a retry of detections the background did not take); `setTimeout` by default. */
+  later?: (task: () => void, ms: number) => void;
 }
 
 export interface ScanSummary {
@@ -50,6 +52,13 @@ interface Known {
 }
 
 const MAX_PER_MESSAGE = 500;
+/**
+ * Waits before resending detections the background did not confirm. A stopped service worker is restarted by the
+ * next message, so the first retry comes soon; after the last one the chip says "Retry" and waits for the user.
+ */
+const RETRY_DELAY_MS = 300;
+/** Retries before the chip says "Retry": after 0.3, 0.9, 2.7, 8.1 and 24.3 s. */
+const RETRIES = 5;
 
 function keyOf(detection: Detection): string {
   return detection.number ? `n:${detection.number}` : `o:${detection.orderId}/${detection.shipmentId ?? ''}`;
@@ -81,10 +90,20 @@ export async function startDoorstep(env: ContentEnvironment): Promise<ScanSummar
       return '';
     }
   };
+  /** The background's reply when it is `ok`, else undefined (an error reply, no background, a closed port). */
+  const request = async (message: object): Promise<Record<string, unknown> | undefined> => {
+    try {
+      const reply = (await env.sendMessage(message)) as Record<string, unknown> | null | undefined;
+      return reply?.ok === true ? reply : undefined;
+    } catch {
+      return undefined;
+    }
+  };
   const readMode = async (): Promise<DetectionMode> => {
     if (env.requested) return 'auto';
-    const stored = await env.storage.get(SETTINGS_STORAGE_KEY);
-    return detectionModeFromStored(stored[SETTINGS_STORAGE_KEY], host(), site.kind);
+    // Asked from the background: storage.local, where provider keys live, is closed to content scripts (Chrome).
+    const reply = await request({ type: 'content-settings', host: host() });
+    return detectionModeFromStored(reply?.settings, host(), site.kind);
   };
   mode = await readMode();
 
@@ -96,31 +115,42 @@ export async function startDoorstep(env: ContentEnvironment): Promise<ScanSummar
   });
   const modeFor = (entry: Known): DetectionMode => (mode === 'auto' && !entry.shipping ? 'ask' : mode);
 
-  /** The background's reply when it is `ok`, else undefined (an error reply, no background, a closed port). */
-  const request = async (message: object): Promise<Record<string, unknown> | undefined> => {
-    try {
-      const reply = (await env.sendMessage(message)) as Record<string, unknown> | null | undefined;
-      return reply?.ok === true ? reply : undefined;
-    } catch {
-      return undefined;
-    }
-  };
   /** Runs `each` on consecutive slices within the background's bound of 500 per message, stopping on abort. */
   const inSlices = async (entries: Known[], each: (slice: Known[]) => Promise<void>) => {
     for (let i = 0; i < entries.length && !signal.aborted; i += MAX_PER_MESSAGE)
       await each(entries.slice(i, i + MAX_PER_MESSAGE));
   };
 
+  /**
+   * Detections the background did not confirm (the worker stopped mid-way: it may or may not have stored them) are
+   * resent with backoff; storing twice merges into the same record, so nothing found is dropped. A chip says
+   * "Tracked ✓" only once confirmed, and "Retry" only after the last attempt.
+   */
+  let retries: Known[] = [];
+  let failedRounds = 0;
+  const later = env.later ?? setTimeout;
+
   const send = (entries: Known[]) =>
     inSlices(entries, async (slice) => {
       for (const entry of slice) entry.chip?.setState('sending');
       const ok = Boolean(await request({ type: 'detections', detections: slice.map((e) => e.detection) }));
       if (signal.aborted) return;
+      const retry = !ok && failedRounds < RETRIES;
       for (const entry of slice) {
-        entry.tracked = ok;
-        entry.chip?.setState(ok ? 'tracked' : 'error');
+        entry.tracked ||= ok;
+        entry.chip?.setState(ok ? 'tracked' : retry ? 'sending' : 'error');
       }
       if (ok) sentTotal += slice.length;
+      if (!retry) failedRounds = 0;
+      else if (retries.push(...slice) === slice.length)
+        later(
+          () => {
+            const due = retries;
+            retries = [];
+            if (!signal.aborted) void send(due);
+          },
+          RETRY_DELAY_MS * 3 ** failedRounds++,
+        );
     });
 
   const showChip = (entry: Known) => {
@@ -207,11 +237,16 @@ export async function startDoorstep(env: ContentEnvironment): Promise<ScanSummar
       const done = Promise.all([pending.length > 0 && send(pending), asking.length > 0 && check(asking)]);
       void done.then(() => {
         if (signal.aborted) return;
-        root.dataset.doorstepScans = String(scans);
-        root.dataset.doorstepLastScanChars = String(batchChars);
-        root.dataset.doorstepBusyMs = queue.stats.busyMs.toFixed(1);
-        root.dataset.doorstepLongestSliceMs = queue.stats.longestSliceMs.toFixed(1);
-        root.dataset.doorstepScanned = String(known.size);
+        if (typeof __DOORSTEP_TEST_HOOKS__ !== 'undefined' && __DOORSTEP_TEST_HOOKS__) {
+          // Progress marks for the browser tests and benchmarks only: any page could read them (see test-hooks).
+          Object.assign(root.dataset, {
+            doorstepScans: scans,
+            doorstepLastScanChars: batchChars,
+            doorstepBusyMs: queue.stats.busyMs.toFixed(1),
+            doorstepLongestSliceMs: queue.stats.longestSliceMs.toFixed(1),
+            doorstepScanned: known.size,
+          });
+        }
         batchChars = 0;
         const waiters = idleWaiters;
         idleWaiters = [];
@@ -295,6 +330,7 @@ export async function startDoorstep(env: ContentEnvironment): Promise<ScanSummar
   });
 
   await scanAll();
-  root.dataset.doorstepScanned = String(known.size);
+  if (typeof __DOORSTEP_TEST_HOOKS__ !== 'undefined' && __DOORSTEP_TEST_HOOKS__)
+    root.dataset.doorstepScanned = `${known.size}`;
   return { site: site.id, mode, found: known.size, sent: sentTotal };
 }

@@ -33,3 +33,19 @@ export function detectionModeFromStored(stored: unknown, host: string, kind: Pag
   const byKind = field(field(stored, 'detection'), kind);
   return isMode(byKind) ? byKind : DEFAULT_MODES[kind];
 }
+
+/**
+ * The settings a content script works with, asked from the background: `storage.local` is closed to content scripts
+ * where the browser can close it (Chrome), because provider keys live there. No answer leaves the defaults.
+ */
+export async function readContentSettings(
+  sendMessage: (message: unknown) => Promise<unknown>,
+  host: string,
+): Promise<unknown> {
+  try {
+    return ((await sendMessage({ type: 'content-settings', host })) as { settings?: unknown } | undefined)
+      ?.settings;
+  } catch {
+    return undefined;
+  }
+}

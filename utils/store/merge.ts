@@ -1,3 +1,5 @@
+import { carrierFromHost, linkVouchesFor } from '../tracking/url';
+import { clampDetection, clampRecord } from './clamp';
 import { isFinished, isProblem, statusRank } from './status';
 import type { Detection, PackageRecord, SourceKind, SourceRef, TrackingEvent } from './types';
 
@@ -25,17 +27,24 @@ export function createRecord(detection: Detection, id: string, now: number): Pac
  * at least as recent and does not move the package backwards without a newer timestamp; the user's label, note and
  * archive flag are never touched.
  */
-export function mergeDetection(record: PackageRecord, detection: Detection, now: number): PackageRecord {
+export function mergeDetection(record: PackageRecord, sighting: Detection, now: number): PackageRecord {
+  // Times from outside are bounded by this clock: a status dated years ahead must not freeze the package.
+  const detection = clampDetection(sighting, now);
   const next: PackageRecord = { ...record, updatedAt: now };
+  // A sighting that tries to re-point the package somewhere off the carrier's site is not believed about its status,
+  // estimate or events either: a lookalike "delivery attempted" mail must change nothing a user would act on.
+  // Refreshes come from the providers the background itself asked, at their fixed hosts.
+  const believed = detection.source.kind === 'refresh' || acceptsLink(record, detection);
   next.number = record.number ?? detection.number;
   next.carrier = pickCarrier(record, detection);
   next.orderId = record.orderId ?? detection.orderId;
   next.shipmentId = record.shipmentId ?? detection.shipmentId;
   next.merchant = record.merchant ?? detection.merchant;
-  next.trackUrl = detection.trackUrl ?? record.trackUrl;
+  next.trackUrl = believed ? (detection.trackUrl ?? record.trackUrl) : record.trackUrl;
   next.itemTitles = unique([...record.itemTitles, ...(detection.itemTitles ?? [])]).slice(0, MAX_ITEM_TITLES);
   next.sources = appendSource(record.sources, detection.source);
-  next.events = mergeEvents(record.events, detection.events ?? []);
+  next.events = believed ? mergeEvents(record.events, detection.events ?? []) : record.events;
+  if (!believed) return next;
 
   if (detection.status) {
     const statusAt = detection.statusAt ?? detection.source.seenAt;
@@ -75,6 +84,43 @@ function acceptsStatus(
   if (statusRank(status) >= statusRank(record.status)) return true;
   if (statusAt === record.statusAt) return false;
   return dated || (isProblem(status) && !isFinished(record.status));
+}
+
+/** The host of an http(s) URL, lower case, or undefined. */
+function hostOf(url: string | undefined): string | undefined {
+  if (!url) return undefined;
+  try {
+    const parsed = new URL(url);
+    return parsed.protocol === 'https:' || parsed.protocol === 'http:'
+      ? parsed.hostname.toLowerCase()
+      : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Whether `url` is on a site of the package's carrier (its tracking site or a domain it mails from). */
+export function isCarrierHost(url: string | undefined, carrier: string | undefined): boolean {
+  const host = hostOf(url);
+  if (!host || !carrier) return false;
+  const linkCarrier = carrierFromHost(host);
+  // `linkVouchesFor` compares codes only; an unknown carrier string simply never matches.
+  return linkVouchesFor(linkCarrier, carrier as Parameters<typeof linkVouchesFor>[1]);
+}
+
+/**
+ * Whether a later sighting may re-point the package's tracking link. The first link is taken as found; after that
+ * only to the carrier's own site, to a link read on the carrier's own page, or within the host the link is on
+ * already (an Amazon tracker page for the same shipment). A lookalike e-mail ("ups-delivery-help.example") naming
+ * an already tracked number cannot swap the link for its own page.
+ */
+export function acceptsLink(record: PackageRecord, detection: Detection): boolean {
+  const link = detection.trackUrl;
+  if (!link || link === record.trackUrl || !record.trackUrl) return true;
+  const carrier = record.carrier ?? detection.carrier;
+  if (isCarrierHost(link, carrier) || isCarrierHost(detection.source.url, carrier)) return true;
+  const host = hostOf(link);
+  return host !== undefined && host === hostOf(record.trackUrl);
 }
 
 function pickCarrier(record: PackageRecord, detection: Detection): string | undefined {
@@ -150,12 +196,19 @@ export function mergeRecords(
   now: number,
   addedSource?: SourceRef,
 ): PackageRecord {
+  other = clampRecord(other, now);
   const facts = mergeDetection(target, detectionFromRecord(other, 'import', now), now);
   const merged = mergeUserFields(facts, other);
   merged.sources = unionSources([...target.sources, ...other.sources, ...(addedSource ? [addedSource] : [])]);
   merged.createdAt = Math.min(target.createdAt, other.createdAt);
   const [newer, older] = other.updatedAt > target.updatedAt ? [other, target] : [target, other];
   merged.trackUrl = newer.trackUrl ?? older.trackUrl;
+  // The re-pointing rule of a sighting holds for another copy too (an import file, a duplicate record).
+  if (
+    target.trackUrl &&
+    !acceptsLink(target, { trackUrl: merged.trackUrl, source: { kind: 'import', seenAt: now } })
+  )
+    merged.trackUrl = target.trackUrl;
   if (merged.status === 'delivered') {
     const times = [target.deliveredAt, other.deliveredAt, merged.deliveredAt].filter((t) => t !== undefined);
     merged.deliveredAt = times.length > 0 ? Math.min(...times) : undefined;

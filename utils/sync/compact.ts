@@ -1,5 +1,6 @@
 import * as v from 'valibot';
 import { TrackingNumberSchema } from '../messages';
+import { clampTime, isFuture } from '../store/clamp';
 import type { PackageRecord } from '../store/types';
 
 /**
@@ -54,7 +55,8 @@ export type Tombstone = v.InferOutput<typeof TombstoneSchema>;
 
 const MetaSchema = v.object({
   v: v.literal(FORMAT_VERSION),
-  chunks: v.pipe(v.number(), v.integer(), v.minValue(0)),
+  // The area cannot hold more items than this: a larger count is damage or an attack (a loop of millions).
+  chunks: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(SYNC_MAX_ITEMS)),
 });
 
 export function entryOf(record: PackageRecord): SyncEntry | undefined {
@@ -176,8 +178,18 @@ export function parsePayload(items: Record<string, unknown>): ParsedSync {
 
 function countChunkKeys(items: Record<string, unknown>): number {
   let count = 0;
-  while (chunkKey(count) in items) count++;
+  while (count < SYNC_MAX_ITEMS && Object.hasOwn(items, chunkKey(count))) count++;
   return count;
+}
+
+/**
+ * Another device's times, bounded by this clock: an edit dated years ahead is no edit (it would otherwise beat every
+ * rename the user makes here, round after round), and a creation time ahead is clamped (it would sort first forever).
+ */
+export function clampEntry(entry: SyncEntry, now: number): SyncEntry {
+  if (!isFuture(entry.t, now) && !isFuture(entry.e, now)) return entry;
+  const { e, ...rest } = entry;
+  return { ...rest, t: clampTime(entry.t, now), ...(e !== undefined && !isFuture(e, now) && { e }) };
 }
 
 export function chunkKeysFrom(start: number, end: number): string[] {
@@ -203,11 +215,14 @@ export function pickSyncedState(local: SyncedState, remote: SyncedState): 'local
   return (remote.label ?? '') > (local.label ?? '') ? 'remote' : 'local';
 }
 
-/** Tombstones from both sides, newest per number, without expired ones. */
+/**
+ * Tombstones from both sides, newest per number, without expired ones. A deletion dated ahead of this clock is
+ * dropped: it would delete the number on every device forever (it never expires, and every sighting is older).
+ */
 export function mergeTombstones(a: Tombstone[], b: Tombstone[], now: number): Tombstone[] {
   const newest = new Map<string, number>();
   for (const [number, at] of [...a, ...b]) {
-    if (now - at > TOMBSTONE_TTL_MS) continue;
+    if (now - at > TOMBSTONE_TTL_MS || isFuture(at, now)) continue;
     newest.set(number, Math.max(at, newest.get(number) ?? 0));
   }
   return [...newest.entries()];

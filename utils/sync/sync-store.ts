@@ -4,6 +4,7 @@ import type { PackageChange, PackageRecord } from '../store/types';
 import {
   buildPayload,
   chunkKeysFrom,
+  clampEntry,
   entryOf,
   META_KEY,
   mergeTombstones,
@@ -80,13 +81,16 @@ export async function syncNow(deps: SyncDeps): Promise<SyncReport> {
   const remote = parsePayload(raw);
   const pending = await readPending(deps.local);
   const tombstones = mergeTombstones(remote.tombstones, pending, now);
-  const { records, ...pulled } = await applyRemote(deps, remote.entries, tombstones, now);
+  const entries = remote.entries.map((entry) => clampEntry(entry, now));
+  const { records, ...pulled } = await applyRemote(deps, entries, tombstones, now);
 
   const present = new Set(records.map((r) => r.number));
   // A deleted number tracked again since (it is still here after the pull) is alive: its tombstone goes.
   const liveTombstones = tombstones.filter(([number]) => !present.has(number));
-  const entries = records.map(entryOf).filter((e): e is SyncEntry => e !== undefined);
-  const payload = buildPayload(entries, liveTombstones);
+  const payload = buildPayload(
+    records.map(entryOf).filter((e): e is SyncEntry => e !== undefined),
+    liveTombstones,
+  );
 
   const changed = Object.entries(payload.items).filter(
     ([key, value]) => JSON.stringify(raw[key]) !== JSON.stringify(value),

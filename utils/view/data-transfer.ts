@@ -97,7 +97,7 @@ export interface RejectedRecord {
 
 export type ImportParse =
   | { ok: true; records: PackageRecord[]; rejected: RejectedRecord[] }
-  | { ok: false; error: 'not-json' | 'not-an-export' | 'too-many' };
+  | { ok: false; error: 'not-json' | 'not-an-export' | 'too-many' | 'unsupported-version' };
 
 /** The background accepts at most this many records per import message. */
 export const MAX_IMPORT_RECORDS = 20_000;
@@ -110,11 +110,19 @@ export function parseImportFile(text: string): ImportParse {
   } catch {
     return { ok: false, error: 'not-json' };
   }
-  const list = Array.isArray(data)
-    ? data
-    : data && typeof data === 'object' && Array.isArray((data as { packages?: unknown }).packages)
-      ? (data as { packages: unknown[] }).packages
-      : undefined;
+  let list: unknown[] | undefined;
+  if (Array.isArray(data)) list = data;
+  else if (data && typeof data === 'object') {
+    // Our file says what it is: another app's JSON with a `packages` list is not read as ours, and a file of a
+    // newer format (which this version cannot read faithfully) is refused whole rather than half understood.
+    const file = data as { format?: unknown; version?: unknown; packages?: unknown };
+    if (file.format !== EXPORT_FORMAT || !Array.isArray(file.packages))
+      return { ok: false, error: 'not-an-export' };
+    if (typeof file.version !== 'number' || !Number.isInteger(file.version) || file.version < 1)
+      return { ok: false, error: 'not-an-export' };
+    if (file.version > EXPORT_VERSION) return { ok: false, error: 'unsupported-version' };
+    list = file.packages;
+  }
   if (!list) return { ok: false, error: 'not-an-export' };
   if (list.length > MAX_IMPORT_RECORDS) return { ok: false, error: 'too-many' };
   const records: PackageRecord[] = [];

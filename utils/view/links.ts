@@ -1,3 +1,4 @@
+import { isCarrierHost } from '../store/merge';
 import type { PackageRecord } from '../store/types';
 
 /**
@@ -36,16 +37,19 @@ export function amazonStoreOf(pkg: PackageRecord): string {
 }
 
 /**
- * Where "Open tracking page" goes: the page the package was found with, else the carrier's page for its number,
- * else Amazon's own tracker for a shipment without a number yet, else the order's details page.
+ * Where "Open tracking page" goes: the page the package was found with when it is on the carrier's own site, else
+ * the carrier's canonical page for its number (a link found in a shop's or a lookalike's e-mail is never preferred
+ * to it), else the stored link, else Amazon's own tracker for a shipment without a number yet, else the order's
+ * details page.
  */
 export function trackingPageFor(pkg: PackageRecord, carrierUrl: CarrierUrl): string | undefined {
   const stored = safeHttpUrl(pkg.trackUrl);
-  if (stored) return stored;
+  if (stored && isCarrierHost(stored, pkg.carrier)) return stored;
   if (pkg.number && pkg.carrier) {
     const carrierPage = safeHttpUrl(carrierUrl(pkg.carrier, pkg.number) ?? undefined);
     if (carrierPage) return carrierPage;
   }
+  if (stored) return stored;
   if (pkg.orderId) {
     const store = `https://${amazonStoreOf(pkg)}`;
     const order = encodeURIComponent(pkg.orderId);

@@ -66,11 +66,11 @@ async function popupOnlyMessages(): Promise<unknown[]> {
 }
 
 describe('who may send what', () => {
-  it('lists content scripts only for detections, tracked-number queries and ping', () => {
+  it('lists content scripts only for detections, tracked-number queries, their settings and ping', () => {
     const forContent = (Object.keys(ALLOWED_SENDERS) as MessageType[]).filter((t) =>
       ALLOWED_SENDERS[t].includes('content'),
     );
-    expect(forContent.sort()).toEqual(['detections', 'ping', 'tracked-numbers']);
+    expect(forContent.sort()).toEqual(['content-settings', 'detections', 'ping', 'tracked-numbers']);
   });
 
   it('refuses every popup/options message from a content script: 0 accepted, store unchanged', async () => {

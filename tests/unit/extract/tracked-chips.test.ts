@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { parseHTML } from 'linkedom';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { type ContentEnvironment, startDoorstep } from '@/utils/content/controller';
 
 /**
@@ -36,10 +36,12 @@ function environment(
     now: () => NOW,
     timeZone: 'America/New_York',
     async sendMessage(message) {
+      // The settings come by message, as from the background (storage.local is closed to content scripts).
+      if ((message as { type: string }).type === 'content-settings') return { ok: true, settings };
       sent.push(message as (typeof sent)[number]);
       return reply(message as { type: string });
     },
-    storage: { get: async () => ({ settings }), set: async () => {} },
+    storage: { get: async () => ({}), set: async () => {} },
     onSettingsChanged: () => () => {},
     signal: controller.signal,
   };
@@ -54,8 +56,11 @@ const chipStates = (doc: Document) =>
 
 beforeEach(() => {
   controller = new AbortController();
+  // The chip's state is marked on its host in test builds only (utils/content/test-hooks.ts).
+  vi.stubGlobal('__DOORSTEP_TEST_HOOKS__', true);
 });
 afterEach(() => {
+  vi.unstubAllGlobals();
   controller.abort();
   globalThis.MutationObserver = realObserver;
 });

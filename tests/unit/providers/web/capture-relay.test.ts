@@ -66,7 +66,11 @@ describe('isolated relay', () => {
       window: fake.win as unknown as Window,
       now: () => NOW,
       identify: identifyTrackingNumber,
-      sendMessage: async (message) => sent.push(message),
+      // The settings come by message from the background (storage.local is closed to content scripts).
+      sendMessage: async (message) =>
+        (message as { type?: string }).type === 'content-settings'
+          ? { ok: true, settings }
+          : sent.push(message),
       storage: { get: async (key) => (settings === undefined ? {} : { [key]: settings }) },
       signal: controller.signal,
     });
