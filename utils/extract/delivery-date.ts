@@ -80,6 +80,11 @@ const RELATIVE_DAYS: Record<string, number> = {
   'pasado mañana': 2,
   'pasado manana': 2,
   dopodomani: 2,
+  dziś: 0,
+  dzisiaj: 0,
+  jutro: 1,
+  pojutrze: 2,
+  wczoraj: -1,
 };
 
 const alternation = (words: Iterable<string>) =>
@@ -100,6 +105,8 @@ const GAP = '[\\s,]*';
 const TERM_SOURCES = {
   iso: `(\\d{4})-(\\d{2})-(\\d{2})`,
   dotted: `(\\d{1,2})\\.(\\d{1,2})\\.(\\d{4}|\\d{2}(?!\\d))?`,
+  // "12/07/2026": month/day or day/month depending on the locale; read only when the weekday or a day above 12 decides.
+  slashed: `(\\d{1,2})/(\\d{1,2})/(\\d{4})`,
   dayMonth: `${DAY}\\s*(?:de\\s+)?${MONTH}${YEAR}`,
   monthDay: `${MONTH}\\s*${DAY}${YEAR}`,
   weekday: WEEKDAY,
@@ -110,6 +117,7 @@ const TERM_KINDS = Object.keys(TERM_SOURCES) as TermKind[];
 const TERM_GROUPS: Record<TermKind, number> = {
   iso: 3,
   dotted: 3,
+  slashed: 3,
   dayMonth: 3,
   monthDay: 3,
   weekday: 1,
@@ -217,6 +225,22 @@ function termFromMatch(match: RegExpExecArray, reference: CalendarDay, past: boo
       case 'dotted': {
         month = Number(g(2));
         day = explicitDay(g(3), month, Number(g(1)), reference, past);
+        break;
+      }
+      case 'slashed': {
+        const [a, b, year] = [Number(g(1)), Number(g(2)), Number(g(3))];
+        const readings = [
+          { year, month: a, day: b },
+          { year, month: b, day: a },
+        ].filter((r) => isValidDay(r.year, r.month, r.day));
+        const weekday = match[1] ? WEEKDAY_NAMES[match[1].toLowerCase()] : undefined;
+        const fitting = weekday === undefined ? readings : readings.filter((r) => weekdayOf(r) === weekday);
+        const distinct = new Set(fitting.map((r) => toIsoDay(r)));
+        // Two readings left (03/04/2026 without a weekday) is a guess: no date rather than a wrong one.
+        if (distinct.size === 1) {
+          day = fitting[0];
+          month = day?.month;
+        }
         break;
       }
       case 'dayMonth':
@@ -381,7 +405,10 @@ const PROMISE_TRIGGER = new RegExp(
     'estimated (?:delivery|arrival)(?: date)?(?: is)?',
     'guaranteed delivery(?: date)?(?: is)?',
     'delivery (?:date|estimate|by|on)',
-    'scheduled (?:for )?delivery(?: date)?',
+    'scheduled (?:for )?delivery(?: date)?(?: on)?',
+    'delivery is (?:due|expected)(?: on)?',
+    "(?:it's|it is) coming",
+    'coming',
     'will be delivered',
     'to be delivered',
     'should be delivered',
@@ -416,6 +443,11 @@ const PROMISE_TRIGGER = new RegExp(
     'consegna (?:prevista|stimata)',
     'data di consegna(?: prevista| stimata)?',
     'sarà consegnato',
+    // pl
+    'przewidywana data (?:doręczenia|dostawy)',
+    'planowana data (?:doręczenia|dostawy)',
+    'doręczymy',
+    'doręczamy',
   ].join('|')})${E}\\s*:?`,
   'giu',
 );
@@ -454,10 +486,17 @@ export function findDeliveryPromise(text: string, reference: DateReference): Fou
   const trigger = new RegExp(PROMISE_TRIGGER.source, 'giu');
   for (let match = trigger.exec(text); match; match = trigger.exec(text)) {
     // The date belongs to the trigger's own sentence: "Arriving soon. Ordered November 20" promises nothing.
-    const tail = text.slice(
-      match.index + match[0].length,
-      match.index + match[0].length + PROMISE_REACH + 80,
-    );
+    // Markup between a label and its value ("will arrive:" … "Friday, September 11") renders as runs of blank lines
+    // and spaces: the reach starts where the value's text does.
+    let valueStart = match.index + match[0].length;
+    while (
+      valueStart < text.length &&
+      valueStart - match.index < 2000 &&
+      /[\s>]/.test(text[valueStart] ?? '')
+    ) {
+      valueStart++;
+    }
+    const tail = text.slice(valueStart, valueStart + PROMISE_REACH + 80);
     const after = firstSentence(tail);
     const today = dayIn(reference.at, reference.timeZone);
     const term = findTerm(after.slice(0, PROMISE_REACH + 20), today);
@@ -467,7 +506,8 @@ export function findDeliveryPromise(text: string, reference: DateReference): Fou
       leading?.index ?? Number.POSITIVE_INFINITY,
     );
     if (startsAt > PROMISE_REACH) continue;
-    const phraseText = `${match[0]}${after}`;
+    const gap = valueStart > match.index + match[0].length ? ' ' : '';
+    const phraseText = `${match[0]}${gap}${after}`;
     const eta = resolveDeliveryPhrase(after, reference);
     if (!eta) continue;
     if (!eta.by) {
@@ -476,7 +516,7 @@ export function findDeliveryPromise(text: string, reference: DateReference): Fou
       if (detail?.eta.by && detail.eta.start === eta.start && detail.eta.end === eta.end)
         eta.by = detail.eta.by;
     }
-    return { eta, phrase: collapse(phraseText.slice(0, match[0].length + startsAt + 60)) };
+    return { eta, phrase: collapse(phraseText.slice(0, match[0].length + gap.length + startsAt + 60)) };
   }
   return undefined;
 }

@@ -22,21 +22,28 @@ const STATUS_PHRASES: [RegExp, PackageStatus][] = [
     ),
     'exception',
   ],
+  // The customer's own return or refund of a delivered order: the parcel did arrive, nothing went wrong with it.
   [
     phrase(
-      "return(?:ed)? to sender|being returned|return complete|rücksendung an absender|retour à l'expéditeur|devuelto al remitente|reso al mittente",
+      'return complete|return started|refunded|refund issued|rückgabe abgeschlossen|erstattet|retour effectué|remboursée?|devolución completada|reembolsado|reso completato|rimborsato',
+    ),
+    'delivered',
+  ],
+  [
+    phrase(
+      "return(?:ed)? to sender|being returned|rücksendung an absender|retour à l'expéditeur|devuelto al remitente|reso al mittente",
     ),
     'returned',
   ],
   [
     phrase(
-      'out for delivery|with delivery courier|in zustellung|wird heute zugestellt|en cours de livraison|en reparto|in consegna',
+      "out for delivery|with delivery courier|on (?:the |a )?(?:fedex |ups |dhl )?vehicle for delivery|(?:it's|it is|is) coming today|delivering (?:it )?today|in zustellung|wird heute zugestellt|kommt heute|en cours de livraison|arrive aujourd'hui|en reparto|llega hoy|in consegna|arriva oggi|w doręczeniu|doręczamy|dziś doręczymy|kurier doręczy",
     ),
     'out_for_delivery',
   ],
   [
     phrase(
-      'ready for pick ?up|available for pick ?up|abholbereit|zur abholung bereit|disponible en point relais|listo para recoger|pronto per il ritiro',
+      'ready for pick ?up|available for pick ?up|(?:a )?package to pick up|abholbereit|zur abholung bereit|disponible en point relais|listo para recoger|pronto per il ritiro|czeka w paczkomacie|czeka na odbiór|gotowa do odbioru',
     ),
     'available_for_pickup',
   ],
@@ -47,16 +54,22 @@ const STATUS_PHRASES: [RegExp, PackageStatus][] = [
     ),
     'in_transit',
   ],
-  [phrase('delivered|zugestellt|geliefert|livré|entregado|consegnato'), 'delivered'],
+  // "Auto-delivered: Every 2 months" is a Subscribe & Save schedule, not a delivery.
   [
     phrase(
-      'shipped|in transit|on (?:the|its) way|has left|dispatched|versandt|verschickt|unterwegs|expédié|en transit|enviado|en camino|en tránsito|spedito|in transito',
+      '(?<!auto-)delivered|zugestellt|geliefert|livré|entregado|consegnato|dostarczona|dostarczono|doręczona|doręczono|doręczyliśmy',
+    ),
+    'delivered',
+  ],
+  [
+    phrase(
+      'shipped|in transit|on (?:the|its) way|has left|dispatched|arriving|scheduled for delivery|versandt|verschickt|unterwegs|expédié|en transit|enviado|en camino|en tránsito|spedito|in transito|w drodze|przekazana kurierowi',
     ),
     'in_transit',
   ],
   [
     phrase(
-      'label created|shipping label|shipment information sent|preparing (?:for|to) ship|order received|versandetikett|étiquette créée|etiqueta creada',
+      "label created|shipping label|shipment information sent|preparing (?:for|to) ship|order received|order confirmation|we(?:'|’)ll send a confirmation when|versandetikett|bestellbestätigung|étiquette créée|confirmation de commande|etiqueta creada|confirmación del pedido|conferma dell'ordine",
     ),
     'info_received',
   ],
@@ -69,4 +82,28 @@ export function statusFromText(text: string): { status: PackageStatus; phrase: s
     if (match) return { status, phrase: match[0] };
   }
   return undefined;
+}
+
+/** Adverbs of a slogan ("Simply delivered.", "Einfach geliefert."): a brand's motto, not news about a parcel. */
+const SLOGAN_BEFORE =
+  /(?:simply|easily|reliably|always|smartly|happily|proudly|fast|einfach|zuverlässig|immer|simplement|toujours|siempre|sempre)\s*$/iu;
+
+/**
+ * The status a message's own headline states: of all status phrases in `text` (the subject or the top of a body), the
+ * one written first, so that "Your package was shipped! … Arriving today" reads as shipped and a footer slogan or a
+ * list of other services further down does not speak for the parcel. Where two phrases start at the same place, the
+ * more specific (earlier in STATUS_PHRASES) wins.
+ */
+export function headlineStatus(text: string): { status: PackageStatus; phrase: string } | undefined {
+  let best: { status: PackageStatus; phrase: string; index: number } | undefined;
+  for (const [pattern, status] of STATUS_PHRASES) {
+    const all = new RegExp(pattern.source, 'giu');
+    for (let match = all.exec(text); match; match = all.exec(text)) {
+      if (best && match.index >= best.index) break;
+      if (SLOGAN_BEFORE.test(text.slice(Math.max(0, match.index - 12), match.index))) continue;
+      best = { status, phrase: match[0], index: match.index };
+      break;
+    }
+  }
+  return best && { status: best.status, phrase: best.phrase };
 }
