@@ -26,6 +26,11 @@ export function createRecord(detection: Detection, id: string, now: number): Pac
  * archive flag are never touched.
  */
 export function mergeDetection(record: PackageRecord, detection: Detection, now: number): PackageRecord {
+  return mergeFacts(record, detection, now, detection.statusAt !== undefined);
+}
+
+/** `dated`: whether the detection's status time is an event or e-mail time rather than when a page was seen. */
+function mergeFacts(record: PackageRecord, detection: Detection, now: number, dated: boolean): PackageRecord {
   const next: PackageRecord = { ...record, updatedAt: now };
   next.number = record.number ?? detection.number;
   next.carrier = pickCarrier(record, detection);
@@ -37,17 +42,34 @@ export function mergeDetection(record: PackageRecord, detection: Detection, now:
   next.sources = appendSource(record.sources, detection.source);
   next.events = mergeEvents(record.events, detection.events ?? []);
 
+  let statusAccepted = false;
   if (detection.status) {
     const statusAt = detection.statusAt ?? detection.source.seenAt;
-    if (acceptsStatus(record, detection.status, statusAt, detection.statusAt !== undefined)) {
+    if (acceptsStatus(record, detection.status, statusAt, dated)) {
+      statusAccepted = true;
       next.status = detection.status;
       next.statusText = detection.statusText;
       next.statusAt = statusAt;
+      if (dated) {
+        delete next.statusUndated;
+        delete next.statusDatedAt;
+      } else {
+        next.statusUndated = true;
+        const lastDatedAt =
+          record.status === 'unknown'
+            ? undefined
+            : record.statusUndated
+              ? record.statusDatedAt
+              : record.statusAt;
+        if (lastDatedAt === undefined) delete next.statusDatedAt;
+        else next.statusDatedAt = lastDatedAt;
+      }
       if (detection.status === 'delivered') next.deliveredAt = record.deliveredAt ?? statusAt;
     }
   }
   if (detection.eta && !isFinished(next.status)) {
-    const etaIsCurrent = (detection.statusAt ?? detection.source.seenAt) >= (record.statusAt ?? 0);
+    const etaIsCurrent =
+      statusAccepted || (detection.statusAt ?? detection.source.seenAt) >= (record.statusAt ?? 0);
     if (etaIsCurrent || !record.eta) next.eta = detection.eta;
   }
   if (detection.source.kind === 'refresh') {
@@ -63,6 +85,9 @@ export function mergeDetection(record: PackageRecord, detection: Detection, now:
  * says when the page was seen, and an old "shipped" e-mail reopened after delivery is seen "now" too. The exception
  * is a problem (failed attempt, exception, return) reported while the package is still under way: it is believed,
  * because hiding a problem is worse than showing one that a later event clears.
+ * An undated sighting ("Arriving Tuesday" on an order list, seen now) is only as old as the dated evidence before it
+ * when dated evidence arrives later: a dated event further along (out for delivery at 09:12) wins over it even though
+ * it was seen later, and the result is the same whichever of the two arrives first.
  */
 function acceptsStatus(
   record: PackageRecord,
@@ -71,6 +96,11 @@ function acceptsStatus(
   dated: boolean,
 ): boolean {
   if (record.status === 'unknown' || record.statusAt === undefined) return true;
+  if (dated && record.statusUndated) {
+    // Dated evidence is measured against the last dated status; when older than the sighting it must be further along.
+    if (record.statusDatedAt !== undefined && statusAt < record.statusDatedAt) return false;
+    if (statusAt < record.statusAt) return statusRank(status) > statusRank(record.status);
+  }
   if (statusAt < record.statusAt) return false;
   if (statusRank(status) >= statusRank(record.status)) return true;
   if (statusAt === record.statusAt) return false;
@@ -150,7 +180,8 @@ export function mergeRecords(
   now: number,
   addedSource?: SourceRef,
 ): PackageRecord {
-  const facts = mergeDetection(target, detectionFromRecord(other, 'import', now), now);
+  // The other copy's status keeps its kind: a sighting stays a sighting, so it cannot outrank a dated event here.
+  const facts = mergeFacts(target, detectionFromRecord(other, 'import', now), now, !other.statusUndated);
   const merged = mergeUserFields(facts, other);
   merged.sources = unionSources([...target.sources, ...other.sources, ...(addedSource ? [addedSource] : [])]);
   merged.createdAt = Math.min(target.createdAt, other.createdAt);
