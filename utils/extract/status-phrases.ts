@@ -1,7 +1,7 @@
 import type { PackageStatus } from '../store/types';
 
 /**
- * Status words as shops, carriers and Amazon write them (en, de, fr, es, it), most specific first: "not delivered"
+ * Status words as shops, carriers and Amazon write them (en, de, fr, es, it, nl, pl), most specific first: "not delivered"
  * must win over "delivered", "out for delivery" over "delivery".
  */
 // Word boundaries that know accented letters: JavaScript's \b would fail after "expédié" or "livré".
@@ -12,7 +12,7 @@ const phrase = (alternatives: string) => new RegExp(`${B}(?:${alternatives})${E}
 const STATUS_PHRASES: [RegExp, PackageStatus][] = [
   [
     phrase(
-      'delivery attempt(?:ed)?|attempted delivery|we missed you|missed delivery|zustellversuch|tentative de livraison|intento de entrega|tentata consegna',
+      'delivery attempt(?:ed)?|attempted delivery|we missed you|missed delivery|zustellversuch|nicht angetroffen|tentative de livraison|intento de entrega|tentata consegna|bezorgpoging|we hebben je gemist',
     ),
     'failed_attempt',
   ],
@@ -37,39 +37,39 @@ const STATUS_PHRASES: [RegExp, PackageStatus][] = [
   ],
   [
     phrase(
-      "out for delivery|with delivery courier|on (?:the |a )?(?:fedex |ups |dhl )?vehicle for delivery|(?:it's|it is|is) coming today|delivering (?:it )?today|in zustellung|wird heute zugestellt|kommt heute|en cours de livraison|arrive aujourd'hui|en reparto|llega hoy|in consegna|arriva oggi|w doręczeniu|doręczamy|dziś doręczymy|kurier doręczy",
+      "out for delivery|with delivery courier|on (?:the |a )?(?:fedex |ups |dhl )?vehicle for delivery|(?:it's|it is|is) coming today|delivering (?:it )?today|in (?:der )?zustellung|wird heute zugestellt|kommt heute|in das zustellfahrzeug geladen|en cours de livraison|(?:arrive|sera livrée?) aujourd(?:'|’)hui|en reparto|llega hoy|será entregad[oa] hoy|in consegna|arriva oggi|sarà consegnat[oa] oggi|wordt vandaag bezorgd|komt vandaag|bezorger is onderweg|w doręczeniu|doręczamy|dziś doręczymy|kurier doręczy",
     ),
     'out_for_delivery',
   ],
   [
     phrase(
-      'ready for pick ?up|available for pick ?up|(?:a )?package to pick up|abholbereit|zur abholung bereit|disponible en point relais|listo para recoger|pronto per il ritiro|czeka w paczkomacie|czeka na odbiór|gotowa do odbioru',
+      'ready for pick ?up|available for pick ?up|(?:a )?package to pick up|abholbereit|zur abholung bereit|ligt (?:voor je )?klaar|klaar om op te halen|disponible en point relais|listo para recoger|pronto per il ritiro|czeka w paczkomacie|czeka na odbiór|gotowa do odbioru',
     ),
     'available_for_pickup',
   ],
   // A promise is not a delivery: "will be delivered today" is an estimate.
   [
     phrase(
-      '(?:will be|to be|should be|expected to be|being|scheduled to be) delivered|wird (?:[\\p{L}\\d:.]+ ){0,8}zugestellt|soll (?:[\\p{L}\\d:.]+ ){0,6}zugestellt werden|sera livrée?|será entregad[oa]|se entregará|sarà consegnat[oa]',
+      '(?:will be|to be|should be|expected to be|being|scheduled to be) delivered|wird (?:[\\p{L}\\d:.]+ ){0,8}zugestellt|soll (?:[\\p{L}\\d:.]+ ){0,6}zugestellt werden|sera livrée?|será entregad[oa]|se entregará|sarà consegnat[oa]|wordt (?:[\\p{L}\\d:.]+ ){0,8}bezorgd',
     ),
     'in_transit',
   ],
   // "Auto-delivered: Every 2 months" is a Subscribe & Save schedule, not a delivery.
   [
     phrase(
-      '(?<!auto-)delivered|zugestellt|geliefert|livré|entregado|consegnato|dostarczona|dostarczono|doręczona|doręczono|doręczyliśmy',
+      '(?<!auto-)delivered|zugestellt|geliefert|livré|entregado|consegnato|bezorgd|afgeleverd|dostarczona|dostarczono|doręczona|doręczono|doręczyliśmy',
     ),
     'delivered',
   ],
   [
     phrase(
-      'shipped|in transit|on (?:the|its) way|has left|dispatched|arriving|scheduled for delivery|versandt|verschickt|unterwegs|expédié|en transit|enviado|en camino|en tránsito|spedito|in transito|w drodze|przekazana kurierowi',
+      'shipped|in transit|on (?:the|its) way|has left|dispatched|arriving|scheduled for delivery|versandt|verschickt|unterwegs|expédié|en transit|enviado|en camino|en tránsito|spedito|in transito|onderweg|verzonden|w drodze|przekazana kurierowi',
     ),
     'in_transit',
   ],
   [
     phrase(
-      "label created|shipping label|shipment information sent|preparing (?:for|to) ship|order received|order confirmation|we(?:'|’)ll send a confirmation when|versandetikett|bestellbestätigung|étiquette créée|confirmation de commande|etiqueta creada|confirmación del pedido|conferma dell'ordine",
+      "label created|shipping label|shipment information sent|preparing (?:for|to) ship|order received|order confirmation|we(?:'|’)ll send a confirmation when|versandetikett|elektronisch angekündigt|bestellbestätigung|aangemeld|étiquette créée|confirmation de commande|etiqueta creada|confirmación del pedido|conferma dell'ordine",
     ),
     'info_received',
   ],

@@ -33,6 +33,24 @@ describe("headlineStatus: the message's own headline, not the first phrase anywh
     expect(status('Arriving tomorrow')).toBe('in_transit');
   });
 
+  it('reads PostNL (nl) and DHL (de) wording, the promise of today apart from a delivery today', () => {
+    expect(status('Je pakket wordt vandaag bezorgd')).toBe('out_for_delivery');
+    expect(status('Je pakket is vandaag bezorgd')).toBe('delivered');
+    expect(status('Je pakket wordt morgen tussen 10:00 en 12:00 bezorgd')).toBe('in_transit');
+    expect(status('Je pakket is onderweg')).toBe('in_transit');
+    expect(status('Je pakket ligt klaar bij het PostNL-punt')).toBe('available_for_pickup');
+    expect(status('We hebben je gemist')).toBe('failed_attempt');
+    expect(status('Je pakket is aangemeld')).toBe('info_received');
+    expect(status('Die Sendung wurde elektronisch angekündigt')).toBe('info_received');
+    expect(status('Die Sendung wurde in das Zustellfahrzeug geladen')).toBe('out_for_delivery');
+    expect(status('Ihr Paket ist in der Zustellung')).toBe('out_for_delivery');
+    expect(status('Sie wurden leider nicht angetroffen')).toBe('failed_attempt');
+    expect(status('Votre colis sera livré aujourd’hui')).toBe('out_for_delivery');
+    expect(status('Votre colis sera livré demain')).toBe('in_transit');
+    expect(status('Il pacco sarà consegnato oggi')).toBe('out_for_delivery');
+    expect(status('Tu pedido será entregado hoy')).toBe('out_for_delivery');
+  });
+
   it("the customer's own return or refund is a delivered parcel, not a problem", () => {
     expect(status('Return complete')).toBe('delivered');
     expect(status('Refunded')).toBe('delivered');
