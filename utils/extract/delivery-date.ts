@@ -27,30 +27,30 @@ const E = '(?![\\p{L}\\p{N}])';
 
 const MONTH_NAMES: Record<string, number> = {};
 const MONTH_LIST: [number, string][] = [
-  [1, 'january jan januar jän janvier janv enero ene gennaio gen'],
-  [2, 'february feb februar février fevrier févr fevr febrero febbraio'],
-  [3, 'march mar märz maerz mär mars marzo'],
-  [4, 'april apr avril avr abril abr aprile'],
-  [5, 'may mai mayo maggio mag'],
-  [6, 'june jun juni juin junio giugno giu'],
-  [7, 'july jul juli juillet juil julio luglio lug'],
-  [8, 'august aug août aout agosto ago'],
-  [9, 'september sept sep septembre septiembre setiembre settembre set'],
-  [10, 'october oct oktober okt octobre octubre ottobre ott'],
-  [11, 'november nov novembre noviembre'],
-  [12, 'december dec dezember dez décembre decembre déc diciembre dic dicembre'],
+  [1, 'january jan januar jän janvier janv enero ene gennaio gen januari stycznia styczeń'],
+  [2, 'february feb februar février fevrier févr fevr febrero febbraio februari lutego luty'],
+  [3, 'march mar märz maerz mär mars marzo maart mrt marca marzec'],
+  [4, 'april apr avril avr abril abr aprile kwietnia kwiecień'],
+  [5, 'may mai mayo maggio mag mei maja'],
+  [6, 'june jun juni juin junio giugno giu czerwca czerwiec'],
+  [7, 'july jul juli juillet juil julio luglio lug lipca lipiec'],
+  [8, 'august aug août aout agosto ago augustus sierpnia sierpień'],
+  [9, 'september sept sep septembre septiembre setiembre settembre set września wrzesień'],
+  [10, 'october oct oktober okt octobre octubre ottobre ott października październik'],
+  [11, 'november nov novembre noviembre listopada listopad'],
+  [12, 'december dec dezember dez décembre decembre déc diciembre dic dicembre grudnia grudzień'],
 ];
 for (const [month, names] of MONTH_LIST) for (const name of names.split(' ')) MONTH_NAMES[name] = month;
 
 const WEEKDAY_NAMES: Record<string, number> = {};
 const WEEKDAY_LIST: [number, string][] = [
-  [0, 'sunday sonntag dimanche domingo domenica'],
-  [1, 'monday montag lundi lunes lunedì lunedi'],
-  [2, 'tuesday tue tues dienstag mardi martes martedì martedi'],
-  [3, 'wednesday wed mittwoch mercredi miércoles miercoles mercoledì mercoledi'],
-  [4, 'thursday thu thur thurs donnerstag jeudi jueves giovedì giovedi'],
-  [5, 'friday fri freitag vendredi viernes venerdì venerdi'],
-  [6, 'saturday samstag sonnabend samedi sábado sabado sabato'],
+  [0, 'sunday sonntag dimanche domingo domenica zondag niedziela niedzielę'],
+  [1, 'monday montag lundi lunes lunedì lunedi maandag poniedziałek'],
+  [2, 'tuesday tue tues dienstag mardi martes martedì martedi dinsdag wtorek'],
+  [3, 'wednesday wed mittwoch mercredi miércoles miercoles mercoledì mercoledi woensdag środa środę'],
+  [4, 'thursday thu thur thurs donnerstag jeudi jueves giovedì giovedi donderdag czwartek'],
+  [5, 'friday fri freitag vendredi viernes venerdì venerdi vrijdag piątek'],
+  [6, 'saturday samstag sonnabend samedi sábado sabado sabato zaterdag sobota sobotę'],
 ];
 for (const [weekday, names] of WEEKDAY_LIST)
   for (const name of names.split(' ')) WEEKDAY_NAMES[name] = weekday;
@@ -80,6 +80,9 @@ const RELATIVE_DAYS: Record<string, number> = {
   'pasado mañana': 2,
   'pasado manana': 2,
   dopodomani: 2,
+  vandaag: 0,
+  gisteren: -1,
+  overmorgen: 2,
   dziś: 0,
   dzisiaj: 0,
   jutro: 1,
@@ -443,6 +446,11 @@ const PROMISE_TRIGGER = new RegExp(
     'consegna (?:prevista|stimata)',
     'data di consegna(?: prevista| stimata)?',
     'sarà consegnato',
+    // nl
+    'verwachte (?:bezorging|bezorgdatum|bezorgdag|levering|leverdatum)',
+    'bezorg(?:moment|datum|dag)',
+    'bezorging(?: verwacht)?(?: op)?',
+    'wordt(?=\\s+(?:naar verwachting\\s+)?(?:vandaag|morgen|overmorgen|op|tussen)\\s)',
     // pl
     'przewidywana data (?:doręczenia|dostawy)',
     'planowana data (?:doręczenia|dostawy)',

@@ -68,6 +68,16 @@ describe('delivery promises in real markup', () => {
   const reference = { at: Date.UTC(2026, 11, 6, 15), timeZone: 'America/New_York' };
   const start = (text: string) => findDeliveryPromise(text, reference)?.eta.start;
 
+  it('reads Dutch (PostNL) and Polish month and weekday names', () => {
+    expect(start('Verwachte bezorging: dinsdag 8 december')).toBe('2026-12-08');
+    expect(start('Je pakket wordt morgen tussen 10:00 en 12:00 bezorgd')).toBe('2026-12-07');
+    expect(start('Bezorgmoment: vandaag tussen 14:00 en 16:00')).toBe('2026-12-06');
+    expect(start('Przewidywana data doręczenia: 9 grudnia 2026')).toBe('2026-12-09');
+    expect(start('Doręczymy w środę')).toBe('2026-12-09');
+    // A date that no promise announces stays no promise.
+    expect(start('Besteld op dinsdag 1 december')).toBeUndefined();
+  });
+
   it('finds the date whatever whitespace and markup separate it from its label', () => {
     expect(start(`will arrive:${'\n   \n  '.repeat(40)}Friday, December 11`)).toBe('2026-12-11');
     expect(start('Arriving:\n> \n> Tuesday, December 8')).toBe('2026-12-08');
