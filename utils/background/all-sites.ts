@@ -1,3 +1,4 @@
+import { CONTENT_SCRIPT_FILES } from '../content/script-files';
 import { CONTENT_SCRIPT_MATCHES } from '../hosts';
 
 /**
@@ -8,7 +9,7 @@ import { CONTENT_SCRIPT_MATCHES } from '../hosts';
 
 export const ALL_SITES_ORIGINS = ['*://*/*'];
 export const ALL_SITES_SCRIPT_ID = 'doorstep-all-sites';
-const CONTENT_SCRIPT_FILE = 'content-scripts/content.js';
+const CONTENT_SCRIPT_FILE = CONTENT_SCRIPT_FILES.page;
 
 /** The parts of `browser.permissions` and `browser.scripting` this needs (fakes in tests). */
 export interface AllSitesApi {

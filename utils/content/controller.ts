@@ -1,5 +1,5 @@
 import type { ScanContext } from '../extract/page-scan';
-import { type ScanUnit, type Site, siteFor } from '../extract/sites';
+import type { ScanUnit, Site } from '../extract/sites';
 import { WARM_UP_STEPS } from '../extract/warm-up';
 import type { DetectionMode, KeyValueStorage } from '../settings';
 import type { Detection } from '../store/types';
@@ -27,6 +27,8 @@ export interface ContentEnvironment {
   signal: AbortSignal;
   /** Registers a listener for single-page-app route changes. */
   onLocationChanged?: (listener: () => void) => void;
+  /** The readers of this content script's site family (webmail, Amazon, or carrier and other pages) for a URL. */
+  siteFor: (url: string) => Site;
   /** Injected by "Scan this page": the user asked, so packages are added even where the default is "ask". */
   requested?: boolean;
   /** Runs `task` after `ms` (a retry of detections the background did not take); `setTimeout` by default. */
@@ -74,7 +76,7 @@ export async function startDoorstep(env: ContentEnvironment): Promise<ScanSummar
   const { document: doc, signal } = env;
   const root = doc.documentElement;
   const known = new Map<string, Known>();
-  let site: Site = siteFor(env.url());
+  let site: Site = env.siteFor(env.url());
   let mode: DetectionMode = 'off';
   let outbox: Known[] = [];
   /** Entries waiting, chip-less, for the batch's one "already stored?" query. */
@@ -320,7 +322,7 @@ export async function startDoorstep(env: ContentEnvironment): Promise<ScanSummar
 
   // Single-page apps change route without reloading: a new route may be a different kind of page.
   env.onLocationChanged?.(() => {
-    const next = siteFor(env.url());
+    const next = env.siteFor(env.url());
     if (next.id === site.id) return;
     site = next;
     void readMode().then((m) => {

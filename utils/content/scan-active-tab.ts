@@ -1,4 +1,5 @@
 import type { ScanSummary } from './controller';
+import { contentScriptFileFor } from './script-files';
 
 /**
  * "Scan this page" from the popup: with the activeTab grant of the click, injects the content script into the active
@@ -46,7 +47,8 @@ export async function scanActiveTab(api: ScanTabApi): Promise<ScanTabResult> {
     });
     const [injection] = await api.scripting.executeScript({
       target: { tabId: tab.id },
-      files: ['/content-scripts/content.js'],
+      // The script of the page's own site family, so a page where it already runs is read by it again, once.
+      files: [`/${contentScriptFileFor(tab.url)}`],
     });
     const summary = injection?.result;
     return isSummary(summary) ? { ok: true, summary } : { ok: false, error: 'The page did not answer.' };

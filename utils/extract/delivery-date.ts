@@ -27,30 +27,30 @@ const E = '(?![\\p{L}\\p{N}])';
 
 const MONTH_NAMES: Record<string, number> = {};
 const MONTH_LIST: [number, string][] = [
-  [1, 'january jan januar jän janvier janv enero ene gennaio gen'],
-  [2, 'february feb februar février fevrier févr fevr febrero febbraio'],
-  [3, 'march mar märz maerz mär mars marzo'],
-  [4, 'april apr avril avr abril abr aprile'],
-  [5, 'may mai mayo maggio mag'],
-  [6, 'june jun juni juin junio giugno giu'],
-  [7, 'july jul juli juillet juil julio luglio lug'],
-  [8, 'august aug août aout agosto ago'],
-  [9, 'september sept sep septembre septiembre setiembre settembre set'],
-  [10, 'october oct oktober okt octobre octubre ottobre ott'],
-  [11, 'november nov novembre noviembre'],
-  [12, 'december dec dezember dez décembre decembre déc diciembre dic dicembre'],
+  [1, 'january jan januar jän janvier janv enero ene gennaio gen januari stycznia styczeń'],
+  [2, 'february feb februar février fevrier févr fevr febrero febbraio februari lutego luty'],
+  [3, 'march mar märz maerz mär mars marzo maart mrt marca marzec'],
+  [4, 'april apr avril avr abril abr aprile kwietnia kwiecień'],
+  [5, 'may mai mayo maggio mag mei maja'],
+  [6, 'june jun juni juin junio giugno giu czerwca czerwiec'],
+  [7, 'july jul juli juillet juil julio luglio lug lipca lipiec'],
+  [8, 'august aug août aout agosto ago augustus sierpnia sierpień'],
+  [9, 'september sept sep septembre septiembre setiembre settembre set września wrzesień'],
+  [10, 'october oct oktober okt octobre octubre ottobre ott października październik'],
+  [11, 'november nov novembre noviembre listopada listopad'],
+  [12, 'december dec dezember dez décembre decembre déc diciembre dic dicembre grudnia grudzień'],
 ];
 for (const [month, names] of MONTH_LIST) for (const name of names.split(' ')) MONTH_NAMES[name] = month;
 
 const WEEKDAY_NAMES: Record<string, number> = {};
 const WEEKDAY_LIST: [number, string][] = [
-  [0, 'sunday sonntag dimanche domingo domenica'],
-  [1, 'monday montag lundi lunes lunedì lunedi'],
-  [2, 'tuesday tue tues dienstag mardi martes martedì martedi'],
-  [3, 'wednesday wed mittwoch mercredi miércoles miercoles mercoledì mercoledi'],
-  [4, 'thursday thu thur thurs donnerstag jeudi jueves giovedì giovedi'],
-  [5, 'friday fri freitag vendredi viernes venerdì venerdi'],
-  [6, 'saturday samstag sonnabend samedi sábado sabado sabato'],
+  [0, 'sunday sonntag dimanche domingo domenica zondag niedziela niedzielę'],
+  [1, 'monday montag lundi lunes lunedì lunedi maandag poniedziałek'],
+  [2, 'tuesday tue tues dienstag mardi martes martedì martedi dinsdag wtorek'],
+  [3, 'wednesday wed mittwoch mercredi miércoles miercoles mercoledì mercoledi woensdag środa środę'],
+  [4, 'thursday thu thur thurs donnerstag jeudi jueves giovedì giovedi donderdag czwartek'],
+  [5, 'friday fri freitag vendredi viernes venerdì venerdi vrijdag piątek'],
+  [6, 'saturday samstag sonnabend samedi sábado sabado sabato zaterdag sobota sobotę'],
 ];
 for (const [weekday, names] of WEEKDAY_LIST)
   for (const name of names.split(' ')) WEEKDAY_NAMES[name] = weekday;
@@ -80,6 +80,14 @@ const RELATIVE_DAYS: Record<string, number> = {
   'pasado mañana': 2,
   'pasado manana': 2,
   dopodomani: 2,
+  vandaag: 0,
+  gisteren: -1,
+  overmorgen: 2,
+  dziś: 0,
+  dzisiaj: 0,
+  jutro: 1,
+  pojutrze: 2,
+  wczoraj: -1,
 };
 
 const alternation = (words: Iterable<string>) =>
@@ -100,6 +108,8 @@ const GAP = '[\\s,]*';
 const TERM_SOURCES = {
   iso: `(\\d{4})-(\\d{2})-(\\d{2})`,
   dotted: `(\\d{1,2})\\.(\\d{1,2})\\.(\\d{4}|\\d{2}(?!\\d))?`,
+  // "12/07/2026": month/day or day/month depending on the locale; read only when the weekday or a day above 12 decides.
+  slashed: `(\\d{1,2})/(\\d{1,2})/(\\d{4})`,
   dayMonth: `${DAY}\\s*(?:de\\s+)?${MONTH}${YEAR}`,
   monthDay: `${MONTH}\\s*${DAY}${YEAR}`,
   weekday: WEEKDAY,
@@ -110,6 +120,7 @@ const TERM_KINDS = Object.keys(TERM_SOURCES) as TermKind[];
 const TERM_GROUPS: Record<TermKind, number> = {
   iso: 3,
   dotted: 3,
+  slashed: 3,
   dayMonth: 3,
   monthDay: 3,
   weekday: 1,
@@ -217,6 +228,22 @@ function termFromMatch(match: RegExpExecArray, reference: CalendarDay, past: boo
       case 'dotted': {
         month = Number(g(2));
         day = explicitDay(g(3), month, Number(g(1)), reference, past);
+        break;
+      }
+      case 'slashed': {
+        const [a, b, year] = [Number(g(1)), Number(g(2)), Number(g(3))];
+        const readings = [
+          { year, month: a, day: b },
+          { year, month: b, day: a },
+        ].filter((r) => isValidDay(r.year, r.month, r.day));
+        const weekday = match[1] ? WEEKDAY_NAMES[match[1].toLowerCase()] : undefined;
+        const fitting = weekday === undefined ? readings : readings.filter((r) => weekdayOf(r) === weekday);
+        const distinct = new Set(fitting.map((r) => toIsoDay(r)));
+        // Two readings left (03/04/2026 without a weekday) is a guess: no date rather than a wrong one.
+        if (distinct.size === 1) {
+          day = fitting[0];
+          month = day?.month;
+        }
         break;
       }
       case 'dayMonth':
@@ -381,7 +408,10 @@ const PROMISE_TRIGGER = new RegExp(
     'estimated (?:delivery|arrival)(?: date)?(?: is)?',
     'guaranteed delivery(?: date)?(?: is)?',
     'delivery (?:date|estimate|by|on)',
-    'scheduled (?:for )?delivery(?: date)?',
+    'scheduled (?:for )?delivery(?: date)?(?: on)?',
+    'delivery is (?:due|expected)(?: on)?',
+    "(?:it's|it is) coming",
+    'coming',
     'will be delivered',
     'to be delivered',
     'should be delivered',
@@ -416,6 +446,16 @@ const PROMISE_TRIGGER = new RegExp(
     'consegna (?:prevista|stimata)',
     'data di consegna(?: prevista| stimata)?',
     'sarà consegnato',
+    // nl
+    'verwachte (?:bezorging|bezorgdatum|bezorgdag|levering|leverdatum)',
+    'bezorg(?:moment|datum|dag)',
+    'bezorging(?: verwacht)?(?: op)?',
+    'wordt(?=\\s+(?:naar verwachting\\s+)?(?:vandaag|morgen|overmorgen|op|tussen)\\s)',
+    // pl
+    'przewidywana data (?:doręczenia|dostawy)',
+    'planowana data (?:doręczenia|dostawy)',
+    'doręczymy',
+    'doręczamy',
   ].join('|')})${E}\\s*:?`,
   'giu',
 );
@@ -454,10 +494,17 @@ export function findDeliveryPromise(text: string, reference: DateReference): Fou
   const trigger = new RegExp(PROMISE_TRIGGER.source, 'giu');
   for (let match = trigger.exec(text); match; match = trigger.exec(text)) {
     // The date belongs to the trigger's own sentence: "Arriving soon. Ordered November 20" promises nothing.
-    const tail = text.slice(
-      match.index + match[0].length,
-      match.index + match[0].length + PROMISE_REACH + 80,
-    );
+    // Markup between a label and its value ("will arrive:" … "Friday, September 11") renders as runs of blank lines
+    // and spaces: the reach starts where the value's text does.
+    let valueStart = match.index + match[0].length;
+    while (
+      valueStart < text.length &&
+      valueStart - match.index < 2000 &&
+      /[\s>]/.test(text[valueStart] ?? '')
+    ) {
+      valueStart++;
+    }
+    const tail = text.slice(valueStart, valueStart + PROMISE_REACH + 80);
     const after = firstSentence(tail);
     const today = dayIn(reference.at, reference.timeZone);
     const term = findTerm(after.slice(0, PROMISE_REACH + 20), today);
@@ -467,7 +514,8 @@ export function findDeliveryPromise(text: string, reference: DateReference): Fou
       leading?.index ?? Number.POSITIVE_INFINITY,
     );
     if (startsAt > PROMISE_REACH) continue;
-    const phraseText = `${match[0]}${after}`;
+    const gap = valueStart > match.index + match[0].length ? ' ' : '';
+    const phraseText = `${match[0]}${gap}${after}`;
     const eta = resolveDeliveryPhrase(after, reference);
     if (!eta) continue;
     if (!eta.by) {
@@ -476,7 +524,7 @@ export function findDeliveryPromise(text: string, reference: DateReference): Fou
       if (detail?.eta.by && detail.eta.start === eta.start && detail.eta.end === eta.end)
         eta.by = detail.eta.by;
     }
-    return { eta, phrase: collapse(phraseText.slice(0, match[0].length + startsAt + 60)) };
+    return { eta, phrase: collapse(phraseText.slice(0, match[0].length + gap.length + startsAt + 60)) };
   }
   return undefined;
 }

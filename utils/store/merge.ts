@@ -30,6 +30,11 @@ export function createRecord(detection: Detection, id: string, now: number): Pac
 export function mergeDetection(record: PackageRecord, sighting: Detection, now: number): PackageRecord {
   // Times from outside are bounded by this clock: a status dated years ahead must not freeze the package.
   const detection = clampDetection(sighting, now);
+  return mergeFacts(record, detection, now, detection.statusAt !== undefined);
+}
+
+/** `dated`: whether the detection's status time is an event or e-mail time rather than when a page was seen. */
+function mergeFacts(record: PackageRecord, detection: Detection, now: number, dated: boolean): PackageRecord {
   const next: PackageRecord = { ...record, updatedAt: now };
   // A sighting that tries to re-point the package somewhere off the carrier's site is not believed about its status,
   // estimate or events either: a lookalike "delivery attempted" mail must change nothing a user would act on.
@@ -46,17 +51,34 @@ export function mergeDetection(record: PackageRecord, sighting: Detection, now: 
   next.events = believed ? mergeEvents(record.events, detection.events ?? []) : record.events;
   if (!believed) return next;
 
+  let statusAccepted = false;
   if (detection.status) {
     const statusAt = detection.statusAt ?? detection.source.seenAt;
-    if (acceptsStatus(record, detection.status, statusAt, detection.statusAt !== undefined)) {
+    if (acceptsStatus(record, detection.status, statusAt, dated)) {
+      statusAccepted = true;
       next.status = detection.status;
       next.statusText = detection.statusText;
       next.statusAt = statusAt;
+      if (dated) {
+        delete next.statusUndated;
+        delete next.statusDatedAt;
+      } else {
+        next.statusUndated = true;
+        const lastDatedAt =
+          record.status === 'unknown'
+            ? undefined
+            : record.statusUndated
+              ? record.statusDatedAt
+              : record.statusAt;
+        if (lastDatedAt === undefined) delete next.statusDatedAt;
+        else next.statusDatedAt = lastDatedAt;
+      }
       if (detection.status === 'delivered') next.deliveredAt = record.deliveredAt ?? statusAt;
     }
   }
   if (detection.eta && !isFinished(next.status)) {
-    const etaIsCurrent = (detection.statusAt ?? detection.source.seenAt) >= (record.statusAt ?? 0);
+    const etaIsCurrent =
+      statusAccepted || (detection.statusAt ?? detection.source.seenAt) >= (record.statusAt ?? 0);
     if (etaIsCurrent || !record.eta) next.eta = detection.eta;
   }
   if (detection.source.kind === 'refresh') {
@@ -72,6 +94,9 @@ export function mergeDetection(record: PackageRecord, sighting: Detection, now: 
  * says when the page was seen, and an old "shipped" e-mail reopened after delivery is seen "now" too. The exception
  * is a problem (failed attempt, exception, return) reported while the package is still under way: it is believed,
  * because hiding a problem is worse than showing one that a later event clears.
+ * An undated sighting ("Arriving Tuesday" on an order list, seen now) is only as old as the dated evidence before it
+ * when dated evidence arrives later: a dated event further along (out for delivery at 09:12) wins over it even though
+ * it was seen later, and the result is the same whichever of the two arrives first.
  */
 function acceptsStatus(
   record: PackageRecord,
@@ -80,6 +105,11 @@ function acceptsStatus(
   dated: boolean,
 ): boolean {
   if (record.status === 'unknown' || record.statusAt === undefined) return true;
+  if (dated && record.statusUndated) {
+    // Dated evidence is measured against the last dated status; when older than the sighting it must be further along.
+    if (record.statusDatedAt !== undefined && statusAt < record.statusDatedAt) return false;
+    if (statusAt < record.statusAt) return statusRank(status) > statusRank(record.status);
+  }
   if (statusAt < record.statusAt) return false;
   if (statusRank(status) >= statusRank(record.status)) return true;
   if (statusAt === record.statusAt) return false;
@@ -197,7 +227,9 @@ export function mergeRecords(
   addedSource?: SourceRef,
 ): PackageRecord {
   other = clampRecord(other, now);
-  const facts = mergeDetection(target, detectionFromRecord(other, 'import', now), now);
+  const detection = clampDetection(detectionFromRecord(other, 'import', now), now);
+  // The other copy's status keeps its kind: a sighting stays a sighting, so it cannot outrank a dated event here.
+  const facts = mergeFacts(target, detection, now, !other.statusUndated && detection.statusAt !== undefined);
   const merged = mergeUserFields(facts, other);
   merged.sources = unionSources([...target.sources, ...other.sources, ...(addedSource ? [addedSource] : [])]);
   merged.createdAt = Math.min(target.createdAt, other.createdAt);

@@ -88,6 +88,10 @@ export interface PackageRecord {
   status: PackageStatus;
   statusText?: string;
   statusAt?: number;
+  /** The status rests only on when a page was seen (no event or e-mail time): see acceptsStatus in merge.ts. */
+  statusUndated?: true;
+  /** While the status is undated: the time of the dated status before it, which older dated evidence cannot beat. */
+  statusDatedAt?: number;
   eta?: Eta;
   events: TrackingEvent[];
   trackUrl?: string;

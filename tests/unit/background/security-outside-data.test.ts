@@ -2,6 +2,7 @@ import { parseHTML } from 'linkedom';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { type HandlerDeps, handleMessage } from '../../../utils/background/message-handler';
 import { type ContentEnvironment, startDoorstep } from '../../../utils/content/controller';
+import { siteFor } from '../../../utils/extract/sites';
 import { isCalendarDate } from '../../../utils/messages';
 import { configureStorageAccess, contentSettingsFor, parseSettings } from '../../../utils/settings';
 import { FUTURE_TOLERANCE_MS } from '../../../utils/store/clamp';
@@ -308,6 +309,7 @@ describe('cases 8 and 9: the content script on a page', () => {
       document: doc,
       url: () => 'https://shop.northwind.example/orders/1',
       now: () => NOW,
+      siteFor,
       timeZone: 'UTC',
       sendMessage: (message) => deliver(message as { type: string }),
       storage: { get: async () => ({}), set: async () => {} },

@@ -27,6 +27,9 @@ describe('Amazon order history', () => {
         shipmentId: 'DxdffwBQ0',
         merchant: 'Amazon',
         itemTitles: ['Merino Wool Hiking Socks, 3 Pairs'],
+        // "Arriving Tuesday": on its way, due on the next Tuesday.
+        status: 'in_transit',
+        statusText: 'Arriving Tuesday',
         eta: { start: '2026-12-01', timeZone: NY },
         trackUrl:
           'https://www.amazon.com/gp/your-account/ship-track?ie=UTF8&itemId=jnlmpsllqpqwsn&orderId=113-5838173-8241820&packageIndex=0&shipmentId=DxdffwBQ0&ref_=ppx_yo2ov_dt_b_track_package',

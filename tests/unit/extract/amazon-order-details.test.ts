@@ -56,7 +56,9 @@ describe('Amazon order details page', () => {
           'Rechargeable LED Headlamp, 1200 Lumen, Waterproof',
           'AA Rechargeable Batteries, 2800mAh (8-Pack)',
         ],
-        // "Arriving Thursday" on Friday 27 November: the next Thursday, 3 December. A promise is not a status.
+        // "Arriving Thursday" on Friday 27 November: the next Thursday, 3 December; a parcel on its way.
+        status: 'in_transit',
+        statusText: 'Arriving Thursday',
         eta: { start: '2026-12-03', timeZone: NY },
         trackUrl:
           'https://www.amazon.com/gp/your-account/ship-track?itemId=hlmqrpsnkpxtou&orderId=113-2047766-5561938&shipmentId=Bv3nK9tWq&packageIndex=0&ref_=ppx_hzod_shipconns_dt_b_track_package_1',

@@ -111,6 +111,22 @@ describe('scanActiveTab', () => {
     ]);
   });
 
+  it('injects the script of the page’s own site family (the one the manifest already runs there)', async () => {
+    const summary = { site: 'gmail', mode: 'auto', found: 1, sent: 1 };
+    const injected = async (url: string) => {
+      const { api, calls } = fakeApi(summary, url);
+      await scanActiveTab(api);
+      return (calls[1] as { files: string[] }).files;
+    };
+    expect(await injected('https://mail.google.com/mail/u/0/#inbox/abc')).toEqual([
+      '/content-scripts/webmail.js',
+    ]);
+    expect(await injected('https://www.amazon.de/gp/your-account/order-history')).toEqual([
+      '/content-scripts/amazon.js',
+    ]);
+    expect(await injected('https://www.ups.com/track?tracknum=1Z')).toEqual(['/content-scripts/content.js']);
+  });
+
   it('refuses browser pages and reports a silent page', async () => {
     await expect(scanActiveTab(fakeApi(undefined, 'chrome://settings').api)).resolves.toMatchObject({
       ok: false,

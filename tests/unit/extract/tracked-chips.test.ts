@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { parseHTML } from 'linkedom';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { type ContentEnvironment, startDoorstep } from '@/utils/content/controller';
+import { siteFor } from '@/utils/extract/sites';
 
 /**
  * The content controller on a linkedom page: in "ask" mode, packages already stored show "Tracked ✓" from their first
@@ -44,6 +45,7 @@ function environment(
     storage: { get: async () => ({}), set: async () => {} },
     onSettingsChanged: () => () => {},
     signal: controller.signal,
+    siteFor,
   };
   return { env, sent };
 }

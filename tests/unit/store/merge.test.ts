@@ -160,6 +160,80 @@ describe('status without a date of its own', () => {
     expect(dated.status).toBe('in_transit');
   });
 
+  describe('a sighting without a date ("Arriving Tuesday" on an order list) and a dated event further along', () => {
+    const HOUR = 3_600_000;
+    const outForDeliveryAt = 1_000 * HOUR;
+    const sightingAt = outForDeliveryAt + 2 * HOUR;
+    const sighting: Detection = {
+      orderId: '111-1234567-1234567',
+      status: 'in_transit',
+      statusText: 'Arriving Tuesday',
+      eta: { start: '2026-12-08' },
+      source: seen(sightingAt, 'amazon'),
+    };
+    const event: Detection = {
+      orderId: '111-1234567-1234567',
+      status: 'out_for_delivery',
+      statusText: 'Out for delivery',
+      statusAt: outForDeliveryAt,
+      eta: { start: '2026-12-07' },
+      source: seen(sightingAt + HOUR, 'amazon'),
+    };
+
+    it('the dated event wins when it arrives after the sighting', () => {
+      const record = mergeDetection(createRecord(sighting, 'a', sightingAt), event, sightingAt + HOUR);
+      expect(record.status).toBe('out_for_delivery');
+      expect(record.statusAt).toBe(outForDeliveryAt);
+      expect(record.eta).toEqual({ start: '2026-12-07' });
+    });
+
+    it('the dated event stays when the sighting arrives after it', () => {
+      const record = mergeDetection(
+        createRecord(event, 'a', sightingAt + HOUR),
+        sighting,
+        sightingAt + 2 * HOUR,
+      );
+      expect(record.status).toBe('out_for_delivery');
+      expect(record.statusAt).toBe(outForDeliveryAt);
+    });
+
+    it('a dated event that is not further along does not replace a later sighting', () => {
+      const older = { ...event, status: 'info_received' as const, statusText: 'Label created' };
+      const record = mergeDetection(createRecord(sighting, 'a', sightingAt), older, sightingAt + HOUR);
+      expect(record.status).toBe('in_transit');
+      expect(record.statusAt).toBe(sightingAt);
+    });
+
+    it('dated evidence older than the last dated status stays refused after a sighting', () => {
+      // Failed attempt at 12:00 (dated), then an order list seen later says "Arriving tomorrow" (undated, believed
+      // as news): the 09:12 "out for delivery" event that came before the failed attempt must not return.
+      const failed = createRecord(
+        { number: 'X1', status: 'failed_attempt', statusAt: outForDeliveryAt + 3 * HOUR, source: seen(0) },
+        'a',
+        outForDeliveryAt + 3 * HOUR,
+      );
+      const later = mergeDetection(
+        failed,
+        { number: 'X1', status: 'in_transit', source: seen(outForDeliveryAt + 5 * HOUR) },
+        outForDeliveryAt + 5 * HOUR,
+      );
+      expect(later.status).toBe('in_transit');
+      const replay = mergeDetection(
+        later,
+        { number: 'X1', status: 'out_for_delivery', statusAt: outForDeliveryAt, source: seen(0) },
+        outForDeliveryAt + 6 * HOUR,
+      );
+      expect(replay.status).toBe('in_transit');
+    });
+
+    it('two copies of the package (one from each source) merge to the dated event either way', () => {
+      const fromSighting = createRecord(sighting, 'a', sightingAt);
+      const fromEvent = createRecord(event, 'b', sightingAt + HOUR);
+      expect(mergeRecords(fromSighting, fromEvent, sightingAt + 2 * HOUR).status).toBe('out_for_delivery');
+      expect(mergeRecords(fromEvent, fromSighting, sightingAt + 2 * HOUR).status).toBe('out_for_delivery');
+    });
+  });
+
   it('property: a status never changes on evidence older than the current one', () => {
     const status = fc.constantFrom(...PACKAGE_STATUSES);
     fc.assert(
@@ -179,9 +253,23 @@ describe('status without a date of its own', () => {
             const before = record;
             record = mergeDetection(record, { number: 'X1', ...report, source: seen(t) }, t);
             const at = report.statusAt ?? t;
-            if (before.statusAt !== undefined && before.status !== 'unknown' && at < before.statusAt) {
+            // What a report must be at least as new as: the current status's time, or for a status that rests on
+            // a sighting only, the last dated status before it (for dated reports).
+            const reference =
+              report.statusAt !== undefined && before.statusUndated ? before.statusDatedAt : before.statusAt;
+            if (reference !== undefined && before.status !== 'unknown' && at < reference) {
               expect(record.status).toBe(before.status);
               expect(record.statusAt).toBe(before.statusAt);
+            }
+            if (
+              report.statusAt !== undefined &&
+              before.statusUndated &&
+              before.statusAt !== undefined &&
+              at < before.statusAt &&
+              record.status !== before.status
+            ) {
+              // Dated evidence older than a sighting replaces it only when it is further along.
+              expect(statusRank(record.status)).toBeGreaterThan(statusRank(before.status));
             }
             if (
               report.statusAt === undefined &&

@@ -2,7 +2,7 @@ import type { Detection } from '../../store/types';
 import { findTrackingNumbers } from '../../tracking';
 import { findDeliveryPromise } from '../delivery-date';
 import { type Found, type ScanContext, sourceOf } from '../page-scan';
-import { statusFromText } from '../status-phrases';
+import { headlineStatus } from '../status-phrases';
 import { collectVisibleText, type TextCollection } from '../visible-text';
 import { AMAZON_HOST, amazonShipmentLink, isAmazonProductLink, itemTitle, orderIdsIn } from './amazon-links';
 import type { MailMessage } from './webmail';
@@ -14,9 +14,27 @@ import type { MailMessage } from './webmail';
  * carrier number exists. One detection per shipment link (or per order when there is none).
  */
 
-export function isAmazonMail(message: MailMessage): boolean {
+/**
+ * The headers a mail client writes above a forwarded message ("Begin forwarded message:", "---------- Forwarded
+ * message ---------", "-----Original Message-----", "Weitergeleitete Nachricht", "Message transféré"), then the
+ * original sender's line.
+ */
+const FORWARDED_FROM =
+  /(?:begin forwarded message|forwarded message|original message|weitergeleitete nachricht|ursprüngliche nachricht|message transféré|mensaje reenviado|messaggio inoltrato)[\s\S]{0,400}?(?:from|von|de|da|od)\s*:[^\n@]{0,120}?[\w.+-]+@([\w-]+(?:\.[\w-]+)+)/i;
+
+/** The domain of the sender of the message forwarded in `text`, if the mail is a forward. */
+export function forwardedSenderDomain(subject: string | undefined, text: string): string | undefined {
+  const head = text.slice(0, 3000);
+  if (!/^\s*(?:fwd?|wg|tr|rv|i)\s*:/i.test(subject ?? '') && !FORWARDED_FROM.test(head)) return undefined;
+  return FORWARDED_FROM.exec(head)?.[1]?.toLowerCase();
+}
+
+/** Sent by Amazon, or a forward of a mail Amazon sent (the user forwarding their order mails to themselves). */
+export function isAmazonMail(message: MailMessage, text?: string): boolean {
   const domain = message.senderAddress?.split('@')[1];
-  return Boolean(domain && AMAZON_HOST.test(domain));
+  if (domain && AMAZON_HOST.test(domain)) return true;
+  const forwarded = text === undefined ? undefined : forwardedSenderDomain(message.subject, text);
+  return Boolean(forwarded && AMAZON_HOST.test(forwarded));
 }
 
 /** "Shipped: "Wool socks, 3 pairs" and 1 more item" → the item named in the subject. */
@@ -40,7 +58,8 @@ export function extractAmazonEmail(
   context: ScanContext,
   collected: TextCollection = collectVisibleText(message.body, { trackNodes: true }),
 ): Found[] {
-  const writtenAt = message.date ?? context.now;
+  // A mail dated in the future (a wrong clock) must not outrank what is seen now.
+  const writtenAt = Math.min(message.date ?? context.now, context.now);
   const source = sourceOf(context);
   const reference = { at: writtenAt, timeZone: context.timeZone ?? 'UTC' };
   const { text, links } = collected;
@@ -63,11 +82,36 @@ export function extractAmazonEmail(
       if (title && !items.includes(title)) items.push(title);
     }
   }
+  // One order never makes two packages: a link that names no shipment, or an order id the mail does not state
+  // (a placeholder such as 123-45678-901 in a template link), speaks for the shipment another link already names.
+  const named = [...shipments.values()].filter((s) => s.shipmentId);
+  if (named.length > 0) {
+    const stated = new Set(orderIdsIn(text.replace(/https?:\/\/\S+/g, ' ')));
+    for (const [key, shipment] of shipments) {
+      if (shipment.shipmentId) continue;
+      const known = shipment.orderId && orderIdsIn(shipment.orderId)[0] === shipment.orderId;
+      if (
+        !known ||
+        named.some((n) => n.orderId === shipment.orderId) ||
+        !stated.has(shipment.orderId ?? '')
+      ) {
+        shipments.delete(key);
+      }
+    }
+  }
+  for (const shipment of shipments.values()) {
+    // A link's malformed order id is not an order: the mail's own id is used instead.
+    if (shipment.orderId && orderIdsIn(shipment.orderId)[0] !== shipment.orderId) delete shipment.orderId;
+  }
   const fromSubject = subjectItem(message.subject);
   if (items.length === 0 && fromSubject) items.push(fromSubject);
 
-  const orderIds = orderIdsIn(`${message.subject ?? ''}\n${text}`);
-  const status = (message.subject && statusFromText(message.subject)) || statusFromText(text.slice(0, 2000));
+  // The body's order ids speak for the mail; the subject's only when the body has none (subjects of test and
+  // forwarded mails carry placeholders like 123-4567890-1234567 that no link or body line confirms).
+  // Ids inside URLs written out in a text mail ("…/dp/B07…/ref=…/143-7900164-1929561/…") are tracking tags.
+  const bodyOrderIds = orderIdsIn(text.replace(/https?:\/\/\S+/g, ' '));
+  const orderIds = bodyOrderIds.length > 0 ? bodyOrderIds : orderIdsIn(message.subject ?? '');
+  const status = (message.subject && headlineStatus(message.subject)) || headlineStatus(text.slice(0, 2000));
   const promise =
     status?.status === 'delivered'
       ? undefined

@@ -57,12 +57,53 @@ function itemsOf(box: Element, url: string): string[] {
   return titles;
 }
 
+/** A status line is a headline ("Delivered November 20", "Arriving Wednesday"): a long text is a whole box. */
+const MAX_STATUS_LINE = 100;
+
+function statusLineOf(box: Element): string | undefined {
+  const line = lineOf(box.querySelector(STATUS_LINE)) ?? lineOf(box.querySelector('.a-row'));
+  return line && line.length <= MAX_STATUS_LINE ? line : undefined;
+}
+
+/**
+ * Orders that never become a parcel: digital orders (D01-…), eGift cards sent by e-mail, Whole Foods and other store
+ * or pickup purchases, cancelled orders. Read from the card's own words, in the stores' languages.
+ */
+const NOT_A_PARCEL =
+  /\be-?gift ?card|manage gift card|digital order|whole foods market|in-store purchase|store purchase|items? in this purchase|picked up in store|your order (?:was|has been) cancel+ed|order cancel+ed|bestellung (?:wurde )?storniert|commande annulée|pedido cancelado|ordine annullato/i;
+/** A status line that ends the order without a parcel. */
+const NO_PARCEL_STATUS =
+  /^(?:cancel+ed|storniert|annulée?|cancelado|annullato|sent|gesendet|envoyé|enviado|inviato)\b/i;
+
+/** "Order placed November 17, 2010", "Ordered on October 30, 2024", "Purchased October 17, 2024", "Bestellung aufgegeben 3. Mai 2024". */
+const PLACED_LABEL =
+  /(?:order placed|ordered on|purchased|bestellung aufgegeben|bestellt am|commande effectuée|commandé le|pedido realizado|ordine effettuato)\s*:?\s*([^\n]{4,40})/i;
+
+/** An order older than this whose page states no shipment status is history, not a package to wait for. */
+const UNDATED_ORDER_MAX_AGE_DAYS = 28;
+
+export function isNotAParcel(card: Element, orderId: string | undefined): boolean {
+  if (orderId?.startsWith('D')) return true;
+  return NOT_A_PARCEL.test((card.textContent ?? '').replace(/\s+/g, ' '));
+}
+
+/** When the order was placed (epoch ms, noon of that day), from the card's "Order placed" line. */
+export function orderPlacedAt(
+  card: Element,
+  reference: { at: number; timeZone: string },
+): number | undefined {
+  const text = (card.textContent ?? '').replace(/\s+/g, ' ');
+  const placed = PLACED_LABEL.exec(text)?.[1];
+  return placed ? pastDayAt(placed, '', reference) : undefined;
+}
+
 function shipmentDetection(
   box: Element,
   orderId: string | undefined,
   context: ScanContext,
+  placedAt: number | undefined,
 ): Found | undefined {
-  const statusLine = lineOf(box.querySelector(STATUS_LINE)) ?? lineOf(box.querySelector('.a-row'));
+  const statusLine = statusLineOf(box);
   const secondary = lineOf(box.querySelector(SECONDARY_LINE));
   const trackElement = box.querySelector(TRACK_LINK);
   const link = trackElement
@@ -71,7 +112,12 @@ function shipmentDetection(
   const id = link?.orderId ?? orderId;
   if (!id) return undefined;
   const reference = { at: context.now, timeZone: context.timeZone ?? 'UTC' };
+  if (statusLine && NO_PARCEL_STATUS.test(statusLine)) return undefined;
   const status = statusLine ? statusFromText(statusLine) : undefined;
+  // An old order whose page states no shipment status (years of history) is not a package to wait for.
+  if (!status && placedAt !== undefined && context.now - placedAt > UNDATED_ORDER_MAX_AGE_DAYS * 86_400_000) {
+    return undefined;
+  }
   let statusAt: number | undefined;
   if (status?.status === 'delivered' && statusLine) {
     // "Delivered November 20": the day it happened, at noon (the hour is not shown).
@@ -106,13 +152,15 @@ export function extractAmazonOrders(root: ParentNode, context: ScanContext): Fou
     // Nested matches (an order details page inside a card layout) are read once, at the outermost card.
     if (card.parentElement?.closest(ORDER_CARD)) continue;
     const orderId = orderIdOf(card, context.url);
+    if (isNotAParcel(card, orderId)) continue;
+    const placedAt = orderPlacedAt(card, { at: context.now, timeZone: context.timeZone ?? 'UTC' });
     const boxes = [...card.querySelectorAll(SHIPMENT)].filter((b) => !b.parentElement?.closest(SHIPMENT));
     for (const box of boxes.length > 0 ? boxes : [card]) {
-      const shipment = shipmentDetection(box, orderId, context);
+      const shipment = shipmentDetection(box, orderId, context, placedAt);
       if (!shipment) continue;
       // Without a link yet, two shipments of one order still differ by their items.
-      const { orderId: id, shipmentId, trackUrl, itemTitles } = shipment.detection;
-      const key = `${id}/${shipmentId ?? ''}/${trackUrl ?? ''}/${shipmentId ? '' : (itemTitles ?? []).join('\n')}`;
+      const { orderId: id, shipmentId, trackUrl, itemTitles, statusText } = shipment.detection;
+      const key = `${id}/${shipmentId ?? ''}/${trackUrl ?? ''}/${shipmentId ? '' : `${statusText ?? ''}\n${(itemTitles ?? []).join('\n')}`}`;
       if (seen.has(key)) continue;
       seen.add(key);
       found.push(shipment);

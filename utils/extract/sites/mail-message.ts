@@ -15,7 +15,7 @@ export interface MailScan {
 /** Reads one opened e-mail: Amazon's own format when Amazon sent it, any shop's or carrier's otherwise. */
 export function extractMailMessage(message: MailMessage, context: ScanContext): MailScan {
   const collected = collectVisibleText(message.body, { trackNodes: true });
-  const amazon = isAmazonMail(message);
+  const amazon = isAmazonMail(message, collected.text);
   let found = amazon ? extractAmazonEmail(message, context, collected) : [];
   if (found.length === 0) found = extractShippingEmail(message, context, collected);
   return { found, shipping: amazon || isShippingMail(message, collected.text), chars: collected.text.length };

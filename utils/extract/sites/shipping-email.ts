@@ -1,7 +1,10 @@
 import type { Detection } from '../../store/types';
+import { carrierFromHost } from '../../tracking';
+import { dayIn, toIsoDay } from '../calendar';
 import { findDeliveryPromise } from '../delivery-date';
+import { carriersNamedIn, documentCarriers } from '../document-carriers';
 import { type Found, type ScanContext, scanCollection } from '../page-scan';
-import { statusFromText } from '../status-phrases';
+import { headlineStatus } from '../status-phrases';
 import { collectVisibleText } from '../visible-text';
 import type { MailMessage } from './webmail';
 
@@ -26,8 +29,17 @@ export function isCarrierSender(address: string | undefined): boolean {
   return Boolean(address && CARRIER_SENDER.test(address));
 }
 
+/** Parcel words of languages the list above lacks but real carrier mails use (pl, nl). */
+const MORE_SHIPPING_WORDS =
+  /(?<![\p{L}\p{N}])(?:paczk[aięą]|przesyłk[aię]|kurier|doręcz|dostarcz|pakket|bezorg|zending)/iu;
+
+/** A mail about a parcel: a carrier sent it or its subject names one, or its words are about shipping. */
 export function isShippingMail(message: MailMessage, text: string): boolean {
-  return SHIPPING_WORDS.test(`${message.subject ?? ''}\n${text.slice(0, 4000)}`);
+  if (message.senderAddress && carrierFromHost(message.senderAddress)) return true;
+  const head = `${message.subject ?? ''}\n${text.slice(0, 4000)}`;
+  return (
+    SHIPPING_WORDS.test(head) || MORE_SHIPPING_WORDS.test(head) || carriersNamedIn(message.subject).length > 0
+  );
 }
 
 export function extractShippingEmail(
@@ -35,13 +47,23 @@ export function extractShippingEmail(
   context: ScanContext,
   collected = collectVisibleText(message.body, { trackNodes: true }),
 ): Found[] {
-  const writtenAt = message.date ?? context.now;
-  const found = scanCollection(collected, { ...context, writtenAt });
+  // A mail dated in the future (a wrong clock) must not outrank what is seen now.
+  const writtenAt = Math.min(message.date ?? context.now, context.now);
+  const carriers = documentCarriers({
+    ...(message.senderAddress && { senderAddress: message.senderAddress }),
+    ...(message.subject && { subject: message.subject }),
+    hrefs: collected.links.map((l) => l.href),
+  });
+  const found = scanCollection(collected, {
+    ...context,
+    writtenAt,
+    ...(carriers.length > 0 && { documentCarriers: carriers }),
+  });
   if (found.length === 0) return found;
 
   const reference = { at: writtenAt, timeZone: context.timeZone ?? 'UTC' };
-  const subjectStatus = message.subject ? statusFromText(message.subject) : undefined;
-  const bodyStatus = statusFromText(collected.text.slice(0, 1500));
+  const subjectStatus = message.subject ? headlineStatus(message.subject) : undefined;
+  const bodyStatus = headlineStatus(collected.text.slice(0, 1500));
   const promise = findDeliveryPromise(`${message.subject ?? ''}\n${collected.text}`, reference);
   // "Your order from LittleLoomStudio" names no order: the id is the first labelled value holding a digit.
   const orderId = Array.from(collected.text.matchAll(ORDER_LABEL), (m) => m[1] ?? '').find((id) =>
@@ -59,9 +81,15 @@ export function extractShippingEmail(
   const messageStatus = single ? (bodyStatus ?? subjectStatus) : undefined;
   for (const { detection } of found) {
     const status = messageStatus ?? (detection.status ? undefined : subjectStatus);
+    // Out for delivery means today, in the reader's zone, even where the mail prints no date ("Dziś doręczamy").
+    const outToday =
+      (status?.status ?? detection.status) === 'out_for_delivery'
+        ? { start: toIsoDay(dayIn(writtenAt, reference.timeZone)), timeZone: reference.timeZone }
+        : undefined;
+    const eta = single && promise ? promise.eta : outToday;
     Object.assign(detection, {
       ...(status && { status: status.status, statusText: status.phrase, statusAt: writtenAt }),
-      ...(!detection.eta && single && promise && { eta: promise.eta }),
+      ...(!detection.eta && eta && { eta }),
       ...(merchant && !detection.merchant && { merchant }),
       ...(single && orderId && { orderId }),
     } satisfies Partial<Detection>);
