@@ -1,4 +1,4 @@
-import { badgeState } from '../badge';
+import { badgeState, localDate } from '../badge';
 import type { Translate } from '../i18n/translate';
 import type { DoorstepDatabase } from '../store/db';
 import { listBadgeCandidates } from '../store/repository';
@@ -17,7 +17,7 @@ export async function updateBadge(
   now: Date,
   t: Translate,
 ): Promise<string> {
-  const state = badgeState(await listBadgeCandidates(db), now, t);
+  const state = badgeState(await listBadgeCandidates(db, localDate(now)), now, t);
   await Promise.all([
     action.setBadgeText({ text: state.text }),
     action.setBadgeBackgroundColor({ color: state.color }),

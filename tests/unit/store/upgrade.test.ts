@@ -64,6 +64,7 @@ describe('schema upgrade from version 1', () => {
       expect(after).toEqual({
         ...stripUndefined(original),
         archived: original.archivedAt === undefined ? 0 : 1,
+        ...(original.eta && { etaLastDay: original.eta.end ?? original.eta.start }),
       });
     }
     const active = await listActivePackages(db);
