@@ -20,14 +20,14 @@ export const SCHEMA_V2 = {
 /**
  * v3: indexes that keep every per-change query proportional to what it looks for, not to the store (users keep tens
  * of thousands of delivered, archived packages): `[archived+status]` finds active packages of a few statuses (the
- * badge's out-for-delivery and problem packages) and counts them from the index; `[archived+etaLastDay]` finds
- * active packages whose estimate has not ended yet (the badge's "arriving today"); `[archived+archivedAt]` pages the
- * archive, most recently archived first, and counts it.
+ * badge's out-for-delivery and problem packages, the popup's lists) and counts them from the index; `*arrivalDays`
+ * (multi-entry) finds the active packages under way whose estimate includes a given day (the badge's "arriving
+ * today"); `[archived+archivedAt]` pages the archive, most recently archived first.
  */
 export const SCHEMA_V3 = {
   packages:
     'id, &number, [orderId+shipmentId], orderId, status, updatedAt, archivedAt, [archived+updatedAt], deliveredAt, ' +
-    '[archived+status], [archived+etaLastDay], [archived+archivedAt]',
+    '[archived+status], *arrivalDays, [archived+archivedAt]',
 } as const;
 
 export const CURRENT_VERSION = 3;
@@ -48,23 +48,18 @@ export class DoorstepDatabase extends Dexie {
     // The index keys are derived here, on every write path (add, put, update, modify, bulk), so no caller (the
     // message handler, refresh, import, sync) can forget one and make a package vanish from a list or the badge.
     this.packages.hook('creating', (_key, record) => {
-      record.archived = archivedFlag(record.archivedAt);
-      setEtaLastDay(record, record.eta);
+      deriveIndexKeys(record);
     });
     this.packages.hook('updating', (mods, _key, record) => {
       const changes = mods as Record<string, unknown>;
-      const archivedAt = 'archivedAt' in changes ? changes.archivedAt : record.archivedAt;
-      const derived: Partial<PackageRecord> = { archived: archivedFlag(archivedAt as number | undefined) };
-      // `eta` replaced whole (put, update) or one of its fields changed by key path (`update(id, {'eta.end': …})`).
-      const etaChanged = Object.keys(changes).some((key) => key === 'eta' || key.startsWith('eta.'));
-      if (etaChanged) {
-        const after = Dexie.deepClone(record);
-        for (const [key, value] of Object.entries(changes)) Dexie.setByKeyPath(after, key, value);
-        derived.etaLastDay = etaLastDayOf(after.eta);
-      } else if (record.etaLastDay !== etaLastDayOf(record.eta)) {
-        derived.etaLastDay = etaLastDayOf(record.eta);
-      }
-      return derived;
+      // The record as it will be stored: fields replaced whole (put, update) or by key path ('eta.end').
+      const after: PackageRecord = Object.keys(changes).some((key) => key.includes('.'))
+        ? Dexie.deepClone(record)
+        : { ...record };
+      for (const [key, value] of Object.entries(changes)) Dexie.setByKeyPath(after, key, value);
+      deriveIndexKeys(after);
+      // Both keys always: a `put` of a copy without them must not drop them.
+      return { archived: after.archived, arrivalDays: after.arrivalDays };
     });
   }
 }
@@ -73,20 +68,41 @@ function archivedFlag(archivedAt: number | undefined): 0 | 1 {
   return archivedAt === undefined ? 0 : 1;
 }
 
-/** The last day an estimate covers (`end` of a window, else its only day); absent without an estimate. */
-export function etaLastDayOf(eta: PackageRecord['eta']): string | undefined {
-  const day = eta?.end ?? eta?.start;
-  return typeof day === 'string' && day.length > 0 ? day : undefined;
+/** Longer estimates than this are not spelled out day by day; they are listed under `ANY_DAY` instead. */
+const MAX_WINDOW_DAYS = 31;
+/** The `arrivalDays` entry of an active package with a very long estimate: read on every day, checked by the badge. */
+export const ANY_DAY = '*';
+const FINISHED = new Set(['delivered', 'returned', 'expired']);
+
+/**
+ * The local days (`YYYY-MM-DD`) on which an active, unfinished package is due by its estimate: every day of the
+ * window `start`…`end`. None for an archived or finished package, or one without an estimate.
+ */
+export function arrivalDaysOf(record: Pick<PackageRecord, 'archivedAt' | 'status' | 'eta'>): string[] {
+  const { eta } = record;
+  if (record.archivedAt !== undefined || FINISHED.has(record.status) || !eta) return [];
+  const start = parseDay(eta.start);
+  const end = parseDay(eta.end ?? eta.start);
+  if (start === undefined || end === undefined || end < start) return eta.start ? [eta.start] : [];
+  const span = Math.round((end - start) / 86_400_000);
+  if (span >= MAX_WINDOW_DAYS) return [ANY_DAY];
+  return Array.from({ length: span + 1 }, (_, i) =>
+    new Date(start + i * 86_400_000).toISOString().slice(0, 10),
+  );
 }
 
-function setEtaLastDay(record: PackageRecord, eta: PackageRecord['eta']): void {
-  const day = etaLastDayOf(eta);
-  // Absent, not undefined-valued: IndexedDB leaves a record out of an index whose key it lacks.
-  if (day === undefined) delete record.etaLastDay;
-  else record.etaLastDay = day;
+function parseDay(day: string | undefined): number | undefined {
+  if (!day || !/^\d{4}-\d{2}-\d{2}$/.test(day)) return undefined;
+  const ms = Date.parse(`${day}T00:00:00Z`);
+  return Number.isNaN(ms) ? undefined : ms;
 }
 
-/** Fills the new index key and repairs fields a v1 record might lack, without dropping anything it has. */
+function deriveIndexKeys(record: PackageRecord): void {
+  record.archived = archivedFlag(record.archivedAt);
+  record.arrivalDays = arrivalDaysOf(record);
+}
+
+/** Fills the v1 → v2 index key and repairs fields a v1 record might lack, without dropping anything it has. */
 export async function upgradeToV2(tx: Transaction): Promise<void> {
   await tx
     .table('packages')
@@ -100,14 +116,13 @@ export async function upgradeToV2(tx: Transaction): Promise<void> {
     });
 }
 
-/** Fills the v3 index key of every stored record; nothing else changes. */
+/** Fills the v3 index keys of every stored record; nothing else changes. */
 export async function upgradeToV3(tx: Transaction): Promise<void> {
   await tx
     .table('packages')
     .toCollection()
     .modify((record: PackageRecord) => {
-      record.archived = archivedFlag(record.archivedAt);
-      setEtaLastDay(record, record.eta);
+      deriveIndexKeys(record);
     });
 }
 

@@ -1,5 +1,5 @@
 import Dexie from 'dexie';
-import type { DoorstepDatabase } from './db';
+import { ANY_DAY, type DoorstepDatabase } from './db';
 import { createRecord, mergeDetection, mergeRecords, unionSources } from './merge';
 import type { Detection, PackageChange, PackageRecord } from './types';
 
@@ -195,21 +195,21 @@ export function listActivePackages(db: DoorstepDatabase, limit?: number): Promis
 const BADGE_STATUSES = ['out_for_delivery', 'exception', 'failed_attempt', 'returned'] as const;
 
 /**
- * What the badge looks at, read through two v3 indexes so the cost follows what can show on the badge, not the
- * store (delivered and archived packages pile up by the thousand): active packages out for delivery or with a
- * problem, and active packages whose estimate ends `today` or later (`YYYY-MM-DD`, the user's local day). Every
- * package `badgeState` counts for `today` is among them; the badge filters the rest.
+ * What the badge looks at, read through two v3 indexes so the cost follows what is on the badge, not the store
+ * (delivered and archived packages pile up by the thousand): active packages out for delivery or with a problem,
+ * and active, unfinished packages whose estimate includes `today` (`YYYY-MM-DD`, the user's local day). Every
+ * package `badgeState` counts for `today` is among them, and nearly every one read is counted.
  */
 export async function listBadgeCandidates(db: DoorstepDatabase, today: string): Promise<PackageRecord[]> {
-  const [byStatus, byEta] = await Promise.all([
+  const [byStatus, byDay] = await Promise.all([
     db.packages
       .where('[archived+status]')
       .anyOf(BADGE_STATUSES.map((status) => [0, status]))
       .toArray(),
-    db.packages.where('[archived+etaLastDay]').between([0, today], [0, Dexie.maxKey], true, true).toArray(),
+    db.packages.where('arrivalDays').anyOf([today, ANY_DAY]).toArray(),
   ]);
   const byId = new Map(byStatus.map((p) => [p.id, p]));
-  for (const p of byEta) byId.set(p.id, p);
+  for (const p of byDay) byId.set(p.id, p);
   // Most recently changed first, as the tooltip lists them.
   return [...byId.values()].sort((a, b) => b.updatedAt - a.updatedAt || (a.id < b.id ? -1 : 1));
 }
@@ -378,7 +378,7 @@ export async function importRecords(
 
 /** Whether a merge changed anything but bookkeeping (when it was merged and from where). */
 export function sameFacts(a: PackageRecord, b: PackageRecord): boolean {
-  const strip = ({ updatedAt: _u, sources: _s, archived: _a, etaLastDay: _e, ...facts }: PackageRecord) =>
+  const strip = ({ updatedAt: _u, sources: _s, archived: _a, arrivalDays: _d, ...facts }: PackageRecord) =>
     facts;
   return stableJson(strip(a)) === stableJson(strip(b));
 }

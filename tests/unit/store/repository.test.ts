@@ -275,7 +275,7 @@ describe('importRecords', () => {
 
 describe('listBadgeCandidates', () => {
   const today = '2026-11-27';
-  it('reads active packages out for delivery, with a problem, or with an estimate not yet ended; no archived one', async () => {
+  it('reads active packages out for delivery, with a problem, or due today by their estimate; no archived one', async () => {
     const detections = [
       { number: 'PKG000001', status: 'in_transit' as const, eta: { start: '2026-11-26', end: '2026-11-28' } },
       { number: 'PKG000002', status: 'in_transit' as const, eta: { start: '2026-11-20' } },
@@ -309,7 +309,6 @@ describe('listBadgeCandidates', () => {
       'PKG000008',
       'PKG000009',
       'PKG000010',
-      'PKG000011',
     ]);
   });
 

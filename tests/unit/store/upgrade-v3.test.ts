@@ -2,7 +2,14 @@ import { readFileSync } from 'node:fs';
 import Dexie from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
 import { badgeState, localDate } from '../../../utils/badge';
-import { CURRENT_VERSION, DoorstepDatabase, SCHEMA_V1, SCHEMA_V2 } from '../../../utils/store/db';
+import {
+  ANY_DAY,
+  arrivalDaysOf,
+  CURRENT_VERSION,
+  DoorstepDatabase,
+  SCHEMA_V1,
+  SCHEMA_V2,
+} from '../../../utils/store/db';
 import { createRecord, mergeDetection } from '../../../utils/store/merge';
 import {
   countPackages,
@@ -115,7 +122,7 @@ async function createV2Database(records: PackageRecord[]): Promise<string> {
 }
 
 describe('schema upgrade from version 2', () => {
-  it('keeps every record and field, fills the estimate key, and the new queries answer as a full scan would', async () => {
+  it('keeps every record and field, fills the arrival days, and the new queries answer as a full scan would', async () => {
     const records = v2Records();
     expect(records.length).toBeGreaterThan(100);
     const name = await createV2Database(records);
@@ -127,14 +134,17 @@ describe('schema upgrade from version 2', () => {
     expect(upgraded).toHaveLength(records.length);
     for (const original of records) {
       const after = upgraded.find((r) => r.id === original.id);
-      const { etaLastDay, ...rest } = after ?? ({} as PackageRecord);
+      const { arrivalDays, ...rest } = after ?? ({} as PackageRecord);
       expect(rest).toEqual({
         ...stripUndefined(original),
         archived: original.archivedAt === undefined ? 0 : 1,
       });
-      expect(etaLastDay).toBe(original.eta ? (original.eta.end ?? original.eta.start) : undefined);
-      if (!original.eta) expect(after && 'etaLastDay' in after).toBe(false);
+      expect(arrivalDays).toEqual(arrivalDaysOf(original));
+      // Only active packages under way are due on a day.
+      if (original.archivedAt !== undefined || original.status === 'delivered')
+        expect(arrivalDays).toEqual([]);
     }
+    expect(upgraded.some((r) => (r.arrivalDays?.length ?? 0) > 1)).toBe(true);
 
     // The badge from its two indexes is the badge over every package.
     const now = new Date(NOW);
@@ -142,8 +152,11 @@ describe('schema upgrade from version 2', () => {
     const newestFirst = [...upgraded].sort((a, b) => b.updatedAt - a.updatedAt || (a.id < b.id ? -1 : 1));
     expect(badgeState(candidates, now, t)).toEqual(badgeState(newestFirst, now, t));
     expect(badgeState(upgraded, now, t).text).not.toBe('');
-    // …and reads no archived or plain delivered package.
-    for (const c of candidates) expect(c.archivedAt).toBeUndefined();
+    // …and reads no archived or delivered package.
+    for (const c of candidates) {
+      expect(c.archivedAt).toBeUndefined();
+      expect(c.status).not.toBe('delivered');
+    }
 
     const archived = records.filter((r) => r.archivedAt !== undefined);
     expect(await countPackages(db)).toEqual({
@@ -157,25 +170,40 @@ describe('schema upgrade from version 2', () => {
     db.close();
   });
 
-  it('keeps the estimate key current on every write path', async () => {
+  it('keeps the arrival days current on every write path', async () => {
     const [first] = v2Records();
     if (!first) throw new Error('fixture');
     const name = await createV2Database([]);
     const db = new DoorstepDatabase(name);
-    await db.packages.add({ ...first, eta: { start: '2026-11-27', end: '2026-11-29' } });
-    expect((await db.packages.get(first.id))?.etaLastDay).toBe('2026-11-29');
+    const days = async () => (await db.packages.get(first.id))?.arrivalDays;
+    const record = { ...first, status: 'in_transit' as const, archivedAt: undefined };
+    await db.packages.add({ ...record, eta: { start: '2026-11-27', end: '2026-11-29' } });
+    expect(await days()).toEqual(['2026-11-27', '2026-11-28', '2026-11-29']);
     await db.packages.update(first.id, { 'eta.end': '2026-12-02' } as Partial<PackageRecord>);
-    expect((await db.packages.get(first.id))?.etaLastDay).toBe('2026-12-02');
-    await db.packages.put({ ...first, eta: { start: '2026-12-05' } });
-    expect((await db.packages.get(first.id))?.etaLastDay).toBe('2026-12-05');
-    await db.packages.put({ ...first, eta: undefined });
-    const cleared = await db.packages.get(first.id);
-    expect(cleared?.etaLastDay).toBeUndefined();
-    expect(await db.packages.where('[archived+etaLastDay]').between([0, ''], [0, '\uffff']).count()).toBe(0);
+    expect(await days()).toEqual([
+      '2026-11-27',
+      '2026-11-28',
+      '2026-11-29',
+      '2026-11-30',
+      '2026-12-01',
+      '2026-12-02',
+    ]);
+    await db.packages.put({ ...record, eta: { start: '2026-12-05' } });
+    expect(await days()).toEqual(['2026-12-05']);
+    expect(await db.packages.where('arrivalDays').equals('2026-12-05').count()).toBe(1);
+    await db.packages.update(first.id, { status: 'delivered' });
+    expect(await days()).toEqual([]);
+    await db.packages.update(first.id, { status: 'in_transit' });
+    expect(await days()).toEqual(['2026-12-05']);
+    await db.packages.update(first.id, { archivedAt: 5 });
+    expect(await days()).toEqual([]);
+    await db.packages.put({ ...record, eta: undefined });
+    expect(await days()).toEqual([]);
     await db.packages.toCollection().modify((p) => {
-      p.eta = { start: '2026-12-24' };
+      p.eta = { start: '2026-01-01', end: '2026-06-30' };
     });
-    expect((await db.packages.get(first.id))?.etaLastDay).toBe('2026-12-24');
+    // A half-year window is read every day (and checked by the badge) rather than spelled out.
+    expect(await days()).toEqual([ANY_DAY]);
     db.close();
   });
 });
