@@ -4,9 +4,9 @@ import type { PackageRecord } from '@/utils/store/types';
 import { carrierBrand } from '@/utils/view/carriers';
 import { sectionTitle, statusWords } from '@/utils/view/package-text';
 import { searchPackages } from '@/utils/view/search';
-import { archivedPackages, groupIntoSections, type SectionId, viewClock } from '@/utils/view/sections';
+import { groupIntoSections, type SectionId, viewClock } from '@/utils/view/sections';
 import { AddNumbers } from './AddNumbers';
-import { useLiveQuery } from './hooks';
+import { type ArchiveView, useArchive, usePackage, useStoredPackages } from './hooks';
 import { Icon } from './Icons';
 import { type Notice, PackageDetails } from './PackageDetails';
 import { PackageRow } from './PackageRow';
@@ -36,7 +36,7 @@ const ROWS_STEP = 40;
 export function App() {
   const services = useServices();
   const { t, db } = services;
-  const packages = useLiveQuery(() => db.packages.toArray(), [db]);
+  const packages = useStoredPackages(db);
   const [staleAfterDays, setStaleAfterDays] = useState(DEFAULT_SETTINGS.staleAfterDays);
   const [query, setQuery] = useState('');
   const [filter, setFilter] = useState<Filter>('active');
@@ -63,7 +63,10 @@ export function App() {
 
   const notify = useCallback((next: Notice) => setNotice(next), []);
   const clock = viewClock(services.now(), staleAfterDays);
-  const all = packages.status === 'ready' ? packages.value : undefined;
+  // Active packages only: the archive is counted from the index and read a page (or a search's rows) at a time.
+  const all = packages.status === 'ready' ? packages.value.active : undefined;
+  const archivedCount = packages.status === 'ready' ? packages.value.archivedCount : 0;
+  const [rendered, setRendered] = useState(false);
 
   const searchWords = useCallback(
     (pkg: PackageRecord) => `${carrierBrand(pkg.carrier)?.name ?? ''}\n${statusWords(pkg.status, t)}`,
@@ -73,7 +76,10 @@ export function App() {
     () => (all ? searchPackages(all, query, searchWords) : []),
     [all, query, searchWords],
   );
-  const archived = useMemo(() => archivedPackages(found), [found]);
+  const archive = useArchive(db, archivedCount, query, rowLimit, searchWords, {
+    show: filter === 'archive',
+    prepare: rendered,
+  });
   const sections = useMemo(
     () => groupIntoSections(found, clock).filter((s) => filter === 'active' || s.id === filter),
     // The clock changes every render; grouping by the minute it was opened is what the user expects.
@@ -83,12 +89,16 @@ export function App() {
   useLayoutEffect(() => {
     if (all && !firstRender.current) {
       firstRender.current = true;
-      performance.mark('doorstep:first-render', { detail: { packages: all.length } });
+      performance.mark('doorstep:first-render', { detail: { packages: all.length + archivedCount } });
+      setRendered(true);
     }
   }, [all]);
+  // In the archive the rows of a query arrive a moment after it (read from the database): marked once they are in.
+  const shownQuery = filter === 'archive' ? archive?.query : query;
   useLayoutEffect(() => {
-    if (firstRender.current) performance.mark('doorstep:search-rendered', { detail: { query } });
-  }, [query]);
+    if (firstRender.current && shownQuery === query)
+      performance.mark('doorstep:search-rendered', { detail: { query, filter } });
+  }, [query, shownQuery]);
 
   const scan = async () => {
     setScanning(true);
@@ -131,8 +141,11 @@ export function App() {
     rows[next]?.focus();
   };
 
-  const selectedPackage = selected ? all?.find((p) => p.id === selected) : undefined;
-  const total = all?.filter((p) => p.archivedAt === undefined).length ?? 0;
+  const selectedStored = usePackage(db, selected);
+  const selectedPackage = selected
+    ? (all?.find((p) => p.id === selected) ?? archive?.rows.find((p) => p.id === selected) ?? selectedStored)
+    : undefined;
+  const total = all?.length ?? 0;
 
   return (
     // biome-ignore lint/a11y/noStaticElementInteractions: keyboard shortcuts for the whole popup, not a control.
@@ -200,7 +213,7 @@ export function App() {
             onBack={() => setSelected(undefined)}
             notify={notify}
           />
-        ) : all.length === 0 ? (
+        ) : all.length === 0 && archivedCount === 0 ? (
           <FirstRun onAdd={() => setAdding(true)} onScan={scan} />
         ) : (
           <>
@@ -241,7 +254,7 @@ export function App() {
             <PackageList
               filter={filter}
               sections={sections}
-              archived={archived}
+              archive={archive}
               clock={clock}
               query={query}
               rowLimit={rowLimit}
@@ -287,7 +300,7 @@ export function App() {
 function PackageList({
   filter,
   sections,
-  archived,
+  archive,
   clock,
   query,
   rowLimit,
@@ -296,7 +309,7 @@ function PackageList({
 }: {
   filter: Filter;
   sections: ReturnType<typeof groupIntoSections>;
-  archived: PackageRecord[];
+  archive: ArchiveView | undefined;
   clock: ReturnType<typeof viewClock>;
   query: string;
   rowLimit: number;
@@ -304,9 +317,19 @@ function PackageList({
   onOpen: (id: string) => void;
 }) {
   const { t } = useServices();
-  const shown: { id: SectionId | 'archive'; packages: PackageRecord[] }[] =
-    filter === 'archive' ? [{ id: 'archive', packages: archived }] : sections;
-  const total = shown.reduce((n, section) => n + section.packages.length, 0);
+  // The archive's rows are a page of it; its count is the whole archive's (or the search's matches).
+  const shown: { id: SectionId | 'archive'; packages: PackageRecord[]; count: number }[] =
+    filter === 'archive'
+      ? [{ id: 'archive', packages: archive?.rows ?? [], count: archive?.total ?? 0 }]
+      : sections.map((section) => ({ ...section, count: section.packages.length }));
+  const total = shown.reduce((n, section) => n + section.count, 0);
+  if (filter === 'archive' && (!archive || archive.indexing)) {
+    return (
+      <p class="loading" aria-busy="true">
+        {t('loading')}
+      </p>
+    );
+  }
   if (total === 0) {
     const empty = filter === 'archive' ? t('archiveEmpty') : t('nothingHere');
     return <p class="empty">{query ? t('noMatches', query) : empty}</p>;
@@ -327,9 +350,9 @@ function PackageList({
           <h2 id={`h-${section.id}`}>
             {section.id === 'archive' ? t('filterArchive') : sectionTitle(section.id, t)}{' '}
             <span class="count" aria-hidden="true">
-              {section.packages.length}
+              {section.count}
             </span>
-            <span class="visually-hidden">{t('packageCount', section.packages.length)}</span>
+            <span class="visually-hidden">{t('packageCount', section.count)}</span>
           </h2>
           <ul>
             {section.rows.map((pkg) => (

@@ -102,6 +102,13 @@ function deriveIndexKeys(record: PackageRecord): void {
   record.arrivalDays = arrivalDaysOf(record);
 }
 
+/** A copy with the index keys the hooks would add, for writers that bypass Dexie (tests and demos seeding raw). */
+export function withIndexKeys(record: PackageRecord): PackageRecord {
+  const copy = { ...record };
+  deriveIndexKeys(copy);
+  return copy;
+}
+
 /** Fills the v1 → v2 index key and repairs fields a v1 record might lack, without dropping anything it has. */
 export async function upgradeToV2(tx: Transaction): Promise<void> {
   await tx
