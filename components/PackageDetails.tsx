@@ -6,6 +6,7 @@ import { safeHttpUrl, sourceHost, trackingPageFor } from '@/utils/view/links';
 import { packageTitle, problemWords, statusWords, timeline } from '@/utils/view/package-text';
 import { problemOf, type ViewClock } from '@/utils/view/sections';
 import { CarrierMark } from './CarrierMark';
+import { CheckNowButton } from './CheckNowButton';
 import { Icon } from './Icons';
 import { useServices } from './services';
 
@@ -182,6 +183,7 @@ export function PackageDetails({
         <button type="button" onClick={refresh} disabled={busy === 'refresh'} aria-busy={busy === 'refresh'}>
           <Icon name="refresh" /> {busy === 'refresh' ? t('refreshing') : t('refreshNow')}
         </button>
+        <CheckNowButton pkg={pkg} notify={notify} />
         <button type="button" onClick={archive}>
           <Icon name="archive" /> {pkg.archivedAt === undefined ? t('archive') : t('unarchive')}
         </button>

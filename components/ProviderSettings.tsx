@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import {
   CARRIER_WEB_PROVIDERS,
   CARRIER_WEB_SETTINGS_KEY,
@@ -81,6 +81,8 @@ export function ProviderSettings({
 const CARRIER_WEB_HELP = {
   'canadapost-web': 'carrierWebCanadaPostHelp',
   'ups-web': 'carrierWebUpsHelp',
+  'dhlpaket-web': 'carrierWebDhlPaketHelp',
+  'ontrac-web': 'carrierWebOntracHelp',
 } as const;
 
 /**
@@ -99,7 +101,13 @@ function CarrierWebSettingsList() {
       .then((stored) => setChoice(parseCarrierWebSettings(stored[CARRIER_WEB_SETTINGS_KEY])));
   }, [storage]);
 
-  const save = async (next: CarrierWebSettings) => {
+  // The latest choice, not the one of the render a click came from: two switches flipped in quick succession
+  // (or one while the other's permission prompt is open) must not undo each other.
+  const latest = useRef(choice);
+  latest.current = choice;
+  const save = async (id: CarrierWebProviderId, on: boolean) => {
+    const next = { ...latest.current, [id]: on };
+    latest.current = next;
     await storage.set({ [CARRIER_WEB_SETTINGS_KEY]: next });
     setChoice(next);
   };
@@ -108,11 +116,10 @@ function CarrierWebSettingsList() {
 
   const toggle = (id: CarrierWebProviderId, on: boolean) => {
     setMessage(undefined);
-    const next = { ...choice, [id]: on };
     const origins = extraOrigins(id);
     const apiPermissions: string[] = [...CARRIER_WEB_PERMISSIONS[id]];
     if (!on || (origins.length === 0 && apiPermissions.length === 0)) {
-      void save(next);
+      void save(id, on);
       return;
     }
     // First thing the click does: browsers show the permission prompt only for a user gesture.
@@ -122,7 +129,7 @@ function CarrierWebSettingsList() {
           setMessage({ id, text: t('carrierWebPermissionDenied', CARRIER_WEB_PROVIDERS[id].name) });
           return;
         }
-        await save(next);
+        await save(id, on);
       },
       (error: unknown) => setMessage({ id, text: t('actionFailed', String(error)) }),
     );

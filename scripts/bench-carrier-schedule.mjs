@@ -48,9 +48,12 @@ export { CARRIER_WEB_PROVIDERS } from '${ROOT}/utils/carrier-web/index.ts';
 const m = await import(pathToFileURL(join(dir, 'schedule.mjs')).href);
 rmSync(dir, { recursive: true, force: true });
 
-// Every keyless adapter, as if the user turned each on (UPS is off by default).
+// Every keyless adapter, as if the user turned each on (only Canada Post is on by default).
 const providers = Object.values(m.CARRIER_WEB_PROVIDERS);
-const CARRIERS = ['canada_post', 'ups', 'usps', 'fedex', 'dhl'];
+const CARRIERS = ['canada_post', 'ups', 'usps', 'fedex', 'dhl', 'ontrac'];
+/** A number of the carrier's shape where an adapter looks at the shape (DHL Paket: 20-digit piece codes). */
+const numberFor = (carrier, n) =>
+  carrier === 'dhl' ? `00340434${String(n).padStart(12, '0')}` : `N${String(n).padStart(12, '0')}`;
 const localHour = (t) =>
   Number(new Intl.DateTimeFormat('en-GB', { hour: 'numeric', hourCycle: 'h23', timeZone: ZONE }).format(t));
 
@@ -66,7 +69,7 @@ for (let n = 0; n < PACKAGES; n++) {
   scripts.set(id, { kind, ofdAt, deliveredAt });
   packages.push({
     id,
-    number: `N${String(n).padStart(12, '0')}`,
+    number: numberFor(carrier, n),
     carrier,
     itemTitles: [],
     status: kind === 9 ? 'delivered' : 'in_transit',
@@ -94,6 +97,7 @@ function answer(pkg, t) {
 
 const checks = new Map(); // id -> times checked
 const requests = new Map(); // provider -> count
+const hourly = new Map(); // provider@hour -> count
 const states = {};
 let wakes = 0;
 const planTimes = [];
@@ -115,6 +119,8 @@ while (now < dayEnd) {
   deferredBudget += plan.deferred.filter((d) => d.reason === 'budget').length;
   for (const batch of plan.batches) {
     requests.set(batch.provider, (requests.get(batch.provider) ?? 0) + batch.packageIds.length);
+    const hourKey = `${batch.provider}@${Math.floor((now - DAY_START) / HOUR)}`;
+    hourly.set(hourKey, (hourly.get(hourKey) ?? 0) + batch.packageIds.length);
     for (const id of batch.packageIds) {
       const pkg = byId.get(id);
       (checks.get(id) ?? checks.set(id, []).get(id)).push(now);
@@ -162,17 +168,27 @@ for (const [id, times] of checks) {
   // The check that sees the delivery is the last one; a package delivered yesterday is never asked.
   if (s.kind === 9 || (s.kind >= 6 && times.filter((t) => t > s.deliveredAt).length > 1)) afterDelivery++;
 }
+function busiestHour(id) {
+  let most = 0;
+  for (const [key, count] of hourly) if (key.startsWith(`${id}@`)) most = Math.max(most, count);
+  return most;
+}
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 console.log(`${PACKAGES} packages, ${CARRIERS.length} carriers, one day in ${ZONE}, ${wakes} wake-ups`);
 for (const p of providers) {
   const count = requests.get(p.id) ?? 0;
   const ofCarrier = packages.filter((x) => p.supports(x)).length;
+  const busiest = busiestHour(p.id);
   console.log(
-    `  ${p.name} (${p.id}): ${count} requests for ${ofCarrier} packages (${(count / ofCarrier).toFixed(1)} each), budget ${p.budget.perDay}/day, ${p.budget.perHour}/h`,
+    `  ${p.name} (${p.id}): ${count} requests for ${ofCarrier} packages (${(count / ofCarrier).toFixed(1)} each), busiest hour ${busiest}; budget ${p.budget.perDay}/day, ${p.budget.perHour}/h`,
   );
 }
-const unsupported = CARRIERS.filter((c) => !providers.some((p) => p.supports({ number: 'X', carrier: c })));
-console.log(`  no keyless source (0 requests, shown as "not checked"): ${unsupported.join(', ')}`);
+const unsupported = CARRIERS.filter(
+  (c) => !providers.some((p) => p.supports({ number: numberFor(c, 1), carrier: c })),
+);
+console.log(
+  `  no background source (0 requests; page visits and the popup's "check on the carrier's page" only): ${unsupported.join(', ')}`,
+);
 console.log(`  in transit: at most ${maxTransit} checks of one package in the day (pacing allows 8)`);
 console.log(
   `  shortest gap between two checks: in transit ${(minGapTransit / HOUR).toFixed(2)} h, out for delivery ${(minGapOfd / MIN).toFixed(0)} min`,
@@ -192,6 +208,8 @@ if (nightOnDeliveryDay > 0) failures.push('checks at night on the delivery day')
 if (afterDelivery > 0) failures.push('checks after delivery');
 for (const p of providers)
   if ((requests.get(p.id) ?? 0) > p.budget.perDay) failures.push(`${p.id} over its daily budget`);
+for (const p of providers)
+  if (busiestHour(p.id) > p.budget.perHour) failures.push(`${p.id} over its hourly budget`);
 if (minGapTransit < 3 * HOUR) failures.push('two checks of a package in transit less than 3 h apart');
 if (minGapOfd < 30 * MIN) failures.push('two checks on the delivery day less than 30 min apart');
 if (failures.length > 0) {

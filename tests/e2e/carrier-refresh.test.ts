@@ -11,6 +11,10 @@ import { byNumber, type Harness, startHarness } from './harness';
  *    page-world hook sees the answer and the package gets the full history with exact times.
  * 2. Background check: a Canada Post package refreshes from the same endpoint, asked by the service worker with
  *    nothing but the number; popup and badge follow. A challenge page changes nothing and the details say so.
+ * 3. DHL Paket, once turned on, refreshes from dhl.de from the background; a 428 challenge changes nothing.
+ * 4. FedEx (behind a bot check, never asked from the background): its routed page loads `track/v2/shipments` from
+ *    api.fedex.com with a cross-origin POST, as the real one does; a visit fills the history, and the popup's
+ *    "check on the carrier's page" opens that page in a background tab, captures it and closes it.
  */
 
 const CAPTURED = '0073938000549297';
@@ -53,6 +57,58 @@ function detail(pin: string, outForDelivery: boolean) {
     });
   return { pin, status: 'InTransit', events };
 }
+
+const FEDEX_VISITED = '449044304137821';
+const FEDEX_CHECKED = '122816215025810';
+
+/** A `track/v2/shipments` answer as fedex.com's page receives it, with scans an hour and a day ago. */
+function fedexShipments(number: string) {
+  const scan = (at: Date, status: string, statusCD: string, scanLocation: string) => {
+    const pad = (n: number) => String(Math.abs(n)).padStart(2, '0');
+    const offset = -at.getTimezoneOffset();
+    return {
+      date: `${at.getFullYear()}-${pad(at.getMonth() + 1)}-${pad(at.getDate())}`,
+      time: `${pad(at.getHours())}:${pad(at.getMinutes())}:${pad(at.getSeconds())}`,
+      gmtOffset: `${offset < 0 ? '-' : '+'}${pad(Math.floor(Math.abs(offset) / 60))}:${pad(Math.abs(offset) % 60)}`,
+      status,
+      statusCD,
+      scanLocation,
+      scanDetails: '',
+    };
+  };
+  return {
+    transactionId: 'e2e',
+    output: {
+      packages: [
+        {
+          trackingNbr: number,
+          keyStatus: 'On the way',
+          keyStatusCD: 'IT',
+          isDelivered: false,
+          scanEventList: [
+            scan(new Date(Date.now() - 3_600_000), 'Departed FedEx hub', 'DP', 'MEMPHIS, TN'),
+            scan(new Date(Date.now() - 26 * 3_600_000), 'Picked up', 'PU', 'DALLAS, TX'),
+          ],
+          errorList: [],
+        },
+      ],
+    },
+  };
+}
+
+const FEDEX_PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>FedEx Tracking</title></head>
+<body><main><h1>Track your package</h1><div id="result">Loading…</div></main>
+<script>
+  const number = new URLSearchParams(location.search).get('trknbr');
+  fetch('https://api.fedex.com/track/v2/shipments', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', accept: 'application/json' },
+    body: JSON.stringify({ appDeviceType: 'WTRK', appType: 'WTRK', uniqueKey: '',
+      trackingInfo: [{ trackNumberInfo: { trackingNumber: number, trackingQualifier: '', trackingCarrier: '' } }] }),
+  })
+    .then((r) => r.json())
+    .then((d) => { document.getElementById('result').textContent = 'Scans: ' + d.output.packages[0].scanEventList.length; });
+</script></body></html>`;
 
 const TRACKING_PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Track | Canada Post</title></head>
 <body><main><h1>Track a package</h1><div id="result">Loading…</div></main>
@@ -237,5 +293,181 @@ describe('carrier tracking without a key, in Chromium (Canada Post routed)', () 
     // The tab is gone again.
     await expect.poll(() => context.pages().length).toBe(pagesBefore);
     expect(context.pages().some((p) => p.url().startsWith('https://tools.usps.com/'))).toBe(false);
+  });
+
+  it('refreshes a DHL Paket package from dhl.de once the user turns it on; a 428 challenge changes nothing', async () => {
+    const PAKET = '00340434161094022115';
+    const paketRequests: { path: string; headers: Record<string, string>; from: string }[] = [];
+    let paketAnswer: (route: Route) => Promise<void> = (route) => route.abort();
+    await context.route('https://www.dhl.de/int-verfolgen/data/search**', async (route) => {
+      const request = route.request();
+      const url = new URL(request.url());
+      paketRequests.push({
+        path: url.pathname + url.search,
+        headers: await request.allHeaders(),
+        from: request.serviceWorker() ? 'worker' : 'page',
+      });
+      return paketAnswer(route);
+    });
+    const iso = (at: number) => new Date(at).toISOString();
+    const loaded = Date.now() - 20 * 60_000;
+    paketAnswer = (route) =>
+      route.fulfill({
+        status: 200,
+        contentType: 'application/json',
+        body: JSON.stringify({
+          sendungen: [
+            {
+              id: PAKET,
+              sendungsdetails: {
+                istZugestellt: false,
+                sendungsnummern: { sendungsnummer: PAKET },
+                sendungsverlauf: {
+                  aktuellerStatus: 'The shipment has been loaded onto the delivery vehicle',
+                  datumAktuellerStatus: iso(loaded),
+                  fortschritt: 4,
+                  maximalFortschritt: 5,
+                  events: [
+                    {
+                      datum: iso(Date.now() - 30 * 3_600_000),
+                      status: 'The shipment has been processed in the parcel center of origin',
+                      ort: 'Bochum',
+                    },
+                    { datum: iso(loaded), status: 'The shipment has been loaded onto the delivery vehicle' },
+                  ],
+                },
+              },
+            },
+          ],
+        }),
+      });
+    const send = (message: object) =>
+      popup.evaluate(
+        (m) =>
+          (
+            globalThis as unknown as {
+              chrome: { runtime: { sendMessage(m: object): Promise<{ ok: boolean }> } };
+            }
+          ).chrome.runtime.sendMessage(m),
+        message,
+      );
+    // The options switch, as the options page stores it (dhl.de needs no prompt: the content script runs there).
+    await popup.evaluate(() =>
+      (
+        globalThis as unknown as { chrome: { storage: { local: { set(v: object): Promise<void> } } } }
+      ).chrome.storage.local.set({ carrierWeb: { 'canadapost-web': true, 'dhlpaket-web': true } }),
+    );
+    expect((await send({ type: 'add-numbers', input: PAKET })).ok).toBe(true);
+    await popup.reload();
+    await popup.locator(`li.package[data-number="${PAKET}"] button.row`).click();
+    await popup.getByRole('button', { name: 'Refresh now' }).click();
+    await popup.getByText('Status checked.').waitFor({ timeout: 15_000 });
+    expect(paketRequests).toHaveLength(1);
+    expect(paketRequests[0]).toMatchObject({
+      path: `/int-verfolgen/data/search?piececode=${PAKET}&noRedirect=true&language=en`,
+      from: 'worker',
+    });
+    expect(paketRequests[0]?.headers.cookie).toBeUndefined();
+    const refreshed = byNumber(await harness.storedPackages(), PAKET) as PackageRecord;
+    expect(refreshed).toMatchObject({ carrier: 'dhl', status: 'out_for_delivery' });
+    expect(refreshed.events.map((e) => e.location)).toEqual([undefined, 'Bochum']);
+
+    paketRequests.length = 0;
+    paketAnswer = (route) =>
+      route.fulfill({
+        status: 428,
+        contentType: 'text/html',
+        body: '<html><script>/* challenge */</script></html>',
+      });
+    await popup.getByRole('button', { name: 'Refresh now' }).click();
+    await popup
+      .getByText('Last refresh failed: DHL Paket asked for a check in the browser: open its tracking page')
+      .waitFor({ timeout: 15_000 });
+    expect(paketRequests).toHaveLength(1);
+    const after = byNumber(await harness.storedPackages(), PAKET) as PackageRecord;
+    expect(after.status).toBe('out_for_delivery');
+    expect(after.events).toEqual(refreshed.events);
+  });
+
+  describe('FedEx, read from its own page', () => {
+    const fedexRequests: { method: string; body: string; from: string }[] = [];
+    const cors = {
+      'access-control-allow-origin': 'https://www.fedex.com',
+      'access-control-allow-headers': '*',
+    };
+    beforeAll(async () => {
+      await context.route('https://www.fedex.com/**', (route) =>
+        route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: FEDEX_PAGE }),
+      );
+      await context.route('https://api.fedex.com/**', async (route) => {
+        const request = route.request();
+        if (request.method() === 'OPTIONS')
+          return route.fulfill({ status: 204, headers: { ...cors, 'access-control-allow-methods': 'POST' } });
+        const body = request.postData() ?? '';
+        fedexRequests.push({
+          method: request.method(),
+          body,
+          from: request.serviceWorker() ? 'worker' : 'page',
+        });
+        const number = JSON.parse(body).trackingInfo[0].trackNumberInfo.trackingNumber as string;
+        return route.fulfill({
+          status: 200,
+          headers: cors,
+          contentType: 'application/json',
+          body: JSON.stringify(fedexShipments(number)),
+        });
+      });
+    });
+
+    it('fills the history from the JSON a visited FedEx page loads by fetch', async () => {
+      const page = await context.newPage();
+      await page.goto(`https://www.fedex.com/fedextrack/?trknbr=${FEDEX_VISITED}`);
+      await page.getByText('Scans: 2').waitFor();
+      const packages = await harness.waitForPackages(
+        (all) => (byNumber(all, FEDEX_VISITED)?.events.length ?? 0) >= 2,
+      );
+      const pkg = byNumber(packages, FEDEX_VISITED) as PackageRecord;
+      expect(pkg).toMatchObject({ carrier: 'fedex', status: 'in_transit', statusText: 'On the way' });
+      expect(pkg.events.map((e) => [e.description, e.location])).toEqual([
+        ['Departed FedEx hub', 'MEMPHIS, TN'],
+        ['Picked up', 'DALLAS, TX'],
+      ]);
+      expect(fedexRequests.every((r) => r.from === 'page')).toBe(true);
+      await page.close();
+    });
+
+    it('checks a FedEx package from the popup’s button: background tab, capture, tab closed', async () => {
+      const added = await popup.evaluate(
+        (input) =>
+          (
+            globalThis as unknown as {
+              chrome: { runtime: { sendMessage(m: object): Promise<{ ok: boolean }> } };
+            }
+          ).chrome.runtime.sendMessage({ type: 'add-numbers', input }),
+        FEDEX_CHECKED,
+      );
+      expect(added.ok).toBe(true);
+      const pagesBefore = context.pages().length;
+      // As for USPS above: the tab's first load escapes the routing, so it is loaded once more, routed.
+      context.once('page', (page) => {
+        void page
+          .waitForLoadState('domcontentloaded')
+          .then(() => page.goto(`https://www.fedex.com/fedextrack/?trknbr=${FEDEX_CHECKED}`))
+          .catch(() => undefined);
+      });
+      await popup.reload();
+      await popup.locator(`li.package[data-number="${FEDEX_CHECKED}"] button.row`).click();
+      await popup.getByRole('button', { name: 'Check on the carrier’s page' }).click();
+      await popup.getByText('Checked on the carrier’s page').waitFor({ timeout: 40_000 });
+      const packages = await harness.waitForPackages(
+        (all) => (byNumber(all, FEDEX_CHECKED)?.events.length ?? 0) >= 2,
+      );
+      const pkg = byNumber(packages, FEDEX_CHECKED) as PackageRecord;
+      expect(pkg).toMatchObject({ status: 'in_transit', statusText: 'On the way' });
+      expect(pkg.sources.map((s) => s.kind)).toContain('carrier');
+      // Never from the background: only the carrier's own page asked FedEx.
+      expect(fedexRequests.some((r) => r.from === 'worker')).toBe(false);
+      await expect.poll(() => context.pages().length).toBe(pagesBefore);
+    });
   });
 });

@@ -1,7 +1,11 @@
 import { cleanText } from '../providers/normalize';
 import type { Detection } from '../store/types';
 import { readCanadaPostDetail } from './canada-post';
-import { CAPTURE_MAX_CHARS, endpointFor } from './endpoints';
+import { dhlExpressAskedNumbers, readDhlUtapi } from './dhl-express';
+import { dhlPaketAskedNumbers, readDhlPaketSearch } from './dhl-paket';
+import { CAPTURE_MAX_CHARS, type CaptureReader, endpointFor } from './endpoints';
+import { fedexAskedNumbers, readFedexShipments } from './fedex';
+import { ontracAskedNumbers, readOntracTracking } from './ontrac';
 import { type CarrierReading, compactNumber } from './reading';
 import { readUpsStatus } from './ups';
 
@@ -40,17 +44,9 @@ export function parseCapturedMessage(data: unknown, tag: string): CapturedJson |
   };
 }
 
-/** Numbers the page asked about in this request. */
-export function askedNumbers(captured: CapturedJson): string[] {
-  const endpoint = endpointFor(captured.url);
-  if (!endpoint) return [];
-  if (endpoint.carrier === 'canada_post') {
-    const pin = new URL(captured.url).pathname.split('/')[6];
-    const n = compactNumber(pin);
-    return n ? [n] : [];
-  }
+function upsAskedNumbers(requestBody: string | undefined): string[] {
   try {
-    const request = JSON.parse(captured.requestBody ?? '') as { TrackingNumber?: unknown };
+    const request = JSON.parse(requestBody ?? '') as { TrackingNumber?: unknown };
     const list = Array.isArray(request.TrackingNumber) ? request.TrackingNumber.slice(0, 25) : [];
     return list.map(compactNumber).filter((n): n is string => Boolean(n));
   } catch {
@@ -58,8 +54,31 @@ export function askedNumbers(captured: CapturedJson): string[] {
   }
 }
 
-function read(carrier: string, json: unknown, asked: string, now: number): CarrierReading {
-  return carrier === 'ups' ? readUpsStatus(json, asked, now) : readCanadaPostDetail(json, asked, now);
+function canadaPostAskedNumbers(url: string): string[] {
+  const n = compactNumber(new URL(url).pathname.split('/')[6]);
+  return n ? [n] : [];
+}
+
+/** Per endpoint: where the request names its numbers (URL or body), and the carrier file's reader. */
+const READERS: Record<
+  CaptureReader,
+  {
+    asked: (captured: CapturedJson) => string[];
+    read: (json: unknown, asked: string, now: number) => CarrierReading;
+  }
+> = {
+  ups: { asked: (c) => upsAskedNumbers(c.requestBody), read: readUpsStatus },
+  canada_post: { asked: (c) => canadaPostAskedNumbers(c.url), read: readCanadaPostDetail },
+  fedex: { asked: (c) => fedexAskedNumbers(c.requestBody), read: readFedexShipments },
+  dhl_express: { asked: (c) => dhlExpressAskedNumbers(c.url), read: readDhlUtapi },
+  dhl_paket: { asked: (c) => dhlPaketAskedNumbers(c.url), read: readDhlPaketSearch },
+  ontrac: { asked: (c) => ontracAskedNumbers(c.url), read: readOntracTracking },
+};
+
+/** Numbers the page asked about in this request. */
+export function askedNumbers(captured: CapturedJson): string[] {
+  const endpoint = endpointFor(captured.url);
+  return endpoint ? READERS[endpoint.reader].asked(captured) : [];
 }
 
 export function detectionsFromCapture(
@@ -81,13 +100,14 @@ export function detectionsFromCapture(
   const detections: Detection[] = [];
   for (const asked of askedNumbers(captured)) {
     const known = identify(asked);
-    if (!known || known.carrier !== endpoint.carrier || compactNumber(known.number) !== asked) continue;
-    const reading = read(endpoint.carrier, json, asked, now);
+    if (!known || !endpoint.carriers.includes(known.carrier) || compactNumber(known.number) !== asked)
+      continue;
+    const reading = READERS[endpoint.reader].read(json, asked, now);
     if (reading.kind !== 'found') continue;
     const { facts } = reading;
     const detection: Detection = {
       number: known.number,
-      carrier: endpoint.carrier,
+      carrier: known.carrier,
       status: facts.status,
       statusAt: Math.min(facts.statusAt ?? now, now),
       source,

@@ -12,6 +12,23 @@ import type { PackageRecord } from '../store/types';
 export const CHECK_NOW_TIMEOUT_MS = 30_000;
 const POLL_MS = 250;
 
+/**
+ * Carriers whose tracking sits behind a bot check, so Doorstep never asks them from the background: for these the
+ * popup offers the one-click check instead. Firefox gets the same background tab (`active: false`) rather than a
+ * hidden one: `tabs.hide` needs the `tabHide` permission ("hide and show browser tabs"), a broad grant for a tab
+ * that lives a few seconds and closes itself.
+ */
+export const CHECK_NOW_CARRIERS: readonly string[] = ['usps', 'fedex', 'dhl', 'royal_mail'];
+
+/** Whether the popup offers "check now" for this package: a guarded carrier, a number, still on its way. */
+export function offersCheckNow(pkg: Pick<PackageRecord, 'carrier' | 'number' | 'status' | 'archivedAt'>) {
+  return (
+    Boolean(pkg.number && pkg.carrier && CHECK_NOW_CARRIERS.includes(pkg.carrier)) &&
+    pkg.status !== 'delivered' &&
+    pkg.archivedAt === undefined
+  );
+}
+
 export interface CarrierPageCheckDeps {
   db: DoorstepDatabase;
   tabs: {

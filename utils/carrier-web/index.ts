@@ -2,6 +2,8 @@ import type { CarrierWebProviderId, StatusProvider } from '../providers/types';
 import { CARRIER_WEB_PROVIDER_IDS } from '../providers/types';
 import type { KeyValueStorage } from '../settings';
 import { canadaPostWeb } from './canada-post';
+import { dhlPaketWeb } from './dhl-paket';
+import { ontracWeb } from './ontrac';
 import { upsWeb } from './ups';
 
 /**
@@ -9,18 +11,28 @@ import { upsWeb } from './ups';
  * of which may be asked from the background. Kept under its own storage key so that it needs no settings
  * migration; a missing or corrupted value means the defaults.
  *
- * Default on only where the carrier's tracking is public and needs no session (Canada Post).
+ * Default on only where the carrier's tracking is public, needs no session and no new permission (Canada Post).
+ * OnTrac is public too but answers from a host outside the content script's sites, so turning it on asks for
+ * that host; DHL Paket's route sits behind a bot check that sometimes answers with a challenge, so it is asked
+ * only when the user chooses to.
  */
 
 export const CARRIER_WEB_PROVIDERS: Record<CarrierWebProviderId, StatusProvider> = {
   'canadapost-web': canadaPostWeb,
   'ups-web': upsWeb,
+  'dhlpaket-web': dhlPaketWeb,
+  'ontrac-web': ontracWeb,
 };
 
 export const CARRIER_WEB_SETTINGS_KEY = 'carrierWeb';
 export type CarrierWebSettings = Record<CarrierWebProviderId, boolean>;
 // UPS needs the session of the user's browser (cookies permission): off until the user turns it on.
-export const CARRIER_WEB_DEFAULTS: CarrierWebSettings = { 'canadapost-web': true, 'ups-web': false };
+export const CARRIER_WEB_DEFAULTS: CarrierWebSettings = {
+  'canadapost-web': true,
+  'ups-web': false,
+  'dhlpaket-web': false,
+  'ontrac-web': false,
+};
 
 export function parseCarrierWebSettings(raw: unknown): CarrierWebSettings {
   const settings = { ...CARRIER_WEB_DEFAULTS };

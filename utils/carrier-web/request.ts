@@ -16,10 +16,15 @@ export const RATE_LIMIT_PAUSE_MS = 2 * HOUR;
 
 export type CarrierAnswer =
   | { ok: true; status: number; json: unknown; headers: Headers }
-  | { ok: false; failure: ProviderFailure; status?: number };
+  | { ok: false; failure: ProviderFailure; status?: number; body?: string };
 
 /** Statuses read here rather than by `classifyStatus`, whose 401/403 means "your key is wrong". */
-const OWN_STATUSES = [401, 403, 404, 406, 410] as const;
+const OWN_STATUSES = [401, 403, 404, 406, 410, 419, 428] as const;
+/**
+ * A site guarding itself: 401/403, and the statuses bot checks answer with while their challenge is unsolved
+ * (419, 428: Akamai's proof-of-work on DHL's routes, per the DHL eCommerce adapter notes cited in dhl-express.ts).
+ */
+const BLOCKING_STATUSES: readonly number[] = [401, 403, 419, 428];
 
 export async function carrierJson(
   ctx: ProviderContext,
@@ -44,12 +49,14 @@ export async function carrierJson(
       status,
       retryAt: Math.max(retryAfter ?? 0, now + BLOCKED_PAUSE_MS),
     });
-  if (status === 401 || status === 403) return { ok: false, failure: blocked(), status };
+  if (BLOCKING_STATUSES.includes(status)) return { ok: false, failure: blocked(), status };
   if (status >= 400)
     return {
       ok: false,
       failure: failure('malformed', carrierName, { status, detail: `couldn't check (HTTP ${status})` }),
       status,
+      // A carrier that states "not found" in an error answer (OnTrac's 404 problem details) reads it here.
+      body: body.slice(0, 10_000),
     };
   const trimmed = body.trimStart();
   // Bot checks and sign-in walls come back as HTML pages with a 200.

@@ -15,7 +15,7 @@ import type { ProviderCredentials } from '../view/providers';
 export type RefreshProviderId = ProviderId | 'amazon' | CarrierWebProviderId;
 
 /** Keyless carrier adapters (utils/carrier-web), one per carrier. */
-export const CARRIER_WEB_PROVIDER_IDS = ['canadapost-web', 'ups-web'] as const;
+export const CARRIER_WEB_PROVIDER_IDS = ['canadapost-web', 'ups-web', 'dhlpaket-web', 'ontrac-web'] as const;
 export type CarrierWebProviderId = (typeof CARRIER_WEB_PROVIDER_IDS)[number];
 
 export const FAILURE_KINDS = [

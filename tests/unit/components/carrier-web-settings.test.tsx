@@ -53,16 +53,40 @@ function mount(answer: boolean) {
 }
 
 describe('keyless carrier switches', () => {
-  it('shows Canada Post on and UPS off by default; turning Canada Post off needs no prompt', async () => {
+  it('shows Canada Post on and the others off by default; turning Canada Post off needs no prompt', async () => {
     const m = mount(true);
     await waitFor(() => expect(m.box('canadapost-web').checked).toBe(true));
     expect(m.box('ups-web').checked).toBe(false);
+    expect(m.box('dhlpaket-web').checked).toBe(false);
+    expect(m.box('ontrac-web').checked).toBe(false);
     expect(m.ui.text('.carrier-web')).toContain('Only the tracking number is sent, only to that carrier');
     clickCheckbox(m.box('canadapost-web'));
     await waitFor(() =>
-      expect(m.data.get(CARRIER_WEB_SETTINGS_KEY)).toEqual({ 'canadapost-web': false, 'ups-web': false }),
+      expect(m.data.get(CARRIER_WEB_SETTINGS_KEY)).toEqual({
+        'canadapost-web': false,
+        'ups-web': false,
+        'dhlpaket-web': false,
+        'ontrac-web': false,
+      }),
     );
     expect(m.requests).toEqual([]);
+  });
+
+  it('turns DHL Paket on without a prompt (dhl.de is already a Doorstep site) and asks only for OnTrac’s host', async () => {
+    const m = mount(true);
+    await waitFor(() => expect(m.box('dhlpaket-web')).toBeTruthy());
+    clickCheckbox(m.box('dhlpaket-web'));
+    await waitFor(() => expect(m.data.get(CARRIER_WEB_SETTINGS_KEY)).toMatchObject({ 'dhlpaket-web': true }));
+    expect(m.requests).toEqual([]);
+    clickCheckbox(m.box('ontrac-web'));
+    await waitFor(() =>
+      expect(m.data.get(CARRIER_WEB_SETTINGS_KEY)).toMatchObject({
+        'dhlpaket-web': true,
+        'ontrac-web': true,
+      }),
+    );
+    expect(m.requests).toEqual([{ origins: ['https://webtrack.ontrac.com/*'], apiPermissions: [] }]);
+    expect(m.ui.text('[data-carrier-web="ontrac-web"]')).toContain('webtrack.ontrac.com');
   });
 
   it('asks for UPS’s API host and cookies when UPS is turned on, and stays off when refused', async () => {
@@ -80,7 +104,10 @@ describe('keyless carrier switches', () => {
     await waitFor(() => expect(granted.box('ups-web')).toBeTruthy());
     clickCheckbox(granted.box('ups-web'));
     await waitFor(() =>
-      expect(granted.data.get(CARRIER_WEB_SETTINGS_KEY)).toEqual({ 'canadapost-web': true, 'ups-web': true }),
+      expect(granted.data.get(CARRIER_WEB_SETTINGS_KEY)).toMatchObject({
+        'canadapost-web': true,
+        'ups-web': true,
+      }),
     );
   });
 });

@@ -25,8 +25,8 @@ const upsCapture = (body: unknown, numbers: unknown = [UPS_NUMBER]) => ({
 
 describe('capture endpoints', () => {
   it('knows only the carriers’ own tracking endpoints, over https', () => {
-    expect(endpointFor(UPS_URL)?.carrier).toBe('ups');
-    expect(endpointFor(CP_URL)?.carrier).toBe('canada_post');
+    expect(endpointFor(UPS_URL)?.reader).toBe('ups');
+    expect(endpointFor(CP_URL)?.reader).toBe('canada_post');
     expect(endpointFor(UPS_URL.replace('https:', 'http:'))).toBeUndefined();
     expect(endpointFor('https://evil.example/track/api/Track/GetStatus')).toBeUndefined();
     expect(endpointFor('https://webapis.ups.com/track/api/Track/GetStatusX')).toBeUndefined();

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createCarrierPageCheck } from '../../../../utils/carrier-web/check-now';
+import { createCarrierPageCheck, offersCheckNow } from '../../../../utils/carrier-web/check-now';
 import { DoorstepDatabase } from '../../../../utils/store/db';
 import { trackingUrlFor } from '../../../../utils/tracking';
 import { makePackage } from '../packages';
@@ -76,5 +76,19 @@ describe('check now', () => {
     });
     expect(await check()('missing')).toMatchObject({ ok: false });
     expect(tabs.created).toEqual([]);
+  });
+});
+
+describe('where the popup offers "check now"', () => {
+  it('only for carriers behind a bot check, with a number, not delivered, not archived', () => {
+    expect(offersCheckNow(USPS)).toBe(true);
+    for (const carrier of ['fedex', 'dhl', 'royal_mail'])
+      expect(offersCheckNow({ ...USPS, carrier })).toBe(true);
+    // Carriers that refresh in the background without a key, or have no such guard, do not get the button.
+    for (const carrier of ['ups', 'canada_post', 'ontrac', undefined])
+      expect(offersCheckNow({ ...USPS, carrier })).toBe(false);
+    expect(offersCheckNow({ ...USPS, number: undefined })).toBe(false);
+    expect(offersCheckNow({ ...USPS, status: 'delivered' })).toBe(false);
+    expect(offersCheckNow({ ...USPS, archivedAt: 1 })).toBe(false);
   });
 });
