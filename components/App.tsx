@@ -5,9 +5,9 @@ import { carrierBrand } from '@/utils/view/carriers';
 import { packageState, type StateSettings } from '@/utils/view/package-state';
 import { sectionTitle, statusWords } from '@/utils/view/package-text';
 import { searchPackages } from '@/utils/view/search';
-import { archivedPackages, groupIntoSections, type SectionId, viewClock } from '@/utils/view/sections';
+import { groupIntoSections, type SectionId, viewClock } from '@/utils/view/sections';
 import { AddNumbers } from './AddNumbers';
-import { useLiveQuery } from './hooks';
+import { type ArchiveView, useArchive, usePackage, useStoredPackages } from './hooks';
 import { Icon } from './Icons';
 import { type Notice, PackageDetails } from './PackageDetails';
 import { PackageRow } from './PackageRow';
@@ -37,7 +37,7 @@ const ROWS_STEP = 40;
 export function App() {
   const services = useServices();
   const { t, db } = services;
-  const packages = useLiveQuery(() => db.packages.toArray(), [db]);
+  const packages = useStoredPackages(db);
   const [stateSettings, setStateSettings] = useState<StateSettings>({
     staleAfterDays: DEFAULT_SETTINGS.staleAfterDays,
     autoArchiveDays: DEFAULT_SETTINGS.autoArchiveDays,
@@ -68,7 +68,10 @@ export function App() {
   const notify = useCallback((next: Notice) => setNotice(next), []);
   // The same derivation as the badge (utils/view/package-state.ts), with the same settings.
   const clock = viewClock(services.now(), stateSettings);
-  const all = packages.status === 'ready' ? packages.value : undefined;
+  // Active packages only: the archive is counted from the index and read a page (or a search's rows) at a time.
+  const all = packages.status === 'ready' ? packages.value.active : undefined;
+  const archivedCount = packages.status === 'ready' ? packages.value.archivedCount : 0;
+  const [rendered, setRendered] = useState(false);
 
   const searchWords = useCallback(
     (pkg: PackageRecord) => `${carrierBrand(pkg.carrier)?.name ?? ''}\n${statusWords(pkg.status, t)}`,
@@ -78,7 +81,10 @@ export function App() {
     () => (all ? searchPackages(all, query, searchWords) : []),
     [all, query, searchWords],
   );
-  const archived = useMemo(() => archivedPackages(found, clock), [found, stateSettings]);
+  const archive = useArchive(db, archivedCount, query, rowLimit, searchWords, {
+    show: filter === 'archive',
+    prepare: rendered,
+  });
   const sections = useMemo(
     () => groupIntoSections(found, clock).filter((s) => filter === 'active' || s.id === filter),
     // The clock changes every render; grouping by the minute it was opened is what the user expects.
@@ -88,12 +94,16 @@ export function App() {
   useLayoutEffect(() => {
     if (all && !firstRender.current) {
       firstRender.current = true;
-      performance.mark('doorstep:first-render', { detail: { packages: all.length } });
+      performance.mark('doorstep:first-render', { detail: { packages: all.length + archivedCount } });
+      setRendered(true);
     }
   }, [all]);
+  // In the archive the rows of a query arrive a moment after it (read from the database): marked once they are in.
+  const shownQuery = filter === 'archive' ? archive?.query : query;
   useLayoutEffect(() => {
-    if (firstRender.current) performance.mark('doorstep:search-rendered', { detail: { query } });
-  }, [query]);
+    if (firstRender.current && shownQuery === query)
+      performance.mark('doorstep:search-rendered', { detail: { query, filter } });
+  }, [query, shownQuery]);
 
   const scan = async () => {
     setScanning(true);
@@ -137,7 +147,11 @@ export function App() {
     rows[next]?.focus();
   };
 
-  const selectedPackage = selected ? all?.find((p) => p.id === selected) : undefined;
+  const selectedStored = usePackage(db, selected);
+  const selectedPackage = selected
+    ? (all?.find((p) => p.id === selected) ?? archive?.rows.find((p) => p.id === selected) ?? selectedStored)
+    : undefined;
+  // Active records whose archiving is due (the alarm archives them within the minute) are not counted as active.
   const total = useMemo(
     () => all?.filter((p) => !packageState(p, clock).archived).length ?? 0,
     [all, stateSettings],
@@ -209,7 +223,7 @@ export function App() {
             onBack={() => setSelected(undefined)}
             notify={notify}
           />
-        ) : all.length === 0 ? (
+        ) : all.length === 0 && archivedCount === 0 ? (
           <FirstRun onAdd={() => setAdding(true)} onScan={scan} />
         ) : (
           <>
@@ -250,7 +264,7 @@ export function App() {
             <PackageList
               filter={filter}
               sections={sections}
-              archived={archived}
+              archive={archive}
               clock={clock}
               query={query}
               rowLimit={rowLimit}
@@ -296,7 +310,7 @@ export function App() {
 function PackageList({
   filter,
   sections,
-  archived,
+  archive,
   clock,
   query,
   rowLimit,
@@ -305,7 +319,7 @@ function PackageList({
 }: {
   filter: Filter;
   sections: ReturnType<typeof groupIntoSections>;
-  archived: PackageRecord[];
+  archive: ArchiveView | undefined;
   clock: ReturnType<typeof viewClock>;
   query: string;
   rowLimit: number;
@@ -313,9 +327,19 @@ function PackageList({
   onOpen: (id: string) => void;
 }) {
   const { t } = useServices();
-  const shown: { id: SectionId | 'archive'; packages: PackageRecord[] }[] =
-    filter === 'archive' ? [{ id: 'archive', packages: archived }] : sections;
-  const total = shown.reduce((n, section) => n + section.packages.length, 0);
+  // The archive's rows are a page of it; its count is the whole archive's (or the search's matches).
+  const shown: { id: SectionId | 'archive'; packages: PackageRecord[]; count: number }[] =
+    filter === 'archive'
+      ? [{ id: 'archive', packages: archive?.rows ?? [], count: archive?.total ?? 0 }]
+      : sections.map((section) => ({ ...section, count: section.packages.length }));
+  const total = shown.reduce((n, section) => n + section.count, 0);
+  if (filter === 'archive' && (!archive || archive.indexing)) {
+    return (
+      <p class="loading" aria-busy="true">
+        {t('loading')}
+      </p>
+    );
+  }
   if (total === 0) {
     const empty = filter === 'archive' ? t('archiveEmpty') : t('nothingHere');
     return <p class="empty">{query ? t('noMatches', query) : empty}</p>;
@@ -336,9 +360,9 @@ function PackageList({
           <h2 id={`h-${section.id}`}>
             {section.id === 'archive' ? t('filterArchive') : sectionTitle(section.id, t)}{' '}
             <span class="count" aria-hidden="true">
-              {section.packages.length}
+              {section.count}
             </span>
-            <span class="visually-hidden">{t('packageCount', section.packages.length)}</span>
+            <span class="visually-hidden">{t('packageCount', section.count)}</span>
           </h2>
           <ul>
             {section.rows.map((pkg) => (

@@ -1,5 +1,9 @@
 import { liveQuery } from 'dexie';
 import { useEffect, useState } from 'preact/hooks';
+import type { DoorstepDatabase } from '@/utils/store/db';
+import { countPackages, listActivePackages, listArchivePage } from '@/utils/store/repository';
+import type { PackageRecord } from '@/utils/store/types';
+import { haystackOf, queryTerms, type SearchWords, textMatches } from '@/utils/view/search';
 
 export type LiveState<T> =
   | { status: 'loading' }
@@ -20,4 +24,131 @@ export function useLiveQuery<T>(query: () => Promise<T>, deps: unknown[]): LiveS
     return () => subscription.unsubscribe();
   }, deps);
   return state;
+}
+
+export interface StoredPackages {
+  /** Every active package, whole (the popup's sections need them all to group and count). */
+  active: PackageRecord[];
+  /** How many are archived, counted from the index: archived packages are read only when the archive is shown. */
+  archivedCount: number;
+}
+
+/**
+ * The popup's main data: the active packages and the size of the archive, live. A store of years of packages is
+ * mostly archive; reading it whole on every open (and every change) would cost seconds and tens of megabytes.
+ */
+export function useStoredPackages(db: DoorstepDatabase): LiveState<StoredPackages> {
+  return useLiveQuery(async () => {
+    const [active, counts] = await Promise.all([listActivePackages(db), countPackages(db)]);
+    return { active, archivedCount: counts.archived };
+  }, [db]);
+}
+
+/** One archived package in the archive's search index: what it is found by, not the record. */
+interface ArchiveEntry {
+  id: string;
+  text: string;
+}
+
+/** Records read per step while the archive's search index is built; the page stays responsive between steps. */
+const INDEX_PAGE = 1_000;
+
+/**
+ * The search index of the archive: each archived package's search text, most recently archived first. Built in
+ * the background after the popup has rendered, a page of records at a time (the records themselves are dropped);
+ * rebuilt when the archive changes size. `undefined` until it is complete.
+ */
+function useArchiveIndex(
+  db: DoorstepDatabase,
+  archivedCount: number,
+  extraWords: SearchWords,
+  enabled: boolean,
+): ArchiveEntry[] | undefined {
+  const [index, setIndex] = useState<ArchiveEntry[] | undefined>(undefined);
+  useEffect(() => {
+    if (!enabled) return;
+    let cancelled = false;
+    const entries: ArchiveEntry[] = [];
+    const step = async (offset: number): Promise<void> => {
+      const page = await listArchivePage(db, offset, INDEX_PAGE);
+      if (cancelled) return;
+      for (const pkg of page) entries.push({ id: pkg.id, text: haystackOf(pkg, extraWords) });
+      if (page.length === INDEX_PAGE) {
+        await new Promise((resolve) => setTimeout(resolve, 0));
+        if (!cancelled) return step(offset + INDEX_PAGE);
+        return;
+      }
+      setIndex(entries);
+      performance.mark('doorstep:archive-indexed', { detail: { entries: entries.length } });
+    };
+    void step(0).catch(() => undefined); // Without an index the archive is still listed; search then waits.
+    return () => {
+      cancelled = true;
+    };
+  }, [db, archivedCount, extraWords, enabled]);
+  return index;
+}
+
+export interface ArchiveView {
+  /** The rows to show, most recently archived first: at most `limit`. */
+  rows: PackageRecord[];
+  /** How many archived packages match (all of them without a query). */
+  total: number;
+  /** The query these rows answer (they lag the input while records are read). */
+  query: string;
+  /** The archive's search index is still being built: a search may not cover the whole archive yet. */
+  indexing: boolean;
+}
+
+/**
+ * The archive as shown: without a query a page read from the `[archived+archivedAt]` index; with one, the ids
+ * matched in the search index, and only the rows shown read whole. The index is prepared as soon as the popup is
+ * open (`prepare`), so the first search in the archive does not wait for it.
+ */
+export function useArchive(
+  db: DoorstepDatabase,
+  archivedCount: number,
+  query: string,
+  limit: number,
+  extraWords: SearchWords,
+  options: { show: boolean; prepare: boolean },
+): ArchiveView | undefined {
+  const index = useArchiveIndex(db, archivedCount, extraWords, options.prepare && archivedCount > 0);
+  const [view, setView] = useState<ArchiveView | undefined>(undefined);
+  const terms = queryTerms(query);
+  const searching = terms.length > 0;
+  useEffect(() => {
+    if (!options.show) return;
+    if (!searching) {
+      const subscription = liveQuery(() => listArchivePage(db, 0, limit)).subscribe({
+        next: (rows) => setView({ rows, total: archivedCount, query, indexing: false }),
+        error: () => setView({ rows: [], total: archivedCount, query, indexing: false }),
+      });
+      return () => subscription.unsubscribe();
+    }
+    if (!index) {
+      setView({ rows: [], total: 0, query, indexing: true });
+      return;
+    }
+    const ids: string[] = [];
+    for (const entry of index) if (textMatches(entry.text, terms)) ids.push(entry.id);
+    const subscription = liveQuery(() => db.packages.bulkGet(ids.slice(0, limit))).subscribe({
+      next: (rows) =>
+        setView({
+          rows: rows.filter((r): r is PackageRecord => r !== undefined && r.archivedAt !== undefined),
+          total: ids.length,
+          query,
+          indexing: false,
+        }),
+      error: () => setView({ rows: [], total: 0, query, indexing: false }),
+    });
+    return () => subscription.unsubscribe();
+  }, [db, archivedCount, query, limit, index, options.show]);
+  return options.show ? view : undefined;
+}
+
+/** One package by id, live (the details view of an archived package not in the loaded lists). */
+export function usePackage(db: DoorstepDatabase, id: string | undefined): PackageRecord | undefined {
+  const state = useLiveQuery(async () => (id ? await db.packages.get(id) : undefined), [db, id]);
+  return state.status === 'ready' ? state.value : undefined;
 }

@@ -1,25 +1,36 @@
 #!/usr/bin/env node
-// Benchmark of the package store in real Chromium IndexedDB, in one browser and one run:
-//   - upserting 1,000 detections: end to end (two `detections` messages from an extension page to the real service
-//     worker: validation, merge, transaction, badge, sync copy) and store only (the real `upsertDetections`, bundled
-//     with esbuild and run in an extension page), new and repeated; reference: raw IndexedDB put of 1,000 records
-//     in one transaction;
-//   - listing 5,000 packages: `listActivePackages` (index `[archived+updatedAt]`) and a plain Dexie `toArray()`;
-//     reference: raw IndexedDB `getAll()` of the same store.
-// Ratios are to the reference measured in the same run.
+// Benchmark of the package store at scale, in real Chromium with the built extension, in one browser and one run:
+//   - import of 50,000 packages (2,000 active, the rest delivered and archived) through the real `import` messages
+//     to the service worker (validation, bulk merge, badge, sync queue); reference: a raw IndexedDB put of the same
+//     records in one transaction;
+//   - one 1-detection message to the real worker (validation, merge, transaction, badge, notifications, sync queue)
+//     with 500 and with 50,000 stored: the cost must not grow with the store; reference: a raw one-record put;
+//   - the badge update (the worker's `updateBadge`, run in an extension page on the same database);
+//   - one sync round (`syncNow`, in-memory sync area), the copy work the sync alarm does after a change;
+//   - the worker's JS heap after the import (CDP, after a forced GC) against the raw size of the data (JSON bytes).
+// Each figure is printed with its reference and its goal (OVER/UNDER), quiet and while a second process keeps one
+// core busy (scripts/cpu-load.mjs, bounded in time). Also: upsertDetections of 1,000 against a raw put.
 //
-//   node scripts/bench-store.mjs [--runs 7]        (BENCH_SKIP_BUILD=1 reuses the build in DOORSTEP_OUT_DIR)
+//   node scripts/bench-store.mjs [--runs 15]        (BENCH_SKIP_BUILD=1 reuses the build in DOORSTEP_OUT_DIR)
 import { spawnSync } from 'node:child_process';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
+import puppeteer from 'puppeteer-core';
+import { startCpuLoad } from './cpu-load.mjs';
 import { launchWithExtension } from './extension-browser.mjs';
+import { scaleRecords } from './scale-data.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const OUT_DIR = process.env.DOORSTEP_OUT_DIR ?? '.output-bench';
 const argv = process.argv.slice(2);
 const runsAt = argv.indexOf('--runs');
-const RUNS = runsAt >= 0 ? Number(argv[runsAt + 1]) : 7;
+const RUNS = runsAt >= 0 ? Number(argv[runsAt + 1]) : 9;
+const LARGE = 50_000;
+const LARGE_ACTIVE = 2_000;
+const SMALL = 500;
+const SMALL_ACTIVE = 20;
+const DEBUG_PORT = 9_400 + (process.pid % 500);
 
 if (!process.env.BENCH_SKIP_BUILD) {
   const built = spawnSync('npx', ['wxt', 'build'], {
@@ -35,8 +46,10 @@ const bundle = await build({
   stdin: {
     contents: `
       import { DoorstepDatabase } from './utils/store/db';
-      import { listActivePackages, upsertDetections } from './utils/store/repository';
-      globalThis.DoorstepBench = { DoorstepDatabase, listActivePackages, upsertDetections };`,
+      import { upsertDetections } from './utils/store/repository';
+      import { updateBadge } from './utils/background/badge-updater';
+      import { syncNow } from './utils/sync/sync-store';
+      globalThis.DoorstepBench = { DoorstepDatabase, upsertDetections, updateBadge, syncNow };`,
     resolveDir: ROOT,
     loader: 'ts',
   },
@@ -49,204 +62,300 @@ const bundle = await build({
 });
 const storeCode = bundle.outputFiles[0].text;
 
-const browser = await launchWithExtension({ extensionDir: resolve(ROOT, OUT_DIR, 'chrome-mv3') });
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
+const p95 = (xs) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.ceil(xs.length * 0.95) - 1)];
+const verdict = (ok) => (ok ? 'UNDER goal' : 'OVER goal');
+const ms = (x) => `${x.toFixed(1)} ms`;
+const mb = (bytes) => `${(bytes / 1_048_576).toFixed(1)} MB`;
+
+const browser = await launchWithExtension({
+  extensionDir: resolve(ROOT, OUT_DIR, 'chrome-mv3'),
+  args: [`--remote-debugging-port=${DEBUG_PORT}`],
+});
+const cdp = await puppeteer.connect({ browserURL: `http://127.0.0.1:${DEBUG_PORT}`, defaultViewport: null });
 try {
+  const workerTarget = await cdp.waitForTarget((t) => t.type() === 'service_worker', { timeout: 10_000 });
+  const workerSession = await workerTarget.createCDPSession();
+  const workerHeap = async () => {
+    await workerSession.send('HeapProfiler.collectGarbage');
+    return (await workerSession.send('Runtime.getHeapUsage')).usedSize;
+  };
+
   // A quiet page of the extension's origin (same IndexedDB as the worker; no UI reading the database meanwhile).
   const page = await browser.context.newPage();
   await page.goto(`chrome-extension://${browser.extensionId}/icon/16.png`);
   await page.evaluate(storeCode);
-
-  const results = await page.evaluate(async (runs) => {
-    const { DoorstepDatabase, listActivePackages, upsertDetections } = globalThis.DoorstepBench;
-    const median = (xs) => {
-      const s = [...xs].sort((a, b) => a - b);
-      const m = s.length >> 1;
-      return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-    };
-    const now = Date.now();
-    const detection = (i, prefix) => ({
-      number: `${prefix}${String(i).padStart(12, '0')}`,
-      carrier: 'ups',
-      itemTitles: [`Item number ${i}`],
-      status: 'in_transit',
-      statusText: 'On the way',
-      eta: { start: '2026-11-27', end: '2026-11-29', timeZone: 'America/New_York' },
-      events: [
-        { at: now - 86_400_000, status: 'info_received', description: 'Label created' },
-        {
-          at: now - 3_600_000,
-          status: 'in_transit',
-          description: 'Departed facility',
-          location: 'Louisville, KY',
-        },
-      ],
-      source: { kind: 'webmail', url: 'https://mail.google.com/mail/u/0/', seenAt: now },
-    });
-    const batch = (from, count, prefix) =>
-      Array.from({ length: count }, (_, i) => detection(from + i, prefix));
-    const send = (message) => chrome.runtime.sendMessage(message);
+  await page.evaluate(() => {
+    const { DoorstepDatabase, updateBadge, syncNow } = globalThis.DoorstepBench;
+    const db = new DoorstepDatabase();
     const timed = async (fn) => {
       const t0 = performance.now();
       await fn();
       return performance.now() - t0;
     };
-    const rawDb = (name) =>
-      new Promise((resolve, reject) => {
-        const open = indexedDB.open(name, 1);
-        open.onupgradeneeded = () => {
-          const store = open.result.createObjectStore('packages', { keyPath: 'id' });
-          store.createIndex('number', 'number', { unique: true });
-        };
-        open.onsuccess = () => resolve(open.result);
-        open.onerror = () => reject(open.error);
-      });
-    const done = (tx) =>
-      new Promise((resolve, reject) => {
-        tx.oncomplete = resolve;
-        tx.onerror = () => reject(tx.error);
-      });
-    const record = (d, id) => ({
-      id,
-      ...d,
-      sources: [d.source],
-      createdAt: now,
-      updatedAt: now,
-      archived: 0,
+    const send = (message) => chrome.runtime.sendMessage(message);
+    const detection = (number, status) => ({
+      number,
+      carrier: 'ups',
+      status,
+      statusText: 'On the way',
+      events: [
+        { at: Date.now() - 3_600_000, status, description: 'Departed facility', location: 'Louisville, KY' },
+      ],
+      source: { kind: 'webmail', url: 'https://mail.google.com/mail/u/0/', seenAt: Date.now() },
     });
-
-    // List 5,000: fill the real database (through the worker) with 5,000 packages, then read it.
-    const db = new DoorstepDatabase();
-    const have = await db.packages.count();
-    for (let from = 0; from < 5_000 - have; from += 500) {
-      await send({ type: 'detections', detections: batch(from, Math.min(500, 5_000 - have - from), 'L') });
-    }
-    const total = await db.packages.count();
-    const listActive = [];
-    const listAll = [];
-    const rawGetAll = [];
-    let listed = 0;
-    for (let r = 0; r < runs; r++) {
-      listActive.push(
-        await timed(async () => {
-          listed = (await listActivePackages(db)).length;
-        }),
-      );
-      listAll.push(await timed(() => db.packages.toArray()));
-      rawGetAll.push(
-        await timed(
-          () =>
-            new Promise((resolve, reject) => {
-              const open = indexedDB.open('doorstep');
-              open.onsuccess = () => {
-                const request = open.result.transaction('packages').objectStore('packages').getAll();
-                request.onsuccess = () => {
-                  open.result.close();
-                  resolve(request.result);
-                };
-                request.onerror = () => reject(request.error);
-              };
-              open.onerror = () => reject(open.error);
-            }),
-        ),
-      );
-    }
-    // One page's report (1 detection) into the store of 5,000: the common case, paid on every page visit.
-    const single = [];
-    const singleNew = [];
-    for (let r = 0; r < runs * 3; r++) {
-      single.push(await timed(() => send({ type: 'detections', detections: batch(r, 1, 'L') })));
-      singleNew.push(await timed(() => send({ type: 'detections', detections: batch(r, 1, 'N') })));
-    }
-
-    // Upsert 1,000: end to end through the real worker, into the store of 5,000 (a message carries at most 500).
-    const e2eNew = [];
-    const e2eRepeat = [];
-    for (let r = 0; r < runs; r++) {
-      const prefix = `E${r}X`;
-      e2eNew.push(
-        await timed(async () => {
-          await send({ type: 'detections', detections: batch(0, 500, prefix) });
-          await send({ type: 'detections', detections: batch(500, 500, prefix) });
-        }),
-      );
-      e2eRepeat.push(
-        await timed(async () => {
-          await send({ type: 'detections', detections: batch(0, 500, prefix) });
-          await send({ type: 'detections', detections: batch(500, 500, prefix) });
-        }),
-      );
-    }
-
-    // Upsert 1,000: the store alone, in a fresh database per run.
-    const storeNew = [];
-    const storeRepeat = [];
-    const rawPut = [];
-    for (let r = 0; r < runs; r++) {
-      const db = new DoorstepDatabase(`bench-store-${r}`);
-      await db.open();
-      const detections = batch(0, 1_000, 'S');
-      storeNew.push(await timed(() => upsertDetections(db, detections, now)));
-      storeRepeat.push(await timed(() => upsertDetections(db, detections, now + 1)));
-      await db.delete();
-
-      const raw = await rawDb(`bench-raw-${r}`);
-      const records = detections.map((d, i) => record(d, `raw-${i}`));
-      rawPut.push(
-        await timed(async () => {
-          const tx = raw.transaction('packages', 'readwrite');
-          const store = tx.objectStore('packages');
-          for (const rec of records) store.put(rec);
-          await done(tx);
-        }),
-      );
-      raw.close();
-      indexedDB.deleteDatabase(`bench-raw-${r}`);
-    }
-
-    db.close();
-    return {
-      e2eNew: median(e2eNew),
-      e2eRepeat: median(e2eRepeat),
-      storeNew: median(storeNew),
-      storeRepeat: median(storeRepeat),
-      rawPut: median(rawPut),
-      single: median(single),
-      singleNew: median(singleNew),
-      listActive: median(listActive),
-      listAll: median(listAll),
-      rawGetAll: median(rawGetAll),
-      total,
-      listed,
+    const memoryArea = () => {
+      const items = {};
+      return {
+        get: async (keys) => (keys === null ? { ...items } : { [keys]: items[keys] }),
+        set: async (patch) => Object.assign(items, patch),
+        remove: async (keys) => {
+          for (const key of [].concat(keys)) delete items[key];
+        },
+      };
     };
-  }, RUNS);
+    const noBadge = {
+      setBadgeText: async () => {},
+      setBadgeBackgroundColor: async () => {},
+      setTitle: async () => {},
+    };
+    let fresh = 0;
+    globalThis.bench = {
+      async clear() {
+        await db.packages.clear();
+      },
+      count: () => db.packages.count(),
+      async importAll(records) {
+        // A message carries at most 20,000 records, as the options page sends them.
+        return timed(async () => {
+          for (let i = 0; i < records.length; i += 20_000) {
+            const reply = await send({ type: 'import', records: records.slice(i, i + 20_000) });
+            if (!reply?.ok) throw new Error(`import failed: ${JSON.stringify(reply)}`);
+          }
+        });
+      },
+      async rawPut(records) {
+        const name = `bench-raw-${Math.random()}`;
+        const raw = await new Promise((resolve, reject) => {
+          const open = indexedDB.open(name, 1);
+          open.onupgradeneeded = () => {
+            const store = open.result.createObjectStore('packages', { keyPath: 'id' });
+            store.createIndex('number', 'number', { unique: true });
+          };
+          open.onsuccess = () => resolve(open.result);
+          open.onerror = () => reject(open.error);
+        });
+        const put = (list) =>
+          timed(
+            () =>
+              new Promise((resolve, reject) => {
+                const tx = raw.transaction('packages', 'readwrite');
+                for (const record of list) tx.objectStore('packages').put(record);
+                tx.oncomplete = resolve;
+                tx.onerror = () => reject(tx.error);
+              }),
+          );
+        const all = await put(records);
+        const one = [];
+        for (let r = 0; r < 15; r++)
+          one.push(await put([{ ...records[r], id: `one-${r}`, number: `ONE${r}X${records[r].number}` }]));
+        raw.close();
+        indexedDB.deleteDatabase(name);
+        one.sort((a, b) => a - b);
+        return { all, one: one[one.length >> 1] };
+      },
+      /** One page's report: a number already stored (active), then a new one; both through the real worker. */
+      async detections(runs, knownNumber) {
+        const seen = [];
+        const added = [];
+        for (let r = 0; r < runs; r++) {
+          seen.push(
+            await timed(() =>
+              send({ type: 'detections', detections: [detection(knownNumber, 'in_transit')] }),
+            ),
+          );
+          const number = `NEW${String(Date.now() % 1e9).padStart(9, '0')}${String(fresh++).padStart(4, '0')}`;
+          added.push(
+            await timed(() => send({ type: 'detections', detections: [detection(number, 'in_transit')] })),
+          );
+        }
+        return { seen, added };
+      },
+      async badge(runs) {
+        const times = [];
+        let text = '';
+        for (let r = 0; r < runs; r++) {
+          times.push(
+            await timed(async () => {
+              text = await updateBadge(db, noBadge, new Date(), (key, n) => `${key} ${n ?? ''}`);
+            }),
+          );
+        }
+        return { times, text };
+      },
+      async sync(runs) {
+        const area = memoryArea();
+        const local = memoryArea();
+        const deps = { db, area, local, now: Date.now, identify: () => ({ carrier: 'ups' }) };
+        const first = await timed(() => syncNow(deps));
+        const again = [];
+        for (let r = 0; r < runs; r++) again.push(await timed(() => syncNow(deps)));
+        return { first, again };
+      },
+    };
+  });
 
-  const table = (title, reference, rows) => {
-    console.log(`\n${title.padEnd(52)}${'time'.padStart(10)}${reference ? '   ratio' : ''}`);
-    for (const [label, value] of rows) {
-      const ratio = reference ? `${(value / reference).toFixed(1).padStart(6)} x` : '';
-      console.log(`  ${label.padEnd(50)}${value.toFixed(1).padStart(7)} ms  ${ratio}`);
+  const now = Date.now();
+  const measure = async (label, runs, knownNumber) => {
+    const d = await page.evaluate(([n, k]) => globalThis.bench.detections(n, k), [runs, knownNumber]);
+    const b = await page.evaluate((n) => globalThis.bench.badge(n), runs);
+    const s = await page.evaluate((n) => globalThis.bench.sync(n), Math.max(3, runs >> 2));
+    return { label, ...d, badge: b.times, badgeText: b.text, syncFirst: s.first, sync: s.again };
+  };
+  const started = Date.now();
+  const progress = (what) => console.error(`  [${((Date.now() - started) / 1000).toFixed(0)} s] ${what}`);
+  const loaded = async (task) => {
+    const load = await startCpuLoad(180_000);
+    try {
+      return await task();
+    } finally {
+      load.stop();
     }
   };
-  const r = results;
-  console.log(
-    `Chromium IndexedDB, median of ${RUNS} runs (ratios to the raw IndexedDB reference of the same run)`,
+
+  // Small store: 500 packages, the same mix.
+  await page.evaluate(() => globalThis.bench.clear());
+  const small = scaleRecords(SMALL, SMALL_ACTIVE, now);
+  await page.evaluate((records) => globalThis.bench.importAll(records), small);
+  const knownSmall = small[1].number;
+  progress('500 imported');
+  const smallQuiet = await measure('500 stored, quiet', RUNS, knownSmall);
+  const smallLoaded = await loaded(() => measure('500 stored, loaded', RUNS, knownSmall));
+
+  progress('500 measured');
+  // Large store: 50,000 imported through the worker.
+  await page.evaluate(() => globalThis.bench.clear());
+  const large = scaleRecords(LARGE, LARGE_ACTIVE, now);
+  const rawBytes = Buffer.byteLength(JSON.stringify(large));
+  const heapBefore = await workerHeap();
+  const importMs = await page.evaluate((records) => globalThis.bench.importAll(records), large);
+  progress(`50,000 imported in ${ms(importMs)}`);
+  const heapAfter = await workerHeap();
+  const stored = await page.evaluate(() => globalThis.bench.count());
+  const raw = await page.evaluate((records) => globalThis.bench.rawPut(records), large);
+  const knownLarge = large[1].number;
+  progress('raw reference done');
+  const largeQuiet = await measure('50,000 stored, quiet', RUNS, knownLarge);
+  const largeLoaded = await loaded(() => measure('50,000 stored, loaded', RUNS, knownLarge));
+  progress('50,000 measured');
+  // Import again while loaded: every record merges with its stored copy (nothing new), the worst case for reading.
+  const reimportLoaded = await loaded(() =>
+    page.evaluate((records) => globalThis.bench.importAll(records), large),
   );
-  table('List 5,000 packages', r.rawGetAll, [
-    ['raw IndexedDB getAll (reference)', r.rawGetAll],
-    [`listActivePackages (${r.listed} active, newest first)`, r.listActive],
-    ['Dexie toArray (all)', r.listAll],
-  ]);
-  table('Upsert 1,000 detections', r.rawPut, [
-    ['raw IndexedDB put, one transaction (reference)', r.rawPut],
-    ['upsertDetections, new packages', r.storeNew],
-    ['upsertDetections, the same again (merge)', r.storeRepeat],
-    ['2 messages to the worker, new (store of 5,000+)', r.e2eNew],
-    ['2 messages to the worker, again', r.e2eRepeat],
-  ]);
-  table('One 1-detection message, store of 5,000 (badge included)', 0, [
-    ['number seen again', r.single],
-    ['new number (sync copy scheduled, written later)', r.singleNew],
-  ]);
+
+  console.log(
+    `Chromium, real service worker and IndexedDB; ${RUNS} runs per figure; "loaded" = a second process`,
+  );
+  console.log(
+    'keeps one core busy during that figure (machine shared with other work: figures vary run to run).',
+  );
+  console.log(
+    `\nImport ${LARGE.toLocaleString('en')} packages (${stored.toLocaleString('en')} stored after)`,
+  );
+  console.log(`  raw IndexedDB put of the same records, one transaction (reference): ${ms(raw.all)}`);
+  console.log(
+    `  import messages to the worker, new packages, quiet: ${ms(importMs)} (${(importMs / raw.all).toFixed(1)}× reference; goal ≤ 10,000 ms: ${verdict(importMs <= 10_000)})`,
+  );
+  console.log(
+    `  the same file again (all merged, nothing new), loaded: ${ms(reimportLoaded)} (${(reimportLoaded / raw.all).toFixed(1)}× reference; goal ≤ 10,000 ms: ${verdict(reimportLoaded <= 10_000)})`,
+  );
+  console.log('\nWorker heap after the import (forced GC)');
+  console.log(`  raw data, JSON (reference): ${mb(rawBytes)}; heap before the import ${mb(heapBefore)}`);
+  console.log(
+    `  heap after: ${mb(heapAfter)} (${(heapAfter / rawBytes).toFixed(2)}× raw data; goal ≤ 2×: ${verdict(heapAfter <= 2 * rawBytes)})`,
+  );
+
+  console.log(
+    `\nOne 1-detection message to the worker (median, p95); reference: raw one-record put ${ms(raw.one)}`,
+  );
+  for (const r of [smallQuiet, smallLoaded, largeQuiet, largeLoaded]) {
+    for (const [what, xs] of [
+      ['number seen again', r.seen],
+      ['new number', r.added],
+    ]) {
+      const m = median(xs);
+      console.log(
+        `  ${r.label.padEnd(22)} ${what.padEnd(18)} median ${ms(m).padStart(9)}  p95 ${ms(p95(xs)).padStart(9)}  (${(m / raw.one).toFixed(1)}× reference; goal ≤ 15 ms: ${verdict(m <= 15)})`,
+      );
+    }
+  }
+  for (const [q, l] of [
+    [smallQuiet, largeQuiet],
+    [smallLoaded, largeLoaded],
+  ]) {
+    const growth = median(l.seen) / median(q.seen);
+    const growthNew = median(l.added) / median(q.added);
+    console.log(
+      `  growth 500 → 50,000 (${l.label.split(', ')[1]}): seen again ${growth.toFixed(2)}×, new ${growthNew.toFixed(2)}× (goal: not growing, ≤ 1.5×: ${verdict(Math.max(growth, growthNew) <= 1.5)})`,
+    );
+  }
+
+  console.log('\nBadge update (updateBadge on the same database, median, p95)');
+  for (const r of [smallQuiet, smallLoaded, largeQuiet, largeLoaded]) {
+    const m = median(r.badge);
+    console.log(
+      `  ${r.label.padEnd(22)} median ${ms(m).padStart(8)}  p95 ${ms(p95(r.badge)).padStart(8)}  badge "${r.badgeText}"  (goal ≤ 5 ms: ${verdict(m <= 5)})`,
+    );
+  }
+  console.log(
+    `  reference: the badge of 500 stored, quiet, ${ms(median(smallQuiet.badge))} → 50,000 is ${(median(largeQuiet.badge) / median(smallQuiet.badge)).toFixed(2)}×`,
+  );
+
+  console.log(
+    '\nSync round (syncNow, in-memory area): first write, then a round with nothing changed (median)',
+  );
+  for (const r of [smallQuiet, smallLoaded, largeQuiet, largeLoaded]) {
+    console.log(
+      `  ${r.label.padEnd(22)} first ${ms(r.syncFirst).padStart(9)}  again ${ms(median(r.sync)).padStart(9)}`,
+    );
+  }
+  console.log(
+    `  growth 500 → 50,000, quiet: ${(median(largeQuiet.sync) / median(smallQuiet.sync)).toFixed(1)}× (off the detection path: the copy is written by the sync alarm; a detection only queues it)`,
+  );
+
+  // The old measure, kept: the store alone merging a big page's 1,000 numbers.
+  const upsert = await page.evaluate(async () => {
+    const { DoorstepDatabase, upsertDetections } = globalThis.DoorstepBench;
+    const now = Date.now();
+    const detections = Array.from({ length: 1_000 }, (_, i) => ({
+      number: `S${String(i).padStart(12, '0')}`,
+      carrier: 'ups',
+      status: 'in_transit',
+      source: { kind: 'webmail', seenAt: now },
+    }));
+    const times = { created: [], merged: [] };
+    for (let r = 0; r < 5; r++) {
+      const db = new DoorstepDatabase(`bench-upsert-${r}`);
+      await db.open();
+      let t0 = performance.now();
+      await upsertDetections(db, detections, now);
+      times.created.push(performance.now() - t0);
+      t0 = performance.now();
+      await upsertDetections(db, detections, now + 1);
+      times.merged.push(performance.now() - t0);
+      await db.delete();
+    }
+    return times;
+  });
+  console.log(
+    '\nupsertDetections of 1,000 numbers in one transaction (store only, fresh database, median of 5)',
+  );
+  console.log(`  new: ${ms(median(upsert.created))}, the same again (merge): ${ms(median(upsert.merged))}`);
 } finally {
+  await cdp.disconnect();
   await browser.close();
 }

@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS } from '../../utils/settings';
+import { withIndexKeys } from '../../utils/store/db';
 import type { PackageRecord } from '../../utils/store/types';
 import { packageState, viewClock } from '../../utils/view/package-state';
 import { manyPackages, sixPackages, threePackages } from '../unit/components/fixtures';
@@ -36,7 +37,8 @@ async function seed(page: Page, records: PackageRecord[]): Promise<void> {
           tx.onerror = () => reject(tx.error);
         };
       }),
-    records,
+    // Written raw, past Dexie: with the index keys its hooks would add (the popup reads through those indexes).
+    records.map(withIndexKeys),
   );
 }
 

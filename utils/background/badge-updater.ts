@@ -1,3 +1,4 @@
+import Dexie from 'dexie';
 import { badgeState } from '../badge';
 import type { Translate } from '../i18n/translate';
 import type { DoorstepDatabase } from '../store/db';
@@ -21,11 +22,12 @@ export async function updateBadge(
   t: Translate,
   settings?: StateSettings,
 ): Promise<string> {
-  // Every active record: delivered ones can count neither as arriving nor as problems, the rest all can.
+  // Every active, undelivered record (late, stale and stuck problems can be any of them), read through the v3
+  // `[archived+updatedAt]` index so the archive (most of a large store) is never read.
   const active = await db.packages
-    .where('status')
-    .notEqual('delivered')
-    .filter((p) => p.archivedAt === undefined)
+    .where('[archived+updatedAt]')
+    .between([0, Dexie.minKey], [0, Dexie.maxKey])
+    .filter((p) => p.status !== 'delivered')
     .toArray();
   const state = badgeState(active, now, t, undefined, settings);
   await Promise.all([

@@ -1,5 +1,5 @@
 import Dexie from 'dexie';
-import type { DoorstepDatabase } from './db';
+import { ANY_DAY, type DoorstepDatabase } from './db';
 import { createRecord, mergeDetection, mergeRecords, unionSources } from './merge';
 import type { Detection, PackageChange, PackageRecord } from './types';
 
@@ -70,7 +70,11 @@ class WorkingSet {
 
   private constructor(private readonly db: DoorstepDatabase) {}
 
-  static async load(db: DoorstepDatabase, keys: PackageKeys[]): Promise<WorkingSet> {
+  /**
+   * Reads, with one query per index, every stored record the keys can match: by number, by order + shipment, and
+   * by id (`ids`, for imports, whose records carry their own id).
+   */
+  static async load(db: DoorstepDatabase, keys: PackageKeys[], ids: string[] = []): Promise<WorkingSet> {
     const numbers = [...new Set(keys.flatMap((k) => (k.number ? [k.number] : [])))];
     const pairs = [
       ...new Map(
@@ -81,13 +85,22 @@ class WorkingSet {
         ),
       ).values(),
     ];
-    const [numbered, shipped] = await Promise.all([
+    const uniqueIds = [...new Set(ids)];
+    const [numbered, shipped, byId] = await Promise.all([
       numbers.length > 0 ? db.packages.where('number').anyOf(numbers).toArray() : [],
       pairs.length > 0 ? db.packages.where('[orderId+shipmentId]').anyOf(pairs).toArray() : [],
+      uniqueIds.length > 0 ? db.packages.bulkGet(uniqueIds) : [],
     ]);
     const set = new WorkingSet(db);
-    for (const record of [...numbered, ...shipped]) set.index(record);
+    for (const record of [...numbered, ...shipped, ...byId]) {
+      if (record && !set.records.has(record.id)) set.index(record);
+    }
     return set;
+  }
+
+  /** The record with this id, as it stands in the batch (only ids given to `load` or set since are known). */
+  get(id: string): PackageRecord | undefined {
+    return this.records.get(id);
   }
 
   private index(record: PackageRecord): void {
@@ -154,21 +167,9 @@ interface PackageKeys {
 }
 
 /**
- * The stored record of the same package, by number first, then by Amazon order + shipment. `duplicate` is a second
- * record of the same package (the shipment without its number) that the caller folds into `match`.
+ * The record of the same package, by number first, then by Amazon order + shipment. `duplicate` is a second record
+ * of the same package (the shipment without its number) that the caller folds into `match`.
  */
-async function findSamePackage(
-  db: DoorstepDatabase,
-  keys: PackageKeys,
-): Promise<{ match?: PackageRecord; duplicate?: PackageRecord }> {
-  const byNumber = keys.number ? await db.packages.where('number').equals(keys.number).first() : undefined;
-  const candidates =
-    keys.orderId && keys.shipmentId
-      ? await db.packages.where('[orderId+shipmentId]').equals([keys.orderId, keys.shipmentId]).toArray()
-      : [];
-  return pickSamePackage(keys, byNumber, candidates);
-}
-
 function pickSamePackage(
   keys: PackageKeys,
   byNumber: PackageRecord | undefined,
@@ -190,15 +191,52 @@ export function listActivePackages(db: DoorstepDatabase, limit?: number): Promis
   return listByArchived(db, 0, limit);
 }
 
+/** Active statuses the badge shows whatever the estimate: out for delivery (today's van) and the problems. */
+const BADGE_STATUSES = ['out_for_delivery', 'exception', 'failed_attempt', 'returned'] as const;
+
 /**
- * What the badge looks at: active packages still under way, or ended with a problem (returned). Read through the
- * `status` index so delivered packages, which pile up over months, are not read after every change.
+ * What the badge looks at, read through two v3 indexes so the cost follows what is on the badge, not the store
+ * (delivered and archived packages pile up by the thousand): active packages out for delivery or with a problem,
+ * and active, unfinished packages whose estimate includes `today` (`YYYY-MM-DD`, the user's local day). Every
+ * package `badgeState` counts for `today` is among them, and nearly every one read is counted.
  */
-export function listBadgeCandidates(db: DoorstepDatabase): Promise<PackageRecord[]> {
+export async function listBadgeCandidates(db: DoorstepDatabase, today: string): Promise<PackageRecord[]> {
+  const [byStatus, byDay] = await Promise.all([
+    db.packages
+      .where('[archived+status]')
+      .anyOf(BADGE_STATUSES.map((status) => [0, status]))
+      .toArray(),
+    db.packages.where('arrivalDays').anyOf([today, ANY_DAY]).toArray(),
+  ]);
+  const byId = new Map(byStatus.map((p) => [p.id, p]));
+  for (const p of byDay) byId.set(p.id, p);
+  // Most recently changed first, as the tooltip lists them.
+  return [...byId.values()].sort((a, b) => b.updatedAt - a.updatedAt || (a.id < b.id ? -1 : 1));
+}
+
+/** How many packages are archived, and how many active, counted from the index without reading a record. */
+export async function countPackages(db: DoorstepDatabase): Promise<{ active: number; archived: number }> {
+  const count = (archived: 0 | 1) =>
+    db.packages
+      .where('[archived+updatedAt]')
+      .between([archived, Dexie.minKey], [archived, Dexie.maxKey])
+      .count();
+  const [active, archived] = await Promise.all([count(0), count(1)]);
+  return { active, archived };
+}
+
+/** One page of the archive, most recently archived first (the archive view's order), from the v3 index. */
+export function listArchivePage(
+  db: DoorstepDatabase,
+  offset: number,
+  limit: number,
+): Promise<PackageRecord[]> {
   return db.packages
-    .where('status')
-    .noneOf(['delivered', 'expired'])
-    .filter((p) => p.archivedAt === undefined)
+    .where('[archived+archivedAt]')
+    .between([1, Dexie.minKey], [1, Dexie.maxKey])
+    .reverse()
+    .offset(offset)
+    .limit(limit)
     .toArray();
 }
 
@@ -293,9 +331,15 @@ export async function importRecords(
   return db.transaction('rw', db.packages, async () => {
     const result: ImportResult = { created: 0, updated: 0, unchanged: 0, ids: [], changes: [] };
     const source = { kind: 'import' as const, seenAt: now };
+    // One read per index for the whole file, one bulk write at the end: no query per record.
+    const working = await WorkingSet.load(
+      db,
+      records,
+      records.map((r) => r.id),
+    );
     for (const incoming of records) {
-      const { match, duplicate } = await findSamePackage(db, incoming);
-      const sameId = match ? undefined : await db.packages.get(incoming.id);
+      const { match, duplicate } = working.findSamePackage(incoming);
+      const sameId = match ? undefined : working.get(incoming.id);
       // The same id with no conflicting number is this package exported earlier (numbers may have been revealed).
       const existing = match ?? (sameId && !(sameId.number && incoming.number) ? sameId : undefined);
       if (!existing) {
@@ -305,7 +349,7 @@ export async function importRecords(
           id,
           sources: unionSources([...incoming.sources, source]),
         };
-        await db.packages.add(record);
+        working.set(record);
         result.created++;
         result.ids.push(id);
         result.changes.push({ after: record });
@@ -319,21 +363,23 @@ export async function importRecords(
         continue;
       }
       if (duplicate) {
-        await db.packages.delete(duplicate.id);
+        working.remove(duplicate);
         result.changes.push({ before: duplicate });
       }
-      await db.packages.put(merged);
+      working.set(merged);
       result.updated++;
       result.ids.push(merged.id);
       result.changes.push({ before: existing, after: merged });
     }
+    await working.save();
     return result;
   });
 }
 
 /** Whether a merge changed anything but bookkeeping (when it was merged and from where). */
 export function sameFacts(a: PackageRecord, b: PackageRecord): boolean {
-  const strip = ({ updatedAt: _u, sources: _s, archived: _a, ...facts }: PackageRecord) => facts;
+  const strip = ({ updatedAt: _u, sources: _s, archived: _a, arrivalDays: _d, ...facts }: PackageRecord) =>
+    facts;
   return stableJson(strip(a)) === stableJson(strip(b));
 }
 

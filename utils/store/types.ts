@@ -111,6 +111,11 @@ export interface PackageRecord {
    * missing values, so "active, newest first" needs a key that is present on every record.
    */
   archived?: 0 | 1;
+  /**
+   * Index helper kept by the database (db.ts): the days of the estimate while the package is active and under way
+   * (empty otherwise), so the badge reads only the packages due today.
+   */
+  arrivalDays?: string[];
 }
 
 /** One stored package before and after a change; `before` is absent for a new one, `after` for a deleted one. */

@@ -11,7 +11,8 @@ export type SearchWords = (pkg: PackageRecord) => string;
 
 const haystacks = new WeakMap<PackageRecord, string>();
 
-function haystackOf(pkg: PackageRecord, extraWords: SearchWords): string {
+/** The lower-cased text a package is found by (cached per record object). */
+export function haystackOf(pkg: PackageRecord, extraWords: SearchWords): string {
   let text = haystacks.get(pkg);
   if (text === undefined) {
     text = [
@@ -37,6 +38,12 @@ function haystackOf(pkg: PackageRecord, extraWords: SearchWords): string {
 /** Words of a query; every one must occur (in any field) for a package to match. */
 export function queryTerms(query: string): string[] {
   return query.toLocaleLowerCase().split(/\s+/).filter(Boolean);
+}
+
+/** Whether every term occurs in a haystack, or the terms written together do (a number pasted with spaces). */
+export function textMatches(text: string, terms: readonly string[]): boolean {
+  if (terms.length === 0) return true;
+  return terms.every((term) => text.includes(term)) || (terms.length > 1 && text.includes(terms.join('')));
 }
 
 export function matchesTerms(pkg: PackageRecord, terms: readonly string[], extraWords: SearchWords): boolean {

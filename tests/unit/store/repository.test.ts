@@ -1,12 +1,15 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { badgeState, localDate } from '../../../utils/badge';
 import { DoorstepDatabase } from '../../../utils/store/db';
 import {
   autoArchiveDelivered,
+  countPackages,
   deletePackage,
   editPackage,
   importRecords,
   listActivePackages,
   listArchivedPackages,
+  listArchivePage,
   listBadgeCandidates,
   restorePackage,
   upsertDetections,
@@ -271,29 +274,206 @@ describe('importRecords', () => {
 });
 
 describe('listBadgeCandidates', () => {
-  it('reads active packages still under way or returned, not delivered, expired or archived ones', async () => {
-    const statuses = [
-      'in_transit',
-      'out_for_delivery',
-      'returned',
-      'delivered',
-      'expired',
-      'exception',
-    ] as const;
+  const today = '2026-11-27';
+  it('reads active packages out for delivery, with a problem, or due today by their estimate; no archived one', async () => {
+    const detections = [
+      { number: 'PKG000001', status: 'in_transit' as const, eta: { start: '2026-11-26', end: '2026-11-28' } },
+      { number: 'PKG000002', status: 'in_transit' as const, eta: { start: '2026-11-20' } },
+      { number: 'PKG000003', status: 'in_transit' as const },
+      { number: 'PKG000004', status: 'out_for_delivery' as const },
+      { number: 'PKG000005', status: 'returned' as const },
+      { number: 'PKG000006', status: 'delivered' as const, eta: { start: '2026-11-20' } },
+      { number: 'PKG000007', status: 'expired' as const },
+      { number: 'PKG000008', status: 'exception' as const },
+      { number: 'PKG000009', status: 'failed_attempt' as const },
+      { number: 'PKG000010', status: 'info_received' as const, eta: { start: '2026-11-27' } },
+      { number: 'PKG000011', status: 'in_transit' as const, eta: { start: '2026-12-01' } },
+    ];
     await upsertDetections(
       db,
-      statuses.map((status, i) => ({ number: `PKG00000${i}`, status, source })),
+      detections.map((d) => ({ ...d, source })),
       1,
     );
-    await upsertDetections(db, [{ number: 'ARCHIVED1', status: 'in_transit', source }], 1);
+    await upsertDetections(
+      db,
+      [{ number: 'ARCHIVED1', status: 'exception', eta: { start: today }, source }],
+      1,
+    );
     const [archived] = await db.packages.where('number').equals('ARCHIVED1').toArray();
     await editPackage(db, archived?.id ?? '', { archived: true }, 2);
-    const candidates = await listBadgeCandidates(db);
-    expect(candidates.map((p) => p.status).sort()).toEqual([
-      'exception',
+    const candidates = await listBadgeCandidates(db, today);
+    expect(candidates.map((p) => p.number).sort()).toEqual([
+      'PKG000001',
+      'PKG000004',
+      'PKG000005',
+      'PKG000008',
+      'PKG000009',
+      'PKG000010',
+    ]);
+  });
+
+  it('gives the badge every package badgeState counts, for random stores and days', async () => {
+    const statuses = [
+      'unknown',
+      'info_received',
       'in_transit',
       'out_for_delivery',
+      'available_for_pickup',
+      'delivered',
+      'exception',
+      'failed_attempt',
       'returned',
-    ]);
+      'expired',
+    ] as const;
+    const day = (n: number) => `2026-11-${String(20 + (n % 10)).padStart(2, '0')}`;
+    const records: PackageRecord[] = Array.from({ length: 300 }, (_, i) => ({
+      id: `r${i}`,
+      number: `RND${String(i).padStart(6, '0')}`,
+      itemTitles: [],
+      status: statuses[(i * 7) % statuses.length] ?? 'unknown',
+      statusAt: Date.UTC(2026, 10, 20 + (i % 10), 12),
+      eta: i % 4 === 0 ? undefined : { start: day(i), ...(i % 3 === 0 && { end: day(i + (i % 4)) }) },
+      events: [],
+      sources: [],
+      createdAt: 1,
+      updatedAt: 1 + i,
+      archivedAt: i % 5 === 0 ? 10 : undefined,
+    }));
+    await db.packages.bulkPut(records);
+    const all = byNewest(await db.packages.toArray());
+    const t = (key: string, ...args: unknown[]) => [key, ...args].join(' ');
+    for (let d = 18; d <= 31; d++) {
+      const now = new Date(2026, 10, d, 12);
+      const candidates = await listBadgeCandidates(db, localDate(now));
+      expect(badgeState(candidates, now, t)).toEqual(badgeState(all, now, t));
+    }
+  });
+});
+
+describe('countPackages and listArchivePage', () => {
+  it('counts both lists from the index and pages the archive, most recently archived first', async () => {
+    await upsertDetections(
+      db,
+      Array.from({ length: 12 }, (_, i) => ({ number: `CNT${String(i).padStart(6, '0')}`, source })),
+      1,
+    );
+    const stored = await db.packages.orderBy('number').toArray();
+    for (const [i, p] of stored.slice(0, 7).entries())
+      await editPackage(db, p.id, { archived: true }, 10 + i);
+    expect(await countPackages(db)).toEqual({ active: 5, archived: 7 });
+    const first = await listArchivePage(db, 0, 4);
+    const second = await listArchivePage(db, 4, 4);
+    expect([...first, ...second].map((p) => p.archivedAt)).toEqual([16, 15, 14, 13, 12, 11, 10]);
+  });
+});
+
+/** The badge lists packages most recently changed first; a full scan sorted the same way reads the same. */
+function byNewest(records: PackageRecord[]): PackageRecord[] {
+  return [...records].sort((a, b) => b.updatedAt - a.updatedAt || (a.id < b.id ? -1 : 1));
+}
+
+/** Counts the requests the store sends to IndexedDB (Dexie's lowest layer), to prove work is done in bulk. */
+function countRequests(database: DoorstepDatabase): { count: number } {
+  const counter = { count: 0 };
+  database.use({
+    stack: 'dbcore',
+    name: 'request-counter',
+    create: (down) => ({
+      ...down,
+      table: (name) => {
+        const table = down.table(name);
+        return {
+          ...table,
+          get: (req) => {
+            counter.count++;
+            return table.get(req);
+          },
+          getMany: (req) => {
+            counter.count++;
+            return table.getMany(req);
+          },
+          query: (req) => {
+            counter.count++;
+            return table.query(req);
+          },
+          openCursor: (req) => {
+            counter.count++;
+            return table.openCursor(req);
+          },
+          mutate: (req) => {
+            counter.count++;
+            return table.mutate(req);
+          },
+        };
+      },
+    }),
+  });
+  return counter;
+}
+
+describe('importRecords in bulk', () => {
+  const file = (count: number, from = 0): PackageRecord[] =>
+    Array.from({ length: count }, (_, i) => ({
+      id: `file-${from + i}`,
+      number: `IMP${String(from + i).padStart(8, '0')}`,
+      itemTitles: [`Thing ${from + i}`],
+      status: 'delivered',
+      events: [],
+      sources: [{ kind: 'webmail', url: 'https://mail.google.com/mail/u/0/', seenAt: 100 }],
+      createdAt: 50,
+      updatedAt: 100,
+      statusAt: 90,
+      deliveredAt: 90,
+      archivedAt: 200,
+    }));
+
+  it('sends the same few requests for 20 records as for 600, new or merged', async () => {
+    await importRecords(db, file(300), 1_000);
+    const small = new DoorstepDatabase(db.name);
+    const smallCounter = countRequests(small);
+    await importRecords(small, file(20, 290), 2_000);
+    small.close();
+    const large = new DoorstepDatabase(db.name);
+    const largeCounter = countRequests(large);
+    const result = await importRecords(large, file(600), 3_000);
+    large.close();
+    expect(result).toMatchObject({ created: 290, updated: 0, unchanged: 310 });
+    expect(largeCounter.count).toBeLessThanOrEqual(8);
+    expect(largeCounter.count).toBe(smallCounter.count);
+    expect(await db.packages.count()).toBe(600);
+  });
+
+  it('merges repeats inside one file into one record, and folds a number-less shipment into its number', async () => {
+    const shipment: PackageRecord = {
+      id: 'shipment',
+      orderId: '112-1234567-7654321',
+      shipmentId: 'ShAbc',
+      itemTitles: ['Lamp'],
+      status: 'in_transit',
+      events: [],
+      sources: [],
+      createdAt: 10,
+      updatedAt: 10,
+    };
+    await importRecords(db, [shipment], 100);
+    const [a, b] = file(2);
+    if (!a || !b) throw new Error('fixture');
+    const revealed = { ...a, id: 'revealed', orderId: shipment.orderId, shipmentId: shipment.shipmentId };
+    const result = await importRecords(
+      db,
+      [a, { ...a, id: 'copy', label: 'Mine', userEditedAt: 300 }, revealed, b],
+      1_000,
+    );
+    const stored = await db.packages.toArray();
+    expect(stored.map((p) => p.number).sort()).toEqual([a.number, b.number]);
+    const merged = stored.find((p) => p.number === a.number);
+    expect(merged).toMatchObject({
+      id: a.id,
+      label: 'Mine',
+      orderId: shipment.orderId,
+      itemTitles: ['Thing 0', 'Lamp'],
+    });
+    expect(result.created).toBe(2);
+    expect(result.changes.some((c) => c.before?.id === 'shipment' && !c.after)).toBe(true);
   });
 });

@@ -1,6 +1,6 @@
 import Dexie from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
-import { CURRENT_VERSION, DoorstepDatabase, SCHEMA_V1 } from '../../../utils/store/db';
+import { arrivalDaysOf, CURRENT_VERSION, DoorstepDatabase, SCHEMA_V1 } from '../../../utils/store/db';
 import { listActivePackages, listArchivedPackages } from '../../../utils/store/repository';
 import type { PackageRecord } from '../../../utils/store/types';
 
@@ -64,6 +64,7 @@ describe('schema upgrade from version 1', () => {
       expect(after).toEqual({
         ...stripUndefined(original),
         archived: original.archivedAt === undefined ? 0 : 1,
+        arrivalDays: arrivalDaysOf(original),
       });
     }
     const active = await listActivePackages(db);

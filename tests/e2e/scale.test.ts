@@ -1,0 +1,133 @@
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { scaleNumber, scaleRecords } from '../../scripts/scale-data.mjs';
+import { DEFAULT_SETTINGS } from '../../utils/settings';
+import { withIndexKeys } from '../../utils/store/db';
+import type { PackageRecord } from '../../utils/store/types';
+import { groupIntoSections, viewClock } from '../../utils/view/sections';
+import { type Harness, startHarness } from './harness';
+
+/** Seeding and the first archive index take seconds at this size; assertions retry until the page settles. */
+const POLL = { timeout: 60_000, interval: 100 };
+const STORED = 50_000;
+const ACTIVE = 2_000;
+
+/**
+ * The popup with years of packages (50,000 stored, 2,000 active, the rest delivered and archived), in real Chromium
+ * with the built extension: it shows the active list with whole counts while rendering only a page of rows, finds a
+ * package anywhere in the archive, and opens its details. Functional assertions only; times are in `npm run bench`.
+ */
+describe('popup with 50,000 packages', () => {
+  let harness: Harness;
+  let page: Page;
+  let records: PackageRecord[];
+
+  beforeAll(async () => {
+    harness = await startHarness();
+    records = scaleRecords(STORED, ACTIVE, Date.now());
+    page = await harness.context.newPage();
+    await page.setViewportSize({ width: 380, height: 600 });
+    await page.goto(`chrome-extension://${harness.extensionId}/popup.html`);
+    await page.waitForSelector('.popup-body:not(:has(.loading))');
+    // Written raw in one transaction (fast), with the index keys Dexie's hooks would add.
+    await page.evaluate(
+      (rows) =>
+        new Promise<void>((resolve, reject) => {
+          const open = indexedDB.open('doorstep');
+          open.onerror = () => reject(open.error);
+          open.onsuccess = () => {
+            const tx = open.result.transaction('packages', 'readwrite');
+            for (const row of rows) tx.objectStore('packages').put(row);
+            tx.oncomplete = () => {
+              open.result.close();
+              resolve();
+            };
+            tx.onerror = () => reject(tx.error);
+          };
+        }),
+      records.map(withIndexKeys),
+    );
+    await page.reload();
+    await page.waitForSelector('li.package', { timeout: 60_000 });
+  }, 180_000);
+  afterAll(async () => {
+    await harness?.dispose();
+  });
+
+  it('shows the active list with whole counts, rendering only the first rows', async () => {
+    const filter = page.getByRole('combobox', { name: 'Show' });
+    await expect.poll(() => filter.locator('option[value="active"]').textContent(), POLL).toBe('All (2000)');
+    // The sections rendered first, each with the count of all its packages (as the view's own grouping says).
+    const expected = groupIntoSections(
+      records.slice(0, ACTIVE),
+      viewClock(new Date(), DEFAULT_SETTINGS.staleAfterDays),
+    ).map((section) => `${section.id}=${section.packages.length}`);
+    const shown = await page
+      .locator('section.section')
+      .evaluateAll((sections) =>
+        sections.map(
+          (s) => `${s.className.replace(/.*section-/, '')}=${s.querySelector('.count')?.textContent}`,
+        ),
+      );
+    expect(shown.length).toBeGreaterThan(0);
+    expect(shown).toEqual(expected.slice(0, shown.length));
+    const rows = await page.locator('li.package').count();
+    expect(rows).toBeGreaterThan(0);
+    expect(rows).toBeLessThanOrEqual(200);
+    expect(await page.locator('.more-rows').count()).toBe(1);
+  });
+
+  it('finds an old package in the archive by its number and opens its details', async () => {
+    await page.getByRole('combobox', { name: 'Show' }).selectOption('archive');
+    // The archive lists its newest page at once, with the count of the whole archive.
+    await expect
+      .poll(() => page.locator('section.section-archive .count').textContent(), POLL)
+      .toBe(String(STORED - ACTIVE));
+    expect(await page.locator('li.package').count()).toBeLessThanOrEqual(200);
+
+    const old = records[41_234];
+    if (!old?.number) throw new Error('fixture');
+    await page.getByRole('searchbox', { name: 'Search packages' }).fill(old.number.toLowerCase());
+    await expect.poll(() => page.locator('li.package').count(), POLL).toBe(1);
+    expect(await page.locator('li.package').getAttribute('data-number')).toBe(old.number);
+    expect(await page.locator('section.section-archive .count').textContent()).toBe('1');
+
+    await page.locator('li.package [data-row]').first().click();
+    await expect.poll(() => page.locator('#details-title').textContent(), POLL).toBe(old.itemTitles[0]);
+    expect(await page.locator('.details').getAttribute('data-id')).toBe(old.id);
+    await page.keyboard.press('Escape');
+    await page.waitForSelector('li.package');
+  });
+
+  it('searches the archive by words: labels across years, with the whole match count', async () => {
+    const search = page.getByRole('searchbox', { name: 'Search packages' });
+    await search.fill('gift for sam');
+    const labelled = records.filter((r) => r.archivedAt !== undefined && r.label?.startsWith('Gift for Sam'));
+    await expect
+      .poll(() => page.locator('section.section-archive .count').textContent(), POLL)
+      .toBe(String(labelled.length));
+    // The rows shown are the most recently archived of the matches, in that order.
+    const newest = [...labelled].sort((a, b) => (b.archivedAt ?? 0) - (a.archivedAt ?? 0)).slice(0, 3);
+    await expect
+      .poll(
+        async () =>
+          (await page.locator('li.package').evaluateAll((li) => li.map((e) => e.dataset.number))).slice(0, 3),
+        POLL,
+      )
+      .toEqual(newest.map((r) => r.number));
+    await search.fill('zzz-no-such-package');
+    await expect.poll(() => page.locator('.empty').count(), POLL).toBe(1);
+  });
+
+  it('searches the active list and opens an active package', async () => {
+    await page.getByRole('searchbox', { name: 'Search packages' }).fill('');
+    await page.getByRole('combobox', { name: 'Show' }).selectOption('active');
+    const target = records[1_717];
+    if (!target?.number) throw new Error('fixture');
+    expect(target.number).toBe(scaleNumber(1_717));
+    await page.getByRole('searchbox', { name: 'Search packages' }).fill(target.number);
+    await expect.poll(() => page.locator('li.package').count(), POLL).toBe(1);
+    await page.locator('li.package [data-row]').first().click();
+    await expect.poll(() => page.locator('.details').getAttribute('data-id'), POLL).toBe(target.id);
+  });
+});
