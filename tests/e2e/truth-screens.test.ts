@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ExtensionBrowser, launchWithExtension } from '../../scripts/extension-browser.mjs';
+import { withIndexKeys } from '../../utils/store/db';
 import type { PackageRecord } from '../../utils/store/types';
 import { SECTION_ORDER } from '../../utils/view/package-state';
 import { sectionTitle } from '../../utils/view/package-text';
@@ -44,7 +45,8 @@ for (const lang of ['en', 'de']) {
               tx.onerror = () => reject(tx.error);
             };
           }),
-        truthSet(new Date()) as PackageRecord[],
+        // Raw writes skip Dexie's hooks: the v3 index keys are added here as the store would add them.
+        (truthSet(new Date()) as PackageRecord[]).map(withIndexKeys),
       );
       await popup.reload();
       await expect.poll(() => popup.locator('li.package').count(), POLL).toBe(10);

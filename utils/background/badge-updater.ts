@@ -1,7 +1,7 @@
-import Dexie from 'dexie';
 import { badgeState } from '../badge';
 import type { Translate } from '../i18n/translate';
 import type { DoorstepDatabase } from '../store/db';
+import { listBadgeCandidates } from '../store/repository';
 import type { StateSettings } from '../view/package-state';
 
 /** The parts of `browser.action` the badge needs (Chrome MV3 and Firefox MV3 both have them). */
@@ -22,13 +22,8 @@ export async function updateBadge(
   t: Translate,
   settings?: StateSettings,
 ): Promise<string> {
-  // Every active, undelivered record (late, stale and stuck problems can be any of them), read through the v3
-  // `[archived+updatedAt]` index so the archive (most of a large store) is never read.
-  const active = await db.packages
-    .where('[archived+updatedAt]')
-    .between([0, Dexie.minKey], [0, Dexie.maxKey])
-    .filter((p) => p.status !== 'delivered')
-    .toArray();
+  // Every active, undelivered record (late, stale and stuck problems can be any of them); never the archive.
+  const active = await listBadgeCandidates(db);
   const state = badgeState(active, now, t, undefined, settings);
   await Promise.all([
     action.setBadgeText({ text: state.text }),

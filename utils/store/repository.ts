@@ -1,5 +1,5 @@
 import Dexie from 'dexie';
-import { ANY_DAY, type DoorstepDatabase } from './db';
+import type { DoorstepDatabase } from './db';
 import { createRecord, mergeDetection, mergeRecords, unionSources } from './merge';
 import type { Detection, PackageChange, PackageRecord } from './types';
 
@@ -191,27 +191,14 @@ export function listActivePackages(db: DoorstepDatabase, limit?: number): Promis
   return listByArchived(db, 0, limit);
 }
 
-/** Active statuses the badge shows whatever the estimate: out for delivery (today's van) and the problems. */
-const BADGE_STATUSES = ['out_for_delivery', 'exception', 'failed_attempt', 'returned'] as const;
-
 /**
- * What the badge looks at, read through two v3 indexes so the cost follows what is on the badge, not the store
- * (delivered and archived packages pile up by the thousand): active packages out for delivery or with a problem,
- * and active, unfinished packages whose estimate includes `today` (`YYYY-MM-DD`, the user's local day). Every
- * package `badgeState` counts for `today` is among them, and nearly every one read is counted.
+ * What the badge looks at: every active package not yet delivered, most recently changed first, read through the
+ * `[archived+updatedAt]` index so the archive (most of a large store) is never read. All of them, because a late,
+ * stale or stuck package (utils/view/package-state.ts) can have any status and any estimate.
  */
-export async function listBadgeCandidates(db: DoorstepDatabase, today: string): Promise<PackageRecord[]> {
-  const [byStatus, byDay] = await Promise.all([
-    db.packages
-      .where('[archived+status]')
-      .anyOf(BADGE_STATUSES.map((status) => [0, status]))
-      .toArray(),
-    db.packages.where('arrivalDays').anyOf([today, ANY_DAY]).toArray(),
-  ]);
-  const byId = new Map(byStatus.map((p) => [p.id, p]));
-  for (const p of byDay) byId.set(p.id, p);
-  // Most recently changed first, as the tooltip lists them.
-  return [...byId.values()].sort((a, b) => b.updatedAt - a.updatedAt || (a.id < b.id ? -1 : 1));
+export async function listBadgeCandidates(db: DoorstepDatabase): Promise<PackageRecord[]> {
+  const active = await listActivePackages(db);
+  return active.filter((p) => p.status !== 'delivered');
 }
 
 /** How many packages are archived, and how many active, counted from the index without reading a record. */

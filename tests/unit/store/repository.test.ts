@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { badgeState, localDate } from '../../../utils/badge';
+import { badgeState } from '../../../utils/badge';
 import { DoorstepDatabase } from '../../../utils/store/db';
 import {
   autoArchiveDelivered,
@@ -275,7 +275,7 @@ describe('importRecords', () => {
 
 describe('listBadgeCandidates', () => {
   const today = '2026-11-27';
-  it('reads active packages out for delivery, with a problem, or due today by their estimate; no archived one', async () => {
+  it('reads every active package not yet delivered (late, stale or stuck can be any of them); no archived one', async () => {
     const detections = [
       { number: 'PKG000001', status: 'in_transit' as const, eta: { start: '2026-11-26', end: '2026-11-28' } },
       { number: 'PKG000002', status: 'in_transit' as const, eta: { start: '2026-11-20' } },
@@ -301,14 +301,18 @@ describe('listBadgeCandidates', () => {
     );
     const [archived] = await db.packages.where('number').equals('ARCHIVED1').toArray();
     await editPackage(db, archived?.id ?? '', { archived: true }, 2);
-    const candidates = await listBadgeCandidates(db, today);
+    const candidates = await listBadgeCandidates(db);
     expect(candidates.map((p) => p.number).sort()).toEqual([
       'PKG000001',
+      'PKG000002',
+      'PKG000003',
       'PKG000004',
       'PKG000005',
+      'PKG000007',
       'PKG000008',
       'PKG000009',
       'PKG000010',
+      'PKG000011',
     ]);
   });
 
@@ -344,7 +348,7 @@ describe('listBadgeCandidates', () => {
     const t = (key: string, ...args: unknown[]) => [key, ...args].join(' ');
     for (let d = 18; d <= 31; d++) {
       const now = new Date(2026, 10, d, 12);
-      const candidates = await listBadgeCandidates(db, localDate(now));
+      const candidates = await listBadgeCandidates(db);
       expect(badgeState(candidates, now, t)).toEqual(badgeState(all, now, t));
     }
   });
