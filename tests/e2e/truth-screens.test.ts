@@ -28,7 +28,10 @@ for (const lang of ['en', 'de']) {
       await browser?.close();
     });
 
-    it('popup and options at 380 px, light and dark', async () => {
+    // Every step has its own time limit so a stuck one names itself. Once in about four runs beside truth.test.ts
+    // the German run stalled until the test's 90 s limit (step not yet known, not reproduced alone in 5 runs):
+    // one retry, because these are pictures for a person, and the badge/popup agreement is asserted in truth.test.ts.
+    it('popup and options at 380 px, light and dark', { retry: 1 }, async () => {
       const t = translatorFor(lang);
       const popup = await browser.context.newPage();
       await popup.setViewportSize({ width: WIDTH, height: 600 });
@@ -61,11 +64,11 @@ for (const lang of ['en', 'de']) {
       }
       for (const scheme of ['light', 'dark'] as const) {
         await popup.emulateMedia({ colorScheme: scheme });
-        await popup.screenshot({ path: `${SHOTS}/truth-popup-${lang}-${scheme}.png` });
+        await popup.screenshot({ path: `${SHOTS}/truth-popup-${lang}-${scheme}.png`, timeout: 15_000 });
       }
-      await popup.locator('li[data-id="problem-stale"] button').click();
+      await popup.locator('li[data-id="problem-stale"] button').click({ timeout: 15_000 });
       await popup.emulateMedia({ colorScheme: 'light' });
-      await popup.screenshot({ path: `${SHOTS}/truth-details-${lang}-light.png` });
+      await popup.screenshot({ path: `${SHOTS}/truth-details-${lang}-light.png`, timeout: 15_000 });
 
       const options = await browser.context.newPage();
       await options.setViewportSize({ width: WIDTH, height: 800 });
@@ -73,7 +76,11 @@ for (const lang of ['en', 'de']) {
       await options.waitForSelector('[data-testid="count"]');
       for (const scheme of ['light', 'dark'] as const) {
         await options.emulateMedia({ colorScheme: scheme });
-        await options.screenshot({ path: `${SHOTS}/truth-options-${lang}-${scheme}.png`, fullPage: true });
+        await options.screenshot({
+          path: `${SHOTS}/truth-options-${lang}-${scheme}.png`,
+          fullPage: true,
+          timeout: 15_000,
+        });
       }
       // Nothing may stick out of a 380 px window: no horizontal scrolling.
       const overflow = await options.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
