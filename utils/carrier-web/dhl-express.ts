@@ -1,5 +1,5 @@
-import { dhlStatus } from '../providers/dhl';
-import { cleanEvents, etaFrom, joinLocation, parseInstant } from '../providers/normalize';
+import { dhlStatus, dhlWording, readDhlEvent } from '../providers/dhl';
+import { cleanEvents, etaFrom, parseInstant } from '../providers/normalize';
 import { asArray, asRecord, asString, at } from '../providers/read';
 import { type CarrierReading, compactNumber } from './reading';
 
@@ -29,10 +29,6 @@ export function dhlExpressAskedNumbers(url: string): string[] {
   }
 }
 
-function wording(entry: unknown): string {
-  return [at(entry, 'status'), at(entry, 'description')].filter((x) => typeof x === 'string').join(' · ');
-}
-
 /** One utapi answer; `asked` is the number requested. */
 export function readDhlUtapi(json: unknown, asked: string, now: number): CarrierReading {
   const body = asRecord(json);
@@ -42,20 +38,12 @@ export function readDhlUtapi(json: unknown, asked: string, now: number): Carrier
   if (!want || matches.length !== 1) return { kind: 'unreadable', reason: 'answer for another number' };
   const shipment = matches[0];
   const current = at(shipment, 'status');
-  const status = dhlStatus(at(current, 'statusCode'), wording(current));
+  const status = dhlStatus(at(current, 'statusCode'), dhlWording(current));
   if (status === 'unknown') return { kind: 'unreadable', reason: 'no status yet' };
   const events = cleanEvents(
-    asArray(at(shipment, 'events'), 300).map((event) => {
-      const eventStatus = dhlStatus(at(event, 'statusCode'), wording(event));
-      return {
-        at: parseInstant(at(event, 'timestamp')),
-        status: eventStatus === 'unknown' ? ('in_transit' as const) : eventStatus,
-        description: at(event, 'description') ?? at(event, 'status'),
-        location: joinLocation(
-          at(event, 'location', 'address', 'addressLocality'),
-          at(event, 'location', 'address', 'countryCode'),
-        ),
-      };
+    asArray(at(shipment, 'events'), 300).map((entry) => {
+      const event = readDhlEvent(entry);
+      return event.status === 'unknown' ? { ...event, status: 'in_transit' as const } : event;
     }),
     now,
   );

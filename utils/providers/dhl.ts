@@ -74,21 +74,10 @@ function readShipment(pkg: PackageRecord, json: unknown, now: number): PackageOu
   const shipment = shipments[0];
   if (!shipment) return failOne(pkg, failure('not_found', NAME));
   const current = at(shipment, 'status');
-  const status = dhlStatus(at(current, 'statusCode'), wording(current));
+  const status = dhlStatus(at(current, 'statusCode'), dhlWording(current));
   if (status === 'unknown')
     return failOne(pkg, failure('not_found', NAME, { detail: 'no carrier data yet' }));
-  const events = cleanEvents(
-    asArray(at(shipment, 'events')).map((event) => ({
-      at: parseInstant(at(event, 'timestamp')),
-      status: dhlStatus(at(event, 'statusCode'), wording(event)),
-      description: at(event, 'description') ?? at(event, 'status'),
-      location: joinLocation(
-        at(event, 'location', 'address', 'addressLocality'),
-        at(event, 'location', 'address', 'countryCode'),
-      ),
-    })),
-    now,
-  );
+  const events = cleanEvents(asArray(at(shipment, 'events')).map(readDhlEvent), now);
   const frame = at(shipment, 'estimatedDeliveryTimeFrame');
   return refreshOutcome(
     pkg,
@@ -109,6 +98,20 @@ function readShipment(pkg: PackageRecord, json: unknown, now: number): PackageOu
 }
 
 /** DHL puts a short status ("WITH DELIVERY COURIER") and a sentence side by side; both carry meaning. */
-function wording(entry: unknown): string {
+/** The words of a status or event, for `dhlStatus` (DHL's API and its own page's utapi share this shape). */
+export function dhlWording(entry: unknown): string {
   return [at(entry, 'status'), at(entry, 'description')].filter((x) => typeof x === 'string').join(' · ');
+}
+
+/** One event of a DHL shipment, as the Shipment Tracking API and the page's utapi both give it. */
+export function readDhlEvent(event: unknown) {
+  return {
+    at: parseInstant(at(event, 'timestamp')),
+    status: dhlStatus(at(event, 'statusCode'), dhlWording(event)),
+    description: at(event, 'description') ?? at(event, 'status'),
+    location: joinLocation(
+      at(event, 'location', 'address', 'addressLocality'),
+      at(event, 'location', 'address', 'countryCode'),
+    ),
+  };
 }
