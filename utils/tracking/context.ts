@@ -7,7 +7,7 @@
  */
 import { COURIERS } from './couriers/index';
 import { OTHER_LABELS, TRACKING_LABELS } from './field-labels';
-import { isWordStart, TermTrie } from './term-trie';
+import { isWordStart, termTrie } from './term-trie';
 import type { CarrierCode } from './types';
 
 export type LabelKind = 'tracking' | 'other';
@@ -29,7 +29,7 @@ function termsOfLabelsAndCarriers(): Map<string, Term> {
 }
 
 /** Carrier names must end at a word boundary ("ups", not "upstairs"); labels may run on ("track" reads "tracking"). */
-const TERMS = new TermTrie(termsOfLabelsAndCarriers(), (term) => term.kind === 'carrier');
+const TERMS = termTrie(termsOfLabelsAndCarriers(), (term) => term.kind === 'carrier');
 
 /** How far back a label may stand from its number (visible characters). */
 export const LABEL_WINDOW = 100;

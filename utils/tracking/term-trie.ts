@@ -22,78 +22,80 @@ export interface TermMatch<T> {
   end: number;
 }
 
-export class TermTrie<T> {
-  private readonly column: Uint8Array;
-  private readonly width: number;
-  private readonly next: Uint16Array;
-  private readonly terms: (T | undefined)[] = [];
+export interface TermTrie<T> {
+  /** The longest term starting at `p` of `s` (lower case), or null. */
+  longestAt(s: string, p: number): TermMatch<T> | null;
+  /** Calls `visit` for each term at a word start of `s`, left to right, without overlaps. */
+  forEach(s: string, visit: (term: T, start: number, end: number) => void): void;
+}
 
-  /**
-   * @param entries each term's text (lower case) and value
-   * @param wholeWord whether a term must end at a word boundary ("ups", not "upstairs"); otherwise it may run on
-   */
-  constructor(
-    entries: Iterable<readonly [string, T]>,
-    private readonly wholeWord: (term: T) => boolean = () => false,
-  ) {
-    const list = [...entries];
-    const alphabet = [...new Set(list.map(([text]) => text).join(''))].map((ch) => ch.charCodeAt(0));
-    // Column of each character that occurs in a term (0: none does).
-    this.column = new Uint8Array(Math.max(0, ...alphabet) + 1);
-    alphabet.forEach((c, i) => {
-      this.column[c] = i + 1;
-    });
-    this.width = alphabet.length + 1;
-    // Trie nodes numbered by the term prefix they stand for (the root, 0, is the empty one).
-    const nodeOfPrefix = new Map<string, number>([['', 0]]);
-    for (const [text] of list)
-      for (let i = 1; i <= text.length; i++) {
-        const prefix = text.slice(0, i);
-        if (!nodeOfPrefix.has(prefix)) nodeOfPrefix.set(prefix, nodeOfPrefix.size);
-      }
-    this.next = new Uint16Array(nodeOfPrefix.size * this.width);
-    for (const [prefix, node] of nodeOfPrefix) {
-      if (prefix === '') continue;
-      const parent = nodeOfPrefix.get(prefix.slice(0, -1)) ?? 0;
-      this.next[parent * this.width + (this.column[prefix.charCodeAt(prefix.length - 1)] ?? 0)] = node;
+/**
+ * @param entries each term's text (lower case) and value
+ * @param wholeWord whether a term must end at a word boundary ("ups", not "upstairs"); otherwise it may run on
+ */
+export function termTrie<T>(
+  entries: Iterable<readonly [string, T]>,
+  wholeWord: (term: T) => boolean = () => false,
+): TermTrie<T> {
+  const list = [...entries];
+  const alphabet = [...new Set(list.map(([text]) => text).join(''))].map((ch) => ch.charCodeAt(0));
+  // Column of each character that occurs in a term (0: none does).
+  const column = new Uint8Array(Math.max(0, ...alphabet) + 1);
+  alphabet.forEach((c, i) => {
+    column[c] = i + 1;
+  });
+  const width = alphabet.length + 1;
+  // Trie nodes numbered by the term prefix they stand for (the root, 0, is the empty one).
+  const nodeOfPrefix = new Map<string, number>([['', 0]]);
+  for (const [text] of list)
+    for (let i = 1; i <= text.length; i++) {
+      const prefix = text.slice(0, i);
+      if (!nodeOfPrefix.has(prefix)) nodeOfPrefix.set(prefix, nodeOfPrefix.size);
     }
-    for (const [text, term] of list) this.terms[nodeOfPrefix.get(text) ?? 0] = term;
+  const next = new Uint16Array(nodeOfPrefix.size * width);
+  for (const [prefix, node] of nodeOfPrefix) {
+    if (prefix === '') continue;
+    const parent = nodeOfPrefix.get(prefix.slice(0, -1)) ?? 0;
+    next[parent * width + (column[prefix.charCodeAt(prefix.length - 1)] ?? 0)] = node;
   }
+  const terms: (T | undefined)[] = [];
+  for (const [text, term] of list) terms[nodeOfPrefix.get(text) ?? 0] = term;
 
   /** The trie node after `node` reads `c`, or 0. */
-  private step(node: number, c: number): number {
-    const column = c < this.column.length ? (this.column[c] as number) : 0;
-    return column === 0 ? 0 : (this.next[node * this.width + column] as number);
-  }
+  const step = (node: number, c: number): number => {
+    const col = c < column.length ? (column[c] as number) : 0;
+    return col === 0 ? 0 : (next[node * width + col] as number);
+  };
 
-  /** The longest term starting at `p` of `s` (lower case), or null. */
-  longestAt(s: string, p: number): TermMatch<T> | null {
+  const longestAt = (s: string, p: number): TermMatch<T> | null => {
     const n = s.length;
-    let node = this.step(0, s.charCodeAt(p));
+    let node = step(0, s.charCodeAt(p));
     let q = p + 1;
     let found: T | undefined;
     let foundEnd = -1;
     while (node !== 0) {
-      const term = this.terms[node];
-      if (term !== undefined && !(q < n && this.wholeWord(term) && isWordCode(s.charCodeAt(q)))) {
+      const term = terms[node];
+      if (term !== undefined && !(q < n && wholeWord(term) && isWordCode(s.charCodeAt(q)))) {
         found = term;
         foundEnd = q;
       }
       if (q >= n) break;
-      node = this.step(node, s.charCodeAt(q));
+      node = step(node, s.charCodeAt(q));
       q++;
     }
     return found === undefined ? null : { term: found, end: foundEnd };
-  }
+  };
 
-  /** Calls `visit` for each term at a word start of `s`, left to right, without overlaps. */
-  forEach(s: string, visit: (term: T, start: number, end: number) => void): void {
-    for (let p = 0; p < s.length; p++) {
-      if (!isWordStart(s, p)) continue;
-      const m = this.longestAt(s, p);
-      if (!m) continue;
-      visit(m.term, p, m.end);
-      p = m.end - 1;
-    }
-  }
+  return {
+    longestAt,
+    forEach(s, visit) {
+      for (let p = 0; p < s.length; p++) {
+        if (!isWordStart(s, p)) continue;
+        const m = longestAt(s, p);
+        if (!m) continue;
+        visit(m.term, p, m.end);
+        p = m.end - 1;
+      }
+    },
+  };
 }

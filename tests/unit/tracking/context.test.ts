@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { phoneShaped, readContext } from '@/utils/tracking/context';
 import { OTHER_LABELS, TRACKING_LABELS } from '@/utils/tracking/field-labels';
-import { isWordStart, TermTrie } from '@/utils/tracking/term-trie';
+import { isWordStart, termTrie } from '@/utils/tracking/term-trie';
 
 describe('TermTrie', () => {
-  const trie = new TermTrie(
+  const trie = termTrie(
     [
       ['track', 'label'],
       ['track your order', 'phrase'],
@@ -39,7 +39,7 @@ describe('TermTrie', () => {
 
   it('accepts characters outside every term without reading past its tables', () => {
     expect(trie.longestAt('€ups', 0)).toBeNull();
-    expect(new TermTrie<string>([]).longestAt('anything', 0)).toBeNull();
+    expect(termTrie<string>([]).longestAt('anything', 0)).toBeNull();
   });
 });
 
