@@ -3,7 +3,7 @@ import { parseTrackingUrl } from '../../tracking';
 import { findDeliveryPromise } from '../delivery-date';
 import { readEvents } from '../events';
 import { safeHttpUrl } from '../links';
-import { type Found, type ScanContext, scanCollection, sourceOf } from '../page-scan';
+import { type Found, readingReference, type ScanContext, scanCollection, sourceOf } from '../page-scan';
 import { statusFromText } from '../status-phrases';
 import { collectVisibleText, textOf } from '../visible-text';
 import { dhlLayout } from './carriers/dhl';
@@ -53,7 +53,7 @@ export function extractCarrierPage(root: ParentNode & Node, context: ScanContext
   if (!parsed || parsed.numbers.length === 0) return scanCollection(collected, context);
 
   const pageText = compact(collected.text);
-  const reference = { at: context.now, timeZone: context.timeZone ?? 'UTC' };
+  const reference = readingReference(context);
   const layout = parsed.carrier ? LAYOUTS[parsed.carrier] : undefined;
   const headline = findHeadline(root, [layout?.headline, HEADLINE]);
   const events = layout && parsed.numbers.length === 1 ? readEvents(root, layout, reference) : [];
