@@ -4,7 +4,7 @@
  * named nearby, and signs of a phone number. Every lookup reads a bounded window, so the
  * cost per candidate is constant.
  */
-import { COURIERS } from './couriers/index';
+import { COURIERS } from './format-table';
 import type { CarrierCode } from './types';
 
 /** Labels that introduce a tracking number, in the languages of our users (prefix match). */
