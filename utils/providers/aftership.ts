@@ -1,6 +1,6 @@
 import type { PackageRecord, PackageStatus } from '../store/types';
 import { failBatch, notConfigured, numberedBatch } from './batch';
-import { originOf, providerEntry } from './catalogue';
+import { AFTERSHIP_API, originOf } from './catalogue';
 import { failure, joinUrl, requestJson } from './http';
 import {
   cleanEvents,
@@ -27,8 +27,7 @@ import type {
  */
 
 const NAME = 'AfterShip';
-const AFTERSHIP_API = providerEntry('aftership');
-export const AFTERSHIP_BASE = `${AFTERSHIP_API.api}/tracking/2025-01`;
+export const AFTERSHIP_BASE = `${AFTERSHIP_API}/tracking/2025-01`;
 const MAX_NUMBERS = 20;
 
 const TAG_STATUS: Record<string, PackageStatus> = {
@@ -166,7 +165,7 @@ function readTracking(pkg: PackageRecord, tracking: unknown, now: number): Packa
       eta,
       events,
       trackUrl: asString(at(tracking, 'courier_tracking_link')),
-      sourceUrl: `${AFTERSHIP_API.api}/`,
+      sourceUrl: `${AFTERSHIP_API}/`,
     },
     now,
     NAME,

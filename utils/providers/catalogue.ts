@@ -19,68 +19,73 @@ export interface ProviderEntry {
   readonly signupUrl: string;
 }
 
+/** Each provider's API, named for the provider file that sends its requests there. */
+export const SEVENTEEN_TRACK_API = 'https://api.17track.net';
+export const AFTERSHIP_API = 'https://api.aftership.com';
+export const SHIP24_API = 'https://api.ship24.com';
+export const USPS_API = 'https://apis.usps.com';
+export const UPS_API = 'https://onlinetools.ups.com';
+export const FEDEX_API = 'https://apis.fedex.com';
+export const DHL_API = 'https://api-eu.dhl.com';
+
 /** In the options page's order. */
 export const PROVIDER_CATALOGUE: readonly ProviderEntry[] = [
   {
     id: '17track',
     name: '17TRACK',
-    api: 'https://api.17track.net',
+    api: SEVENTEEN_TRACK_API,
     fields: ['apiKey'],
     signupUrl: 'https://api.17track.net/',
   },
   {
     id: 'aftership',
     name: 'AfterShip',
-    api: 'https://api.aftership.com',
+    api: AFTERSHIP_API,
     fields: ['apiKey'],
     signupUrl: 'https://www.aftership.com/',
   },
   {
     id: 'ship24',
     name: 'Ship24',
-    api: 'https://api.ship24.com',
+    api: SHIP24_API,
     fields: ['apiKey'],
     signupUrl: 'https://www.ship24.com/',
   },
   {
     id: 'usps',
     name: 'USPS',
-    api: 'https://apis.usps.com',
+    api: USPS_API,
     fields: ['clientId', 'clientSecret'],
     signupUrl: 'https://developers.usps.com/',
   },
   {
     id: 'ups',
     name: 'UPS',
-    api: 'https://onlinetools.ups.com',
+    api: UPS_API,
     fields: ['clientId', 'clientSecret'],
     signupUrl: 'https://developer.ups.com/',
   },
   {
     id: 'fedex',
     name: 'FedEx',
-    api: 'https://apis.fedex.com',
+    api: FEDEX_API,
     fields: ['clientId', 'clientSecret'],
     signupUrl: 'https://developer.fedex.com/',
   },
   {
     id: 'dhl',
     name: 'DHL',
-    api: 'https://api-eu.dhl.com',
+    api: DHL_API,
     fields: ['apiKey'],
     signupUrl: 'https://developer.dhl.com/',
   },
 ];
 
 /** The match pattern of a provider's API host, for `permissions.request({ origins })` and the manifest. */
-export const originOf = (entry: Pick<ProviderEntry, 'api'>): string => `${entry.api}/*`;
-
-/** A provider's catalogue entry; every ProviderId has one (tests/unit/providers/catalogue.test.ts). */
-export function providerEntry(id: ProviderId): ProviderEntry {
-  const entry = PROVIDER_CATALOGUE.find((e) => e.id === id);
-  if (!entry) throw new Error(`provider ${id} is missing from the catalogue`);
-  return entry;
-}
+export const originOf = (api: string): string => `${api}/*`;
 
 /** Every host a provider talks to, as match patterns: the manifest's optional host permissions. */
-export const PROVIDER_API_ORIGINS: readonly string[] = PROVIDER_CATALOGUE.map(originOf);
+// `@__PURE__`: a script that imports a provider file for one helper does not build this list.
+export const PROVIDER_API_ORIGINS: readonly string[] = /* @__PURE__ */ PROVIDER_CATALOGUE.map((entry) =>
+  originOf(entry.api),
+);

@@ -1,6 +1,6 @@
 import type { PackageRecord, PackageStatus } from '../store/types';
 import { eachPackage, notConfigured, packageFailed } from './batch';
-import { originOf, providerEntry } from './catalogue';
+import { DHL_API, originOf } from './catalogue';
 import { failure, joinUrl, requestJson } from './http';
 import { cleanEvents, etaFrom, failOne, joinLocation, parseInstant, refreshOutcome } from './normalize';
 import { asArray, at } from './read';
@@ -12,8 +12,7 @@ import type { PackageOutcome, ProviderContext, RefreshResult, StatusProvider } f
  */
 
 const NAME = 'DHL';
-const DHL_API = providerEntry('dhl');
-export const DHL_BASE = DHL_API.api;
+export const DHL_BASE = DHL_API;
 
 /** DHL's coarse statusCode, refined by the description where DHL has no code of its own. */
 export function dhlStatus(statusCode: unknown, description: unknown): PackageStatus {
@@ -92,7 +91,7 @@ function readShipment(pkg: PackageRecord, json: unknown, now: number): PackageOu
         at(frame, 'estimatedThrough'),
       ),
       events,
-      sourceUrl: `${DHL_API.api}/`,
+      sourceUrl: `${DHL_API}/`,
     },
     now,
     NAME,

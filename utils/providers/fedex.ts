@@ -1,6 +1,6 @@
 import type { PackageRecord, PackageStatus } from '../store/types';
 import { failBatch } from './batch';
-import { originOf, providerEntry } from './catalogue';
+import { FEDEX_API, originOf } from './catalogue';
 import { failure, joinUrl, requestJson } from './http';
 import {
   cleanEvents,
@@ -21,8 +21,7 @@ import type { PackageOutcome, ProviderContext, RefreshResult, StatusProvider } f
  */
 
 const NAME = 'FedEx';
-const FEDEX_API = providerEntry('fedex');
-export const FEDEX_BASE = FEDEX_API.api;
+export const FEDEX_BASE = FEDEX_API;
 const MAX_NUMBERS = 30;
 
 const CODE_STATUS: Record<string, PackageStatus> = {
@@ -175,7 +174,7 @@ function readResult(pkg: PackageRecord, result: unknown, now: number): PackageOu
       statusAt: events[0]?.at,
       eta,
       events,
-      sourceUrl: `${FEDEX_API.api}/`,
+      sourceUrl: `${FEDEX_API}/`,
     },
     now,
     NAME,

@@ -1,6 +1,6 @@
 import type { PackageRecord, PackageStatus } from '../store/types';
 import { failBatch, notConfigured, numberedBatch } from './batch';
-import { originOf, providerEntry } from './catalogue';
+import { originOf, SEVENTEEN_TRACK_API } from './catalogue';
 import { failure, joinUrl, requestJson } from './http';
 import {
   cleanEvents,
@@ -27,8 +27,7 @@ import type {
  */
 
 const NAME = '17TRACK';
-const SEVENTEEN_TRACK_API = providerEntry('17track');
-export const SEVENTEEN_TRACK_BASE = `${SEVENTEEN_TRACK_API.api}/track/v2.2`;
+export const SEVENTEEN_TRACK_BASE = `${SEVENTEEN_TRACK_API}/track/v2.2`;
 const MAX_NUMBERS = 40;
 
 const NOT_REGISTERED = -18019902;
@@ -244,7 +243,7 @@ function readTrackInfo(pkg: PackageRecord, info: unknown, now: number): PackageO
               ],
               now,
             ),
-      sourceUrl: `${SEVENTEEN_TRACK_API.api}/`,
+      sourceUrl: `${SEVENTEEN_TRACK_API}/`,
     },
     now,
     NAME,

@@ -1,6 +1,6 @@
 import type { PackageRecord, PackageStatus } from '../store/types';
 import { eachPackage, notConfigured, packageFailed } from './batch';
-import { originOf, providerEntry } from './catalogue';
+import { originOf, SHIP24_API } from './catalogue';
 import { failure, joinUrl, requestJson } from './http';
 import { cleanEvents, etaFrom, failOne, joinLocation, parseInstant, refreshOutcome } from './normalize';
 import { asArray, asString, at } from './read';
@@ -13,8 +13,7 @@ import type { PackageOutcome, ProviderContext, RefreshResult, StatusProvider } f
  */
 
 const NAME = 'Ship24';
-const SHIP24_API = providerEntry('ship24');
-export const SHIP24_BASE = `${SHIP24_API.api}/public/v1`;
+export const SHIP24_BASE = `${SHIP24_API}/public/v1`;
 
 const MILESTONE_STATUS: Record<string, PackageStatus> = {
   pending: 'unknown',
@@ -108,7 +107,7 @@ function readTrackings(pkg: PackageRecord, json: unknown, now: number): PackageO
       statusAt: events[0]?.at,
       eta: etaFrom(at(shipment, 'delivery', 'estimatedDeliveryDate')),
       events,
-      sourceUrl: `${SHIP24_API.api}/`,
+      sourceUrl: `${SHIP24_API}/`,
     },
     now,
     NAME,

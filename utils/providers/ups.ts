@@ -1,6 +1,6 @@
 import type { PackageRecord, PackageStatus } from '../store/types';
 import { eachPackage, packageFailed } from './batch';
-import { originOf, providerEntry } from './catalogue';
+import { originOf, UPS_API } from './catalogue';
 import { failure, joinUrl, requestJson } from './http';
 import { cleanEvents, failOne, joinLocation, refreshOutcome } from './normalize';
 import { basicAuth, withClientCredentials } from './oauth';
@@ -13,8 +13,7 @@ import type { PackageOutcome, ProviderContext, RefreshResult, StatusProvider } f
  */
 
 const NAME = 'UPS';
-const UPS_API = providerEntry('ups');
-export const UPS_BASE = UPS_API.api;
+export const UPS_BASE = UPS_API;
 export const UPS_TRANSACTION_SOURCE = 'doorstep';
 
 const TYPE_STATUS: Record<string, PackageStatus> = {
@@ -135,7 +134,7 @@ function readPackage(pkg: PackageRecord, json: unknown, now: number): PackageOut
       statusAt: events[0]?.at,
       eta: upsEta(upsPackage),
       events,
-      sourceUrl: `${UPS_API.api}/`,
+      sourceUrl: `${UPS_API}/`,
     },
     now,
     NAME,

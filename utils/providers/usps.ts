@@ -1,6 +1,6 @@
 import type { PackageRecord, PackageStatus } from '../store/types';
 import { eachPackage, packageFailed } from './batch';
-import { originOf, providerEntry } from './catalogue';
+import { originOf, USPS_API } from './catalogue';
 import { failure, joinUrl, requestJson } from './http';
 import { cleanEvents, etaFrom, failOne, joinLocation, parseInstant, refreshOutcome } from './normalize';
 import { withClientCredentials } from './oauth';
@@ -14,8 +14,7 @@ import type { PackageOutcome, ProviderContext, RefreshResult, StatusProvider } f
  */
 
 const NAME = 'USPS';
-const USPS_API = providerEntry('usps');
-export const USPS_BASE = USPS_API.api;
+export const USPS_BASE = USPS_API;
 
 export function uspsStatus(category: unknown, text: unknown): PackageStatus {
   const status = typeof text === 'string' ? text.toLowerCase() : '';
@@ -124,7 +123,7 @@ function readTracking(pkg: PackageRecord, json: unknown, now: number): PackageOu
       statusAt: events[0]?.at,
       eta,
       events,
-      sourceUrl: `${USPS_API.api}/`,
+      sourceUrl: `${USPS_API}/`,
     },
     now,
     NAME,

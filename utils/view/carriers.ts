@@ -9,14 +9,13 @@ import { CARRIER_BRANDS } from '../carriers/brands';
 /** A carrier's name and mark as shown; for an unknown code, made from the code. */
 export type CarrierLook = Omit<CarrierBrand, 'code'>;
 
-/** Brands by code, in a Map: a stored code is looked up, never used as a plain object's key (`__proto__`). */
-const BRANDS: ReadonlyMap<string, CarrierBrand> = new Map(CARRIER_BRANDS.map((brand) => [brand.code, brand]));
-
 const NEUTRAL = { background: '#6e7781', foreground: '#ffffff' };
 
 export function carrierBrand(code: string | undefined): CarrierLook | undefined {
   if (!code) return undefined;
-  const known = BRANDS.get(code);
+  // Compared, never used as a plain object's key (a stored `__proto__` code); no table built at load, so a
+  // script that imports this module for something else does not carry the brands.
+  const known = CARRIER_BRANDS.find((brand) => brand.code === code);
   if (known) return known;
   const name = code
     .split('_')

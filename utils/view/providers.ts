@@ -24,7 +24,7 @@ export interface ProviderInfo {
 export const PROVIDERS: readonly ProviderInfo[] = PROVIDER_CATALOGUE.map((entry) => ({
   id: entry.id,
   name: entry.name,
-  origin: originOf(entry),
+  origin: originOf(entry.api),
   fields: entry.fields,
   signupUrl: entry.signupUrl,
 }));

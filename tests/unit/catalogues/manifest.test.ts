@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import {
+  AMAZON_DOMAINS,
   AMAZON_HOST,
   AMAZON_PAGE_DOMAINS,
   AMAZON_STORE_HOST,
-  AMAZON_STORES,
 } from '../../../utils/amazon-stores';
 import {
   CARRIER_WEB_OPTIONAL_ORIGINS,
@@ -44,7 +44,7 @@ describe.each(['chrome', 'firefox'] as const)('the %s manifest and the catalogue
 
   it('lists every provider API host, then the keyless carrier hosts, as optional', () => {
     expect(manifest.optional_host_permissions).toEqual([
-      ...PROVIDER_CATALOGUE.map(originOf),
+      ...PROVIDER_CATALOGUE.map((e) => originOf(e.api)),
       ...CARRIER_WEB_OPTIONAL_ORIGINS,
       '*://*/*',
     ]);
@@ -55,7 +55,7 @@ describe('the provider catalogue', () => {
   it('has one entry per provider id, and the options page lists them in its order', () => {
     expect(PROVIDER_CATALOGUE.map((e) => e.id)).toEqual([...PROVIDER_IDS]);
     expect(PROVIDERS.map((p) => [p.id, p.origin])).toEqual(
-      PROVIDER_CATALOGUE.map((e) => [e.id, originOf(e)]),
+      PROVIDER_CATALOGUE.map((e) => [e.id, originOf(e.api)]),
     );
     expect(PROVIDER_API_ORIGINS).toEqual(PROVIDERS.map((p) => p.origin));
   });
@@ -65,7 +65,7 @@ describe('the provider catalogue', () => {
     (id) => {
       const entry = PROVIDER_CATALOGUE.find((e) => e.id === id);
       const provider = API_PROVIDERS[id];
-      expect(provider.origins).toEqual([entry && originOf(entry)]);
+      expect(provider.origins).toEqual([entry && originOf(entry.api)]);
       expect(provider.needs).toEqual(entry?.fields);
       expect(provider.name).toBe(entry?.name);
     },
@@ -73,19 +73,24 @@ describe('the provider catalogue', () => {
 });
 
 describe('the Amazon store catalogue', () => {
-  it.each(AMAZON_STORES.map((s) => [s.domain, s.pages] as const))('%s (pages read: %s)', (domain, pages) => {
-    expect(AMAZON_HOST.test(`www.${domain}`)).toBe(true);
-    expect(AMAZON_HOST.test(`email.${domain}`)).toBe(true);
-    expect(AMAZON_HOST.test(`not${domain}`)).toBe(false);
-    expect(AMAZON_STORE_HOST.test(`www.${domain}`)).toBe(true);
-    expect(AMAZON_MATCHES.includes(`https://www.${domain}/*`)).toBe(pages);
-    expect(pageKindOf(`https://www.${domain}/gp/your-account/order-history`)).toBe(pages ? 'amazon' : 'page');
-    const pkg = makePackage({
-      id: 'p1',
-      sources: [{ kind: 'amazon', url: `https://www.${domain}/gp/your-account/order-history`, seenAt: 1 }],
-    });
-    expect(amazonStoreOf(pkg)).toBe(`www.${domain}`);
-  });
+  it.each(AMAZON_DOMAINS.map((domain) => [domain, AMAZON_PAGE_DOMAINS.includes(domain)] as const))(
+    '%s (pages read: %s)',
+    (domain, pages) => {
+      expect(AMAZON_HOST.test(`www.${domain}`)).toBe(true);
+      expect(AMAZON_HOST.test(`email.${domain}`)).toBe(true);
+      expect(AMAZON_HOST.test(`not${domain}`)).toBe(false);
+      expect(AMAZON_STORE_HOST.test(`www.${domain}`)).toBe(true);
+      expect(AMAZON_MATCHES.includes(`https://www.${domain}/*`)).toBe(pages);
+      expect(pageKindOf(`https://www.${domain}/gp/your-account/order-history`)).toBe(
+        pages ? 'amazon' : 'page',
+      );
+      const pkg = makePackage({
+        id: 'p1',
+        sources: [{ kind: 'amazon', url: `https://www.${domain}/gp/your-account/order-history`, seenAt: 1 }],
+      });
+      expect(amazonStoreOf(pkg)).toBe(`www.${domain}`);
+    },
+  );
 
   it('is no other host, and no carrier page is an Amazon page', () => {
     for (const host of ['amazon.com.evil.example', 'www.amazon.co', 'www.amazonaws.com', 'www.amazon.com.'])
