@@ -4,8 +4,8 @@ import type { ProviderId } from '../settings';
 /**
  * What the options page needs to know about each status provider: the credentials it asks for and the one host the
  * extension must be allowed to reach for it (requested as an optional host permission when the user enables it).
- * Hosts and auth come from the provider catalogue (utils/providers/catalogue.ts). Keys are stored under `providerKeys` in storage.local, apart
- * from settings, so a settings export or sync can never carry them.
+ * Hosts and auth come from the provider catalogue (utils/providers/catalogue.ts). Keys are stored under
+ * `providerKeys` in storage.local, apart from settings, so a settings export or sync can never carry them.
  */
 
 export type { CredentialField };
