@@ -5,8 +5,8 @@
  * cost per candidate is constant. The words are data (field-labels.ts and the couriers'
  * aliases), looked up through a trie (term-trie.ts).
  */
-import { COURIERS } from './couriers/index';
 import { OTHER_LABELS, TRACKING_LABELS } from './field-labels';
+import { COURIERS } from './format-table';
 import { isWordStart, termTrie } from './term-trie';
 import type { CarrierCode } from './types';
 

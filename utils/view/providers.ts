@@ -1,13 +1,14 @@
+import { type CredentialField, originOf, PROVIDER_CATALOGUE } from '../providers/catalogue';
 import type { ProviderId } from '../settings';
 
 /**
  * What the options page needs to know about each status provider: the credentials it asks for and the one host the
  * extension must be allowed to reach for it (requested as an optional host permission when the user enables it).
- * Hosts and auth come from the reference notes (§4). Keys are stored under `providerKeys` in storage.local, apart
- * from settings, so a settings export or sync can never carry them.
+ * Hosts and auth come from the provider catalogue (utils/providers/catalogue.ts). Keys are stored under
+ * `providerKeys` in storage.local, apart from settings, so a settings export or sync can never carry them.
  */
 
-export type CredentialField = 'apiKey' | 'clientId' | 'clientSecret';
+export type { CredentialField };
 
 export interface ProviderInfo {
   id: ProviderId;
@@ -19,57 +20,14 @@ export interface ProviderInfo {
   signupUrl: string;
 }
 
-export const PROVIDERS: readonly ProviderInfo[] = [
-  {
-    id: '17track',
-    name: '17TRACK',
-    origin: 'https://api.17track.net/*',
-    fields: ['apiKey'],
-    signupUrl: 'https://api.17track.net/',
-  },
-  {
-    id: 'aftership',
-    name: 'AfterShip',
-    origin: 'https://api.aftership.com/*',
-    fields: ['apiKey'],
-    signupUrl: 'https://www.aftership.com/',
-  },
-  {
-    id: 'ship24',
-    name: 'Ship24',
-    origin: 'https://api.ship24.com/*',
-    fields: ['apiKey'],
-    signupUrl: 'https://www.ship24.com/',
-  },
-  {
-    id: 'usps',
-    name: 'USPS',
-    origin: 'https://apis.usps.com/*',
-    fields: ['clientId', 'clientSecret'],
-    signupUrl: 'https://developers.usps.com/',
-  },
-  {
-    id: 'ups',
-    name: 'UPS',
-    origin: 'https://onlinetools.ups.com/*',
-    fields: ['clientId', 'clientSecret'],
-    signupUrl: 'https://developer.ups.com/',
-  },
-  {
-    id: 'fedex',
-    name: 'FedEx',
-    origin: 'https://apis.fedex.com/*',
-    fields: ['clientId', 'clientSecret'],
-    signupUrl: 'https://developer.fedex.com/',
-  },
-  {
-    id: 'dhl',
-    name: 'DHL',
-    origin: 'https://api-eu.dhl.com/*',
-    fields: ['apiKey'],
-    signupUrl: 'https://developer.dhl.com/',
-  },
-];
+/** The options page's list, from the one provider catalogue (utils/providers/catalogue.ts). */
+export const PROVIDERS: readonly ProviderInfo[] = PROVIDER_CATALOGUE.map((entry) => ({
+  id: entry.id,
+  name: entry.name,
+  origin: originOf(entry.api),
+  fields: entry.fields,
+  signupUrl: entry.signupUrl,
+}));
 
 export const PROVIDER_KEYS_KEY = 'providerKeys';
 
