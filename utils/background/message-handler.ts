@@ -1,3 +1,4 @@
+import type { CheckReply } from '../carrier-web/check-now';
 import {
   type AddNumbersOutcome,
   ALLOWED_SENDERS,
@@ -21,6 +22,7 @@ import {
   upsertDetections,
 } from '../store/repository';
 import type { PackageChange, PackageRecord } from '../store/types';
+import type { RefreshOutcome } from './refresh-service';
 
 /** What the tracking engine says about one typed or selected string (`identifyTrackingNumber`). */
 export type IdentifyNumber = (input: string) => { number: string; carrier: string } | null;
@@ -32,9 +34,9 @@ export interface HandlerDeps {
   /** Called after any change to stored packages (badge, notifications, sync), with before/after of each record. */
   onChange: (changes: PackageChange[]) => Promise<unknown>;
   /** Asks the status providers (wired by the refresh feature); without it `refresh` replies that none is set up. */
-  refresh?: (ids: string[]) => Promise<HandlerReply>;
+  refresh?: (ids: string[]) => Promise<RefreshOutcome>;
   /** Issue 12: "check now" in a background tab (utils/carrier-web/check-now.ts); extension pages only. */
-  checkCarrierPage?: (id: string) => Promise<HandlerReply>;
+  checkCarrierPage?: (id: string) => Promise<CheckReply>;
   /** The settings a content script on `host` needs (`contentSettingsFor`); without it the defaults apply there. */
   contentSettings?: (host: string) => Promise<ContentSettings>;
   log?: (message: string) => void;
@@ -174,7 +176,7 @@ export async function handleMessage(
       }
       case 'refresh':
         return deps.refresh
-          ? await deps.refresh(message.ids)
+          ? refreshReply(message.ids, await deps.refresh(message.ids))
           : fail('unavailable', 'no status provider is available yet');
       case 'import':
         return await importFile(message.records, deps);
@@ -187,6 +189,20 @@ export async function handleMessage(
     deps.log?.(`Doorstep: ${message.type} failed: ${String(error)}`);
     return fail('internal', 'internal error');
   }
+}
+
+/** Words a refresh outcome as the reply the popup reads: all refreshed, nothing to refresh, or the first failure. */
+function refreshReply(ids: string[], { refreshed, failed }: RefreshOutcome): HandlerReply {
+  if (failed.length === 0 && refreshed.length > 0)
+    return { ok: true, updated: refreshed.length, ids: refreshed };
+  if (failed.length === 0)
+    return { ok: false, error: 'Nothing to refresh: these packages are not tracked any more' };
+  const prefix = ids.length > 1 ? `${failed.length} of ${ids.length} not refreshed: ` : '';
+  return {
+    ok: false,
+    error: `${prefix}${failed[0]?.error ?? ''}`,
+    ...(refreshed.length > 0 && { ids: refreshed }),
+  };
 }
 
 async function importFile(items: unknown[], deps: HandlerDeps): Promise<HandlerReply> {

@@ -252,11 +252,13 @@ describe('handleMessage: the background boundary', () => {
       ...deps,
       refresh: async (ids: string[]) => {
         asked.push(ids);
-        return { ok: true as const };
+        return { refreshed: ids, failed: [] };
       },
     };
     expect(await handleMessage({ type: 'refresh', ids: ['a', 'b'] }, wired, 'extension')).toEqual({
       ok: true,
+      updated: 2,
+      ids: ['a', 'b'],
     });
     expect(asked).toEqual([['a', 'b']]);
   });
