@@ -1,15 +1,15 @@
 import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
-import type { HandlerReply } from '@/utils/background/message-handler';
 import type { Translate } from '@/utils/i18n/translate';
-import type { Message } from '@/utils/messages';
+import type { MessageClient } from '@/utils/messaging/client';
 import type { KeyValueStorage } from '@/utils/settings';
 import type { DoorstepDatabase } from '@/utils/store/db';
 
 /** What the options page reaches outside itself; the entrypoint wires the browser, tests pass fakes. */
 export interface OptionsServices {
   db: DoorstepDatabase;
-  send(message: Message): Promise<HandlerReply>;
+  /** Typed per message: `send({ type: 'delete', id })` resolves with `ReplyTo<'delete'>`. */
+  send: MessageClient;
   /** `browser.storage.local`: settings and, under their own key, provider keys. */
   storage: KeyValueStorage & { remove(key: string | string[]): Promise<void> };
   /** Clears the synced copy (`browser.storage.sync`) when the user deletes all data. */

@@ -66,6 +66,7 @@ describe('CheckNowButton', () => {
   it('shows the background’s reason when the page showed nothing', async () => {
     const m = mount(FEDEX, async () => ({
       ok: false,
+      code: 'unavailable',
       error: 'The carrier page did not show this package: open it yourself to check',
     }));
     m.ui.click('button.check-now');
