@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import { composeBackground } from '@/utils/background/root';
+import { indexedDbKeyStore } from '@/utils/keys/provider-key-store';
 import { createOffscreenTrackPageParser } from '@/utils/offscreen/track-page-client';
 import { documentTrackPageParser, domParserDocument } from '@/utils/providers/amazon-page';
 import { getDatabase } from '@/utils/store/db';
@@ -11,6 +12,8 @@ export default defineBackground(() => {
   const domParser = domParserDocument();
   const background = composeBackground(browser, {
     db: getDatabase(),
+    // Keys live where only extension pages can read them (Firefox's content scripts can read storage.local).
+    keyStore: indexedDbKeyStore(indexedDB),
     // Firefox's event page has DOMParser; Chrome's service worker does not and uses an offscreen document.
     parseTrackPage: domParser ? documentTrackPageParser(domParser) : createOffscreenTrackPageParser(browser),
     log: console.warn,

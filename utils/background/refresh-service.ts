@@ -37,11 +37,6 @@ export interface RefreshApi {
   };
 }
 
-/** The stored provider keys as the background reads them today (storage.local, closed to content scripts). */
-export async function readProviderKeys(local: KeyValueStorage): Promise<ProviderKeys> {
-  return parseProviderKeys((await local.get(PROVIDER_KEYS_KEY))[PROVIDER_KEYS_KEY]);
-}
-
 /** What a "refresh now" of some packages came to; the message handler words it as a reply. */
 export interface RefreshOutcome {
   /** The packages refreshed, in the order asked. */
@@ -55,8 +50,6 @@ export interface RefreshServiceOptions {
   db: DoorstepDatabase;
   /** Where the runner's changes go: the change bus. */
   onChange: (changes: PackageChange[]) => Promise<unknown>;
-  /** The user's provider keys, read on every run; `readProviderKeys(api.storage.local)` by default. */
-  loadProviderKeys?: () => Promise<ProviderKeys>;
   /** Reads fetched Amazon track pages: in an offscreen document on Chrome, with DOMParser on Firefox. */
   parseTrackPage: TrackPageParser;
   fetch?: typeof fetch;
@@ -66,6 +59,11 @@ export interface RefreshServiceOptions {
   log?: (message: string) => void;
   /** A carrier site's cookie for keyless adapters that need the user's session (UPS); throws without permission. */
   cookie?: (url: string, name: string) => Promise<string | undefined>;
+  /**
+   * The user's provider keys, read at every run: from the background-only key store in the extension
+   * (`utils/keys/provider-key-store.ts`); `storage.local` (where older versions kept them) when not given.
+   */
+  loadProviderKeys?: () => Promise<ProviderKeys>;
 }
 
 export function createRefreshService(options: RefreshServiceOptions) {
@@ -73,10 +71,12 @@ export function createRefreshService(options: RefreshServiceOptions) {
   const now = options.now ?? Date.now;
   const doFetch = options.fetch ?? ((input: RequestInfo | URL, init?: RequestInit) => fetch(input, init));
   const timeZone = options.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
+  const loadProviderKeys =
+    options.loadProviderKeys ??
+    (async () => parseProviderKeys((await api.storage.local.get(PROVIDER_KEYS_KEY))[PROVIDER_KEYS_KEY]));
   const amazon = createAmazonSession(options.parseTrackPage, { timeZone });
   const inFlight = new Set<string>();
   const tokens = memoryTokenCache();
-  const loadProviderKeys = options.loadProviderKeys ?? (() => readProviderKeys(api.storage.local));
 
   async function loadStates(): Promise<ProviderStates> {
     return parseProviderStates((await api.storage.local.get(REFRESH_STATE_KEY))[REFRESH_STATE_KEY]);

@@ -1,6 +1,12 @@
 import type { browser as Browser } from 'wxt/browser';
 import { createCarrierPageCheck } from '../carrier-web/check-now';
 import type { Translate } from '../i18n/translate';
+import {
+  moveLegacyProviderKeys,
+  PROVIDER_KEYS_CHANGED_KEY,
+  type ProviderKeyStore,
+  providerKeyLoader,
+} from '../keys/provider-key-store';
 import type { MessageSenderInfo } from '../messages';
 import type { TrackPageParser } from '../providers/amazon-session';
 import { PROVIDER_KEYS_KEY } from '../providers/keys';
@@ -20,6 +26,8 @@ type BrowserApi = typeof Browser;
 /** What differs between Chrome's worker, Firefox's event page and a test; everything else comes from `api`. */
 export interface BackgroundPlatform {
   db: DoorstepDatabase;
+  /** Provider keys, readable by extension pages only; without it the refresh reads `storage.local` (tests). */
+  keyStore?: ProviderKeyStore;
   /** Reads fetched Amazon track pages: an offscreen document on Chrome, DOMParser on Firefox. */
   parseTrackPage: TrackPageParser;
   /** A carrier site's cookie (keyless UPS); throws without the optional `cookies` permission. */
@@ -58,6 +66,7 @@ export function composeBackground(api: BrowserApi, platform: BackgroundPlatform)
     parseTrackPage: platform.parseTrackPage,
     log,
     now,
+    ...(platform.keyStore && { loadProviderKeys: providerKeyLoader(api.storage.local, platform.keyStore) }),
     ...(platform.fetch && { fetch: platform.fetch }),
     ...(platform.cookie && { cookie: platform.cookie }),
   });
@@ -69,6 +78,7 @@ export function composeBackground(api: BrowserApi, platform: BackgroundPlatform)
       tabs: { create: (props) => api.tabs.create(props), remove: (id) => api.tabs.remove(id) },
       now,
       trackingUrlFor: engine.trackingUrlFor,
+      log,
     }),
     log,
     now,
@@ -92,8 +102,13 @@ export function composeBackground(api: BrowserApi, platform: BackgroundPlatform)
   storage.on('local', keyIs(SETTINGS_KEY), services.noticeSettingsChanged);
   // Our own writes come back here too; the round finds the copy current and writes nothing.
   storage.on('sync', keyStartsWith(META_KEY), services.syncSafely);
-  // A new key ends the pause a rejected one caused.
-  storage.on('local', keyIs(PROVIDER_KEYS_KEY), refresh.clearPauses);
+  // A new key ends the pause a rejected one caused: keys live in the key store, which stamps storage.local when
+  // they change (older versions kept the keys themselves under PROVIDER_KEYS_KEY).
+  storage.on(
+    'local',
+    (key) => key === PROVIDER_KEYS_CHANGED_KEY || key === PROVIDER_KEYS_KEY,
+    refresh.clearPauses,
+  );
 
   // "Every site" is an optional permission: the content script follows it as it is granted or withdrawn.
   const syncAllSites = () =>
@@ -126,7 +141,13 @@ export function composeBackground(api: BrowserApi, platform: BackgroundPlatform)
       const closed = configureStorageAccess(api.storage).catch((error) =>
         log(`Doorstep: storage access level ${String(error)}`),
       );
-      return Promise.all([closed, services.onStart(), syncAllSites(), refresh.ensureScheduled()]);
+      // Keys an older version kept in storage.local move to the key store at once, not at the first refresh.
+      const moved =
+        platform.keyStore &&
+        moveLegacyProviderKeys(api.storage.local, platform.keyStore).catch((error) =>
+          log(`Doorstep: moving provider keys ${String(error)}`),
+        );
+      return Promise.all([closed, moved, services.onStart(), syncAllSites(), refresh.ensureScheduled()]);
     },
   };
 }

@@ -6,7 +6,7 @@ import { SYNC_ALARM } from '../../../utils/background/alarms';
 import { ALL_SITES_SCRIPT_ID } from '../../../utils/background/all-sites';
 import { REFRESH_ALARM, REFRESH_STATE_KEY } from '../../../utils/background/refresh-service';
 import { fillMessage } from '../../../utils/i18n/translate';
-import { PROVIDER_KEYS_KEY } from '../../../utils/providers/keys';
+import { PROVIDER_KEYS_CHANGED_KEY } from '../../../utils/keys/provider-key-store';
 import { SETTINGS_CHANGED_SESSION_KEY, saveSettings } from '../../../utils/settings';
 import { getDatabase } from '../../../utils/store/db';
 import { META_KEY } from '../../../utils/sync/compact';
@@ -185,7 +185,8 @@ describe('background wiring (entrypoint on the fake browser)', () => {
       lastFailureKind: 'unauthorized',
     };
     await browser.storage.local.set({ [REFRESH_STATE_KEY]: { '17track': paused } });
-    await browser.storage.local.set({ [PROVIDER_KEYS_KEY]: { '17track': { apiKey: 'new-key' } } });
+    // The options page saves keys in the key store and stamps storage.local (nothing secret there).
+    await browser.storage.local.set({ [PROVIDER_KEYS_CHANGED_KEY]: Date.now() });
     await vi.waitFor(async () => {
       const states = (await browser.storage.local.get(REFRESH_STATE_KEY))[REFRESH_STATE_KEY] as Record<
         string,

@@ -36,7 +36,10 @@ beforeEach(async () => {
 });
 
 /** `beforeAnswer` runs while a request is under way, before the provider's answer is read. */
-function service(beforeAnswer?: () => Promise<void>) {
+function service(
+  extra: Pick<Parameters<typeof createRefreshService>[0], 'loadProviderKeys'> = {},
+  beforeAnswer?: () => Promise<void>,
+) {
   // Every request goes to the local server, whatever host the provider names.
   const redirect: typeof fetch = async (input, init) => {
     const url = new URL(String(input));
@@ -69,6 +72,7 @@ function service(beforeAnswer?: () => Promise<void>) {
     now: () => NOW,
     random: () => 0.5,
     timeZone: 'UTC',
+    ...extra,
   });
 }
 
@@ -114,7 +118,7 @@ describe('refresh service (background glue)', () => {
     await db.packages.add(ups);
     server.answer({ status: 200, body: fixture('17track/gettrackinfo-success.json') });
     let deletedDuringRequest = false;
-    const refresh = service(async () => {
+    const refresh = service({}, async () => {
       deletedDuringRequest = (await db.packages.where('id').equals('p-ups').delete()) === 1;
     });
     await refresh.refreshPackages(['p-ups']);
@@ -134,6 +138,21 @@ describe('refresh service (background glue)', () => {
       failed: [{ id: 'p-ups', error: expect.stringMatching(/No status source/) }],
     });
     expect(server.requests).toHaveLength(0);
+  });
+
+  it('reads keys from the key store it is given, and clearing pauses ends a rejected-key pause', async () => {
+    delete store.providerKeys;
+    const refresh = service({ loadProviderKeys: async () => ({ '17track': { apiKey: 'from-key-store' } }) });
+    await db.packages.add(ups);
+    server.answer({ status: 401, body: {} });
+    await refresh.refreshPackages(['p-ups']);
+    expect(server.requests.at(-1)?.headers['17token']).toBe('from-key-store');
+    const paused = () =>
+      (store[REFRESH_STATE_KEY] as Record<string, { retryAt?: number }>)['17track']?.retryAt;
+    expect(paused()).toBeGreaterThan(NOW);
+    // The key store's change stamp runs this (routed in utils/background/root.ts; see the wiring test).
+    await refresh.clearPauses();
+    expect(paused()).toBeUndefined();
   });
 
   it('a new key ends a rejected-key pause, but never a Retry-After', async () => {
