@@ -1,6 +1,6 @@
+import { archiveDueAt, type ViewClock } from '../status/package-state';
 import type { DoorstepDatabase } from '../store/db';
 import type { PackageChange, PackageRecord } from '../store/types';
-import { archiveDueAt, type ViewClock } from '../view/package-state';
 
 /**
  * The store's side of the archive rule in package-state.ts: deliveries and completed returns `autoArchiveDays`

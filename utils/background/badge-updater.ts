@@ -1,8 +1,8 @@
 import { badgeState } from '../badge';
 import type { Translate } from '../i18n/translate';
+import type { StateSettings } from '../status/package-state';
 import type { DoorstepDatabase } from '../store/db';
 import { listBadgeCandidates } from '../store/repository';
-import type { StateSettings } from '../view/package-state';
 
 /** The parts of `browser.action` the badge needs (Chrome MV3 and Firefox MV3 both have them). */
 export interface BadgeApi {

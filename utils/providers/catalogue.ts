@@ -7,7 +7,9 @@ import type { ProviderId } from '../settings';
  * the options page (utils/view/providers.ts) its list. Hosts and auth come from the reference notes (§4).
  */
 
-export type CredentialField = 'apiKey' | 'clientId' | 'clientSecret';
+import type { CredentialField } from './keys';
+
+export type { CredentialField };
 
 export interface ProviderEntry {
   readonly id: ProviderId;
