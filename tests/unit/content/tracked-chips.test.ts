@@ -42,7 +42,6 @@ function environment(
       sent.push(message as (typeof sent)[number]);
       return reply(message as { type: string });
     },
-    storage: { get: async () => ({}), set: async () => {} },
     onSettingsChanged: () => () => {},
     signal: controller.signal,
     siteFor,
