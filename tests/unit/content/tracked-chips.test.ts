@@ -1,8 +1,8 @@
-import { readFileSync } from 'node:fs';
 import { parseHTML } from 'linkedom';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { type ContentEnvironment, startDoorstep } from '@/utils/content/controller';
 import { siteFor } from '@/utils/extract/sites';
+import { pageHtml } from '../extract/fixtures';
 
 /**
  * The content controller on a linkedom page: in "ask" mode, packages already stored show "Tracked ✓" from their first
@@ -120,10 +120,7 @@ describe('"Tracked ✓" for packages stored earlier', () => {
   });
 
   it('matches Amazon shipments by order and shipment id (another shipment of a stored order is not tracked)', async () => {
-    const html = readFileSync(
-      new URL('../../fixtures/pages/amazon/order-history.html', import.meta.url),
-      'utf8',
-    );
+    const html = pageHtml('amazon/order-history.html');
     const doc = page(/<body[^>]*>([\s\S]*)<\/body>/.exec(html)?.[1] ?? '');
     const { env, sent } = environment(
       doc,
