@@ -2,7 +2,7 @@ import { parseHTML } from 'linkedom';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { type ContentEnvironment, startDoorstep } from '@/utils/content/controller';
 import { siteFor } from '@/utils/extract/sites';
-import { pageHtml } from './fixtures';
+import { pageHtml } from '../extract/fixtures';
 
 /**
  * The content controller on a linkedom page: in "ask" mode, packages already stored show "Tracked ✓" from their first
@@ -42,7 +42,6 @@ function environment(
       sent.push(message as (typeof sent)[number]);
       return reply(message as { type: string });
     },
-    storage: { get: async () => ({}), set: async () => {} },
     onSettingsChanged: () => () => {},
     signal: controller.signal,
     siteFor,
