@@ -1,7 +1,7 @@
 import { enabledCarrierWebProviders, loadCarrierWebSettings } from '../carrier-web/index';
 import { createAmazonSession, type TrackPageParser } from '../providers/amazon-session';
 import { API_PROVIDERS } from '../providers/index';
-import { PROVIDER_KEYS_KEY, type ProviderKeys, parseProviderKeys } from '../providers/keys';
+import type { ProviderKeys } from '../providers/keys';
 import { memoryTokenCache } from '../providers/oauth';
 import type { RefreshProviderId, StatusProvider } from '../providers/types';
 import { needsUserAction, type ProviderStates, parseProviderStates } from '../refresh/provider-state';
@@ -60,10 +60,11 @@ export interface RefreshServiceOptions {
   /** A carrier site's cookie for keyless adapters that need the user's session (UPS); throws without permission. */
   cookie?: (url: string, name: string) => Promise<string | undefined>;
   /**
-   * The user's provider keys, read at every run: from the background-only key store in the extension
-   * (`utils/keys/provider-key-store.ts`); `storage.local` (where older versions kept them) when not given.
+   * The user's provider keys, read at every run, from the background-only key store
+   * (`utils/keys/provider-key-store.ts`). No fallback to `storage.local`: a wiring that forgot the key store must
+   * not quietly read keys from where Firefox's content scripts can read them too.
    */
-  loadProviderKeys?: () => Promise<ProviderKeys>;
+  loadProviderKeys: () => Promise<ProviderKeys>;
 }
 
 export function createRefreshService(options: RefreshServiceOptions) {
@@ -71,9 +72,7 @@ export function createRefreshService(options: RefreshServiceOptions) {
   const now = options.now ?? Date.now;
   const doFetch = options.fetch ?? ((input: RequestInfo | URL, init?: RequestInit) => fetch(input, init));
   const timeZone = options.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
-  const loadProviderKeys =
-    options.loadProviderKeys ??
-    (async () => parseProviderKeys((await api.storage.local.get(PROVIDER_KEYS_KEY))[PROVIDER_KEYS_KEY]));
+  const { loadProviderKeys } = options;
   const amazon = createAmazonSession(options.parseTrackPage, { timeZone });
   const inFlight = new Set<string>();
   const tokens = memoryTokenCache();

@@ -26,8 +26,8 @@ type BrowserApi = typeof Browser;
 /** What differs between Chrome's worker, Firefox's event page and a test; everything else comes from `api`. */
 export interface BackgroundPlatform {
   db: DoorstepDatabase;
-  /** Provider keys, readable by extension pages only; without it the refresh reads `storage.local` (tests). */
-  keyStore?: ProviderKeyStore;
+  /** Provider keys, readable by extension pages only (utils/keys/provider-key-store.ts). */
+  keyStore: ProviderKeyStore;
   /** Reads fetched Amazon track pages: an offscreen document on Chrome, DOMParser on Firefox. */
   parseTrackPage: TrackPageParser;
   /** A carrier site's cookie (keyless UPS); throws without the optional `cookies` permission. */
@@ -66,7 +66,7 @@ export function composeBackground(api: BrowserApi, platform: BackgroundPlatform)
     parseTrackPage: platform.parseTrackPage,
     log,
     now,
-    ...(platform.keyStore && { loadProviderKeys: providerKeyLoader(api.storage.local, platform.keyStore) }),
+    loadProviderKeys: providerKeyLoader(api.storage.local, platform.keyStore),
     ...(platform.fetch && { fetch: platform.fetch }),
     ...(platform.cookie && { cookie: platform.cookie }),
   });
@@ -142,11 +142,9 @@ export function composeBackground(api: BrowserApi, platform: BackgroundPlatform)
         log(`Doorstep: storage access level ${String(error)}`),
       );
       // Keys an older version kept in storage.local move to the key store at once, not at the first refresh.
-      const moved =
-        platform.keyStore &&
-        moveLegacyProviderKeys(api.storage.local, platform.keyStore).catch((error) =>
-          log(`Doorstep: moving provider keys ${String(error)}`),
-        );
+      const moved = moveLegacyProviderKeys(api.storage.local, platform.keyStore).catch((error) =>
+        log(`Doorstep: moving provider keys ${String(error)}`),
+      );
       return Promise.all([closed, moved, services.onStart(), syncAllSites(), refresh.ensureScheduled()]);
     },
   };

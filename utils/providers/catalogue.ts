@@ -9,8 +9,6 @@ import type { ProviderId } from '../settings';
 
 import type { CredentialField } from './keys';
 
-export type { CredentialField };
-
 export interface ProviderEntry {
   readonly id: ProviderId;
   readonly name: string;

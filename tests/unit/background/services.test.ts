@@ -6,6 +6,7 @@ import { type Background, composeBackground } from '../../../utils/background/ro
 import { BADGE_COLOR_PROBLEM } from '../../../utils/badge';
 import { TRACK_SELECTION_MENU_ID } from '../../../utils/context-menu/track-selection';
 import { fillMessage } from '../../../utils/i18n/translate';
+import { indexedDbKeyStore } from '../../../utils/keys/provider-key-store';
 import { saveSettings } from '../../../utils/settings';
 import { DoorstepDatabase } from '../../../utils/store/db';
 import { META_KEY } from '../../../utils/sync/compact';
@@ -32,6 +33,7 @@ beforeEach(() => {
   clock = new Date(2026, 10, 27, 15, 0).getTime();
   services = composeBackground(browser, {
     db,
+    keyStore: indexedDbKeyStore(indexedDB, `services-keys-${crypto.randomUUID()}`),
     parseTrackPage: noTrackPages,
     log: (m) => logged.push(m),
     now: () => clock,
@@ -164,6 +166,7 @@ describe('background services (fake browser)', () => {
     try {
       const german = composeBackground(browser, {
         db,
+        keyStore: indexedDbKeyStore(indexedDB, `services-keys-${crypto.randomUUID()}`),
         parseTrackPage: noTrackPages,
         log: (m) => logged.push(m),
         now: () => clock,

@@ -4,6 +4,7 @@ import {
   REFRESH_ALARM,
   REFRESH_STATE_KEY,
 } from '../../../utils/background/refresh-service';
+import { parseProviderKeys } from '../../../utils/providers/keys';
 import { DoorstepDatabase } from '../../../utils/store/db';
 import type { PackageChange } from '../../../utils/store/types';
 import { type ContractServer, fixture, startContractServer } from '../providers/contract-server';
@@ -37,7 +38,7 @@ beforeEach(async () => {
 
 /** `beforeAnswer` runs while a request is under way, before the provider's answer is read. */
 function service(
-  extra: Pick<Parameters<typeof createRefreshService>[0], 'loadProviderKeys'> = {},
+  extra: Partial<Pick<Parameters<typeof createRefreshService>[0], 'loadProviderKeys'>> = {},
   beforeAnswer?: () => Promise<void>,
 ) {
   // Every request goes to the local server, whatever host the provider names.
@@ -72,6 +73,8 @@ function service(
     now: () => NOW,
     random: () => 0.5,
     timeZone: 'UTC',
+    // The keys the test's `store.providerKeys` holds, as the key store would hand them over.
+    loadProviderKeys: async () => parseProviderKeys(store.providerKeys),
     ...extra,
   });
 }
