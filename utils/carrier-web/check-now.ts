@@ -1,5 +1,6 @@
 import { CARRIER_MATCHES } from '../hosts';
 import type { DoorstepDatabase } from '../store/db';
+import { getPackage } from '../store/repository';
 import type { PackageRecord } from '../store/types';
 
 /**
@@ -66,7 +67,7 @@ export function createCarrierPageCheck(deps: CarrierPageCheckDeps) {
   return async function checkCarrierPage(id: string): Promise<CheckReply> {
     if (busy)
       return { ok: false, error: 'A carrier page is already open for a check; try again in a moment' };
-    const pkg = await deps.db.packages.get(id);
+    const pkg = await getPackage(deps.db, id);
     if (!pkg) return { ok: false, error: 'This package is not tracked any more' };
     const url = carrierPageFor(pkg, deps.trackingUrlFor);
     if (!url) return { ok: false, error: 'Not checked: no carrier page Doorstep can read for this package' };
@@ -77,7 +78,7 @@ export function createCarrierPageCheck(deps: CarrierPageCheckDeps) {
       tabId = (await deps.tabs.create({ url, active: false })).id;
       const deadline = started + (deps.timeoutMs ?? CHECK_NOW_TIMEOUT_MS);
       while (deps.now() < deadline) {
-        const current = await deps.db.packages.get(id);
+        const current = await getPackage(deps.db, id);
         if (!current) return { ok: false, error: 'This package is not tracked any more' };
         if (current.sources.some((s) => s.kind === 'carrier' && s.seenAt >= started))
           return { ok: true, ids: [id] };

@@ -9,6 +9,7 @@ import {
   DoorstepDatabase,
   SCHEMA_V1,
   SCHEMA_V2,
+  stallKeysOf,
 } from '../../../utils/store/db';
 import { createRecord, mergeDetection } from '../../../utils/store/merge';
 import {
@@ -18,6 +19,7 @@ import {
   listBadgeCandidates,
 } from '../../../utils/store/repository';
 import type { Detection, PackageRecord, PackageStatus } from '../../../utils/store/types';
+import { viewClock } from '../../../utils/view/package-state';
 
 const names: string[] = [];
 afterEach(async () => {
@@ -138,6 +140,7 @@ describe('schema upgrade from version 2', () => {
       expect(rest).toEqual({
         ...stripUndefined(original),
         archived: original.archivedAt === undefined ? 0 : 1,
+        ...stallKeysOf(original),
       });
       expect(arrivalDays).toEqual(arrivalDaysOf(original));
       // Only active packages under way are due on a day.
@@ -148,7 +151,7 @@ describe('schema upgrade from version 2', () => {
 
     // The badge from its two indexes is the badge over every package.
     const now = new Date(NOW);
-    const candidates = await listBadgeCandidates(db);
+    const candidates = await listBadgeCandidates(db, viewClock(now, { staleAfterDays: 5 }));
     const newestFirst = [...upgraded].sort((a, b) => b.updatedAt - a.updatedAt || (a.id < b.id ? -1 : 1));
     expect(badgeState(candidates, now, t)).toEqual(badgeState(newestFirst, now, t));
     expect(badgeState(upgraded, now, t).text).not.toBe('');
