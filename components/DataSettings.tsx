@@ -19,7 +19,8 @@ interface ImportReport {
 const SHOWN_REJECTIONS = 10;
 
 /** Export (JSON backup, CSV with every event), import with a report, and deleting everything. */
-export function DataSettings() {
+/** `synced`: whether the user turned sync on, so the privacy line says where the copy goes. */
+export function DataSettings({ synced = false }: { synced?: boolean }) {
   const services = useOptionsServices();
   const { t, db } = services;
   const count = useLiveQuery(() => countAllPackages(db), [db]);
@@ -97,7 +98,7 @@ export function DataSettings() {
       <p>
         {t('dataStored')} <strong data-testid="count">{total ?? '…'}</strong>
       </p>
-      <p class="muted">{t('dataPrivacy')}</p>
+      <p class="muted">{t(synced ? 'dataPrivacySynced' : 'dataPrivacy')}</p>
 
       <h3>{t('exportTitle')}</h3>
       <p class="muted">{t('exportHelp')}</p>

@@ -82,7 +82,7 @@ export function OptionsPage() {
               </span>
             </label>
           </section>
-          <DataSettings />
+          <DataSettings synced={settings.sync} />
         </>
       )}
     </div>

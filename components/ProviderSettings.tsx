@@ -10,17 +10,16 @@ import {
   CARRIER_WEB_ORIGINS,
   CARRIER_WEB_PERMISSIONS,
 } from '@/utils/carrier-web/origins';
+import { moveLegacyProviderKeys, PROVIDER_KEYS_CHANGED_KEY } from '@/utils/keys/provider-key-store';
 import { CARRIER_WEB_PROVIDER_IDS, type CarrierWebProviderId } from '@/utils/providers/types';
 import type { Settings } from '@/utils/settings';
 import {
   type CredentialField,
   hasCredentials,
   maskSecret,
-  PROVIDER_KEYS_KEY,
   PROVIDERS,
   type ProviderInfo,
   type ProviderKeys,
-  parseProviderKeys,
 } from '@/utils/view/providers';
 import { useOptionsServices } from './options-services';
 
@@ -42,17 +41,20 @@ export function ProviderSettings({
   settings: Settings;
   update: (patch: Partial<Settings>) => Promise<void>;
 }) {
-  const { t, storage } = useOptionsServices();
+  const { t, storage, keys: keyStore } = useOptionsServices();
   const [keys, setKeys] = useState<ProviderKeys>({});
 
   useEffect(() => {
-    void storage
-      .get(PROVIDER_KEYS_KEY)
-      .then((stored) => setKeys(parseProviderKeys(stored[PROVIDER_KEYS_KEY])));
-  }, [storage]);
+    // Keys an older version left in storage.local are moved first, so the form shows them and they leave there.
+    void moveLegacyProviderKeys(storage, keyStore)
+      .then(() => keyStore.load())
+      .then(setKeys);
+  }, [storage, keyStore]);
 
   const saveKeys = async (next: ProviderKeys) => {
-    await storage.set({ [PROVIDER_KEYS_KEY]: next });
+    await keyStore.save(next);
+    // Only a time stamp goes to storage.local: the background clears provider pauses when it changes.
+    await storage.set({ [PROVIDER_KEYS_CHANGED_KEY]: Date.now() });
     setKeys(next);
   };
 

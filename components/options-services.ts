@@ -2,6 +2,7 @@ import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
 import type { HandlerReply } from '@/utils/background/message-handler';
 import type { Translate } from '@/utils/i18n/translate';
+import type { ProviderKeyStore } from '@/utils/keys/provider-key-store';
 import type { Message } from '@/utils/messages';
 import type { KeyValueStorage } from '@/utils/settings';
 import type { DoorstepDatabase } from '@/utils/store/db';
@@ -10,8 +11,10 @@ import type { DoorstepDatabase } from '@/utils/store/db';
 export interface OptionsServices {
   db: DoorstepDatabase;
   send(message: Message): Promise<HandlerReply>;
-  /** `browser.storage.local`: settings and, under their own key, provider keys. */
+  /** `browser.storage.local`: settings (never provider keys: content scripts can read it in Firefox). */
   storage: KeyValueStorage & { remove(key: string | string[]): Promise<void> };
+  /** Provider keys, in the extension's own IndexedDB (`utils/keys/provider-key-store.ts`). */
+  keys: ProviderKeyStore;
   /** Clears the synced copy (`browser.storage.sync`) when the user deletes all data. */
   clearSynced(): Promise<void>;
   /** Optional host permissions; `request` must be called straight from a click (a user gesture). */

@@ -3,6 +3,11 @@ import { syncAllSitesRegistration } from '@/utils/background/all-sites';
 import { createRefreshService } from '@/utils/background/refresh-service';
 import { createBackgroundServices } from '@/utils/background/services';
 import { createCarrierPageCheck } from '@/utils/carrier-web/check-now';
+import {
+  indexedDbKeyStore,
+  moveLegacyProviderKeys,
+  providerKeyLoader,
+} from '@/utils/keys/provider-key-store';
 import { createOffscreenTrackPageParser } from '@/utils/offscreen/track-page-client';
 import { documentTrackPageParser, domParserDocument } from '@/utils/providers/amazon-page';
 import { configureStorageAccess } from '@/utils/settings';
@@ -21,6 +26,11 @@ export default defineBackground(() => {
   void configureStorageAccess(browser.storage).catch((error) =>
     console.warn('Doorstep: storage access level', error),
   );
+  // Keys live where only extension pages can read them (Firefox's content scripts can read storage.local).
+  const keyStore = indexedDbKeyStore(indexedDB);
+  void moveLegacyProviderKeys(browser.storage.local, keyStore).catch((error) =>
+    console.warn('Doorstep: moving provider keys', error),
+  );
   const db = getDatabase();
   const domParser = domParserDocument();
   // Status refresh (providers + scheduler); its changes go through the same badge/notification/sync path.
@@ -31,6 +41,7 @@ export default defineBackground(() => {
     // Firefox's event page has DOMParser; Chrome's service worker does not and uses an offscreen document.
     parseTrackPage: domParser ? documentTrackPageParser(domParser) : createOffscreenTrackPageParser(browser),
     log: console.warn,
+    loadProviderKeys: providerKeyLoader(browser.storage.local, keyStore),
     // Keyless UPS checks read the XSRF token UPS's page sets, only with the optional `cookies` permission.
     cookie: async (url, name) => {
       if (!(await browser.permissions.contains({ permissions: ['cookies'] })))
@@ -53,6 +64,7 @@ export default defineBackground(() => {
         tabs: { create: (props) => browser.tabs.create(props), remove: (id) => browser.tabs.remove(id) },
         now: Date.now,
         trackingUrlFor: (carrier, number) => trackingUrlFor(carrier as CarrierCode, number) ?? undefined,
+        log: console.warn,
       }),
     },
   );

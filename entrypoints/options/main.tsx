@@ -3,6 +3,7 @@ import { browser } from 'wxt/browser';
 import { OptionsPage } from '@/components/OptionsPage';
 import { type OptionsServices, OptionsServicesContext } from '@/components/options-services';
 import { browserTranslator } from '@/utils/i18n/translate';
+import { indexedDbKeyStore } from '@/utils/keys/provider-key-store';
 import { createMessageClient } from '@/utils/messaging/client';
 import { getDatabase } from '@/utils/store/db';
 import { safeHttpUrl } from '@/utils/view/links';
@@ -15,6 +16,7 @@ const services: OptionsServices = {
   db: getDatabase(),
   send: createMessageClient((message) => browser.runtime.sendMessage(message)),
   storage: browser.storage.local,
+  keys: indexedDbKeyStore(indexedDB),
   clearSynced: () => browser.storage.sync.clear(),
   permissions: {
     request: (origins, apiPermissions) =>

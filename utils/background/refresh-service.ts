@@ -1,4 +1,5 @@
 import { enabledCarrierWebProviders, loadCarrierWebSettings } from '../carrier-web/index';
+import { PROVIDER_KEYS_CHANGED_KEY } from '../keys/provider-key-store';
 import { createAmazonSession, type TrackPageParser } from '../providers/amazon-session';
 import { API_PROVIDERS } from '../providers/index';
 import { memoryTokenCache } from '../providers/oauth';
@@ -8,7 +9,7 @@ import { type RunReport, runRefresh } from '../refresh/runner';
 import { type KeyValueStorage, loadSettings, PROVIDER_IDS, type ProviderId } from '../settings';
 import type { DoorstepDatabase } from '../store/db';
 import type { PackageChange } from '../store/types';
-import { PROVIDER_KEYS_KEY, parseProviderKeys } from '../view/providers';
+import { PROVIDER_KEYS_KEY, type ProviderKeys, parseProviderKeys } from '../view/providers';
 import type { HandlerReply } from './message-handler';
 
 /**
@@ -49,6 +50,11 @@ export interface RefreshServiceOptions {
   log?: (message: string) => void;
   /** A carrier site's cookie for keyless adapters that need the user's session (UPS); throws without permission. */
   cookie?: (url: string, name: string) => Promise<string | undefined>;
+  /**
+   * The user's provider keys, read at every run: from the background-only key store in the extension
+   * (`utils/keys/provider-key-store.ts`); `storage.local` (where older versions kept them) when not given.
+   */
+  loadProviderKeys?: () => Promise<ProviderKeys>;
 }
 
 export function createRefreshService(options: RefreshServiceOptions) {
@@ -56,6 +62,9 @@ export function createRefreshService(options: RefreshServiceOptions) {
   const now = options.now ?? Date.now;
   const doFetch = options.fetch ?? ((input: RequestInfo | URL, init?: RequestInit) => fetch(input, init));
   const timeZone = options.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
+  const loadProviderKeys =
+    options.loadProviderKeys ??
+    (async () => parseProviderKeys((await api.storage.local.get(PROVIDER_KEYS_KEY))[PROVIDER_KEYS_KEY]));
   const amazon = createAmazonSession(options.parseTrackPage, { timeZone });
   const inFlight = new Set<string>();
   const tokens = memoryTokenCache();
@@ -66,7 +75,7 @@ export function createRefreshService(options: RefreshServiceOptions) {
 
   async function run(manualIds?: string[]): Promise<RunReport> {
     const settings = await loadSettings(api.storage.local);
-    const keys = parseProviderKeys((await api.storage.local.get(PROVIDER_KEYS_KEY))[PROVIDER_KEYS_KEY]);
+    const keys = await loadProviderKeys();
     // The user's own Amazon session first (free, exact for Amazon orders), then their providers in their order,
     // then the carriers' own tracking without a key (the rung below any key the user has).
     const providers: StatusProvider[] = [
@@ -157,7 +166,8 @@ export function createRefreshService(options: RefreshServiceOptions) {
     },
 
     async onStorageChanged(changes: Record<string, unknown>, areaName: string): Promise<void> {
-      if (areaName === 'local' && PROVIDER_KEYS_KEY in changes) await this.clearPauses();
+      if (areaName === 'local' && (PROVIDER_KEYS_KEY in changes || PROVIDER_KEYS_CHANGED_KEY in changes))
+        await this.clearPauses();
     },
   };
 }

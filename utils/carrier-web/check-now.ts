@@ -40,9 +40,18 @@ export interface CarrierPageCheckDeps {
   trackingUrlFor: (carrier: string, number: string) => string | undefined;
   sleep?: (ms: number) => Promise<void>;
   timeoutMs?: number;
+  /** Where the browser's own reason goes when a tab cannot be opened (the worker's console), never to the popup. */
+  log?: (message: string) => void;
 }
 
-export type CheckReply = { ok: true; ids: string[] } | { ok: false; error: string };
+/**
+ * Why a check did not happen, as a code the popup turns into words in the UI language (never English text in the
+ * reply): another check is open, the package was deleted, no page Doorstep reads, the page showed nothing, or the
+ * tab could not be opened.
+ */
+export const CHECK_FAILURES = ['busy', 'gone', 'no_page', 'not_shown', 'open_failed'] as const;
+export type CheckFailure = (typeof CHECK_FAILURES)[number];
+export type CheckReply = { ok: true; ids: string[] } | { ok: false; error: CheckFailure };
 
 /** The carrier's tracking page, only where Doorstep's content script reads pages (utils/hosts.ts). */
 export function carrierPageFor(pkg: PackageRecord, trackingUrlFor: CarrierPageCheckDeps['trackingUrlFor']) {
@@ -65,12 +74,11 @@ export function createCarrierPageCheck(deps: CarrierPageCheckDeps) {
   const sleep = deps.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
   let busy = false;
   return async function checkCarrierPage(id: string): Promise<CheckReply> {
-    if (busy)
-      return { ok: false, error: 'A carrier page is already open for a check; try again in a moment' };
+    if (busy) return { ok: false, error: 'busy' };
     const pkg = await getPackage(deps.db, id);
-    if (!pkg) return { ok: false, error: 'This package is not tracked any more' };
+    if (!pkg) return { ok: false, error: 'gone' };
     const url = carrierPageFor(pkg, deps.trackingUrlFor);
-    if (!url) return { ok: false, error: 'Not checked: no carrier page Doorstep can read for this package' };
+    if (!url) return { ok: false, error: 'no_page' };
     busy = true;
     const started = deps.now();
     let tabId: number | undefined;
@@ -79,14 +87,15 @@ export function createCarrierPageCheck(deps: CarrierPageCheckDeps) {
       const deadline = started + (deps.timeoutMs ?? CHECK_NOW_TIMEOUT_MS);
       while (deps.now() < deadline) {
         const current = await getPackage(deps.db, id);
-        if (!current) return { ok: false, error: 'This package is not tracked any more' };
+        if (!current) return { ok: false, error: 'gone' };
         if (current.sources.some((s) => s.kind === 'carrier' && s.seenAt >= started))
           return { ok: true, ids: [id] };
         await sleep(POLL_MS);
       }
-      return { ok: false, error: 'The carrier page did not show this package: open it yourself to check' };
+      return { ok: false, error: 'not_shown' };
     } catch (error) {
-      return { ok: false, error: `Could not open the carrier page: ${String(error).slice(0, 100)}` };
+      deps.log?.(`Doorstep: check on the carrier page: ${String(error).slice(0, 200)}`);
+      return { ok: false, error: 'open_failed' };
     } finally {
       busy = false;
       if (tabId !== undefined) await deps.tabs.remove(tabId).catch(() => undefined);

@@ -24,7 +24,7 @@ function happenedJustNow(json: string): string {
 type Reply = { ok: boolean; ids?: string[]; error?: string };
 type Api = {
   runtime: { sendMessage(m: object): Promise<Reply> };
-  storage: { local: { set(v: object): Promise<void> } };
+  storage: { local: { set(v: object): Promise<void>; get(key: null): Promise<object> } };
 };
 /** Sends a message to the background from an extension page, as the popup does. */
 const send = (page: TabHandle, message: object) =>
@@ -68,7 +68,8 @@ describe.each(BROWSERS)('background refresh in %s', (browserName) => {
         body: fixture('pages/refresh/amazon-de-track-with-id.html'),
       };
     });
-    // What the options page stores when the user enables 17TRACK with a key.
+    // What an older version's options page stored when the user enabled 17TRACK with a key: in storage.local,
+    // which Firefox lets our content scripts read. The background moves it to its key store before using it.
     await store(harness, {
       settings: { providers: ['17track'], amazonSessionRefresh: true },
       providerKeys: { '17track': { apiKey: 'e2e-17track-key' } },
@@ -101,6 +102,23 @@ describe.each(BROWSERS)('background refresh in %s', (browserName) => {
     ).toEqual([
       ['POST', '/track/v2.2/gettrackinfo', 'e2e-17track-key', JSON.stringify([{ number: NUMBER }])],
     ]);
+    // The key left storage.local for the extension origin's IndexedDB, which content scripts (page origin) cannot open.
+    expect(
+      await harness.inExtension(async () => {
+        const scope = globalThis as unknown as { browser?: Api; chrome: Api };
+        const local = await (scope.browser ?? scope.chrome).storage.local.get(null);
+        const keys = await new Promise<unknown>((resolve, reject) => {
+          const open = indexedDB.open('doorstep-keys');
+          open.onerror = () => reject(open.error);
+          open.onsuccess = () => {
+            const get = open.result.transaction('keys').objectStore('keys').get('provider-keys');
+            get.onsuccess = () => resolve(get.result);
+            get.onerror = () => reject(get.error);
+          };
+        });
+        return { inLocal: JSON.stringify(local).includes('e2e-17track-key'), keys };
+      }),
+    ).toEqual({ inLocal: false, keys: { '17track': { apiKey: 'e2e-17track-key' } } });
     const [pkg] = await harness.storedPackages();
     expect(pkg).toMatchObject({
       number: NUMBER,

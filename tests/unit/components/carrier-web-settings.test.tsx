@@ -28,6 +28,7 @@ function mount(answer: boolean) {
       },
       remove: async () => undefined,
     },
+    keys: { load: async () => ({}), save: async () => undefined },
     clearSynced: async () => undefined,
     permissions: {
       request: async (origins: string[], apiPermissions?: string[]) => {

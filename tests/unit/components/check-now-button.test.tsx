@@ -1,8 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { CheckNowButton } from '../../../components/CheckNowButton';
+import { CheckNowButton, checkFailureWords } from '../../../components/CheckNowButton';
 import type { Notice } from '../../../components/PackageDetails';
 import { type Services, ServicesContext } from '../../../components/services';
 import type { HandlerReply } from '../../../utils/background/message-handler';
+import { CHECK_FAILURES } from '../../../utils/carrier-web/check-now';
 import type { Message } from '../../../utils/messages';
 import type { PackageRecord } from '../../../utils/store/types';
 import { translatorFor } from './catalog';
@@ -63,20 +64,34 @@ describe('CheckNowButton', () => {
     expect((m.ui.$('button.check-now') as HTMLButtonElement).disabled).toBe(false);
   });
 
-  it('shows the background’s reason when the page showed nothing', async () => {
-    const m = mount(FEDEX, async () => ({
-      ok: false,
-      error: 'The carrier page did not show this package: open it yourself to check',
-    }));
+  it('says why in the UI language when the page showed nothing, and never shows a reply it does not know', async () => {
+    const m = mount(FEDEX, async () => ({ ok: false, error: 'not_shown' }));
     m.ui.click('button.check-now');
     await waitFor(() =>
       expect(m.notices).toEqual([
         {
-          text: 'Not checked: The carrier page did not show this package: open it yourself to check',
+          text: 'Not checked: the carrier’s page did not show this package; open it yourself to check',
           tone: 'error',
         },
       ]),
     );
+    m.ui.cleanup();
+    const raw = mount(FEDEX, async () => ({ ok: false, error: '<b>Error: ECONNRESET</b>' }));
+    raw.ui.click('button.check-now');
+    await waitFor(() =>
+      expect(raw.notices).toEqual([{ text: 'Not checked: FedEx gave an unexpected answer', tone: 'error' }]),
+    );
+  });
+
+  it('has words for every failure code in all four languages', () => {
+    for (const lang of ['en', 'de', 'fr', 'es']) {
+      const t = translatorFor(lang);
+      const words = CHECK_FAILURES.map((code) => checkFailureWords(code, t, 'FedEx'));
+      expect(new Set(words).size).toBe(CHECK_FAILURES.length);
+      for (const text of words) expect(text).not.toMatch(/carrierWebCheckNowError|^$/);
+      if (lang !== 'en')
+        expect(words).not.toContain(checkFailureWords(CHECK_FAILURES[0], translatorFor('en'), 'FedEx'));
+    }
   });
 
   it('is not there for carriers checked in the background, nor once delivered', () => {

@@ -3,6 +3,11 @@ import { OptionsPage } from '../../../components/OptionsPage';
 import { type OptionsServices, OptionsServicesContext } from '../../../components/options-services';
 import { ALL_SITES_ORIGINS } from '../../../utils/background/all-sites';
 import { type HandlerReply, handleMessage } from '../../../utils/background/message-handler';
+import {
+  indexedDbKeyStore,
+  PROVIDER_KEYS_CHANGED_KEY,
+  type ProviderKeyStore,
+} from '../../../utils/keys/provider-key-store';
 import type { Message } from '../../../utils/messages';
 import { DEFAULT_SETTINGS, type Settings } from '../../../utils/settings';
 import { DoorstepDatabase } from '../../../utils/store/db';
@@ -119,6 +124,7 @@ function fakeBackground(db: DoorstepDatabase) {
 interface Mounted {
   ui: TestDom;
   storage: ReturnType<typeof fakeStorage>;
+  keys: ProviderKeyStore;
   permissions: ReturnType<typeof fakePermissions>;
   background: ReturnType<typeof fakeBackground>;
   downloads: { filename: string; text: string; type: string }[];
@@ -137,8 +143,10 @@ describe('options page', () => {
     const storage = fakeStorage(options.stored);
     const permissions = fakePermissions(options.granted);
     const background = fakeBackground(db);
+    const keys = indexedDbKeyStore(indexedDB, `options-keys-${crypto.randomUUID()}`);
     const result = {
       storage,
+      keys,
       permissions,
       background,
       downloads: [],
@@ -150,6 +158,7 @@ describe('options page', () => {
       db,
       send: background.send,
       storage,
+      keys,
       clearSynced: async () => {
         result.synced.cleared++;
       },
@@ -416,6 +425,17 @@ describe('options page', () => {
       expect(saveStatus(m)).toBe('Saved.');
     });
 
+    it('says where packages are copied: only in this browser until sync is turned on', async () => {
+      const m = await ready();
+      const privacy = () => m.ui.container.textContent ?? '';
+      expect(privacy()).toContain(en('dataPrivacy'));
+      expect(privacy()).not.toContain(en('dataPrivacySynced'));
+      clickCheckbox(checkbox(m, en('syncLabel')));
+      await waitFor(() => expect(savedSettings(m)?.sync).toBe(true));
+      await waitFor(() => expect(privacy()).toContain(en('dataPrivacySynced')));
+      expect(privacy()).not.toContain(en('dataPrivacy'));
+    });
+
     it('says so when a setting could not be saved', async () => {
       const m = await ready();
       m.storage.failWrites('QUOTA_BYTES quota exceeded');
@@ -505,7 +525,7 @@ describe('options page', () => {
       });
     });
 
-    it('stores keys under providerKeys, shows them masked and forgets them', async () => {
+    it('stores keys in the key store (never storage.local), shows them masked and forgets them', async () => {
       const m = await ready({
         stored: { settings: { providers: ['17track'] } },
         granted: ['https://api.17track.net/*'],
@@ -516,12 +536,13 @@ describe('options page', () => {
       expect(input.getAttribute('type')).toBe('password');
       await enterText(input, '  sk_live_4f0c9b2e7a3f9a  ');
       submit(row.querySelector('form'));
-      await waitFor(() =>
-        expect(m.storage.data.get(PROVIDER_KEYS_KEY)).toEqual({
-          '17track': { apiKey: 'sk_live_4f0c9b2e7a3f9a' },
-        }),
+      await waitFor(async () =>
+        expect(await m.keys.load()).toEqual({ '17track': { apiKey: 'sk_live_4f0c9b2e7a3f9a' } }),
       );
       await waitFor(() => expect(row.querySelector('[role="status"]')?.textContent).toBe(en('keySaved')));
+      // storage.local (readable by our content scripts in Firefox) holds only the time stamp of the change.
+      expect(JSON.stringify([...m.storage.data.entries()])).not.toContain('sk_live');
+      expect(m.storage.data.get(PROVIDER_KEYS_CHANGED_KEY)).toEqual(expect.any(Number));
       expect(input.value).toBe('');
       expect(input.getAttribute('placeholder')).toBe('••••••3f9a');
       expect(m.ui.container.innerHTML).not.toContain('sk_live');
@@ -530,13 +551,13 @@ describe('options page', () => {
       expect(row.querySelector('.field-error')).toBeNull();
 
       m.ui.click(button(m, 'Forget key', 'li[data-provider="17track"]'));
-      await waitFor(() => expect(m.storage.data.get(PROVIDER_KEYS_KEY)).toEqual({}));
+      await waitFor(async () => expect(await m.keys.load()).toEqual({}));
       await waitFor(() => expect(row.querySelector('[role="status"]')?.textContent).toBe('Key forgotten.'));
       expect(input.getAttribute('placeholder')).toBe('Not set');
       expect(row.querySelector('.field-error')?.textContent).toBe('Add your 17TRACK key to use it.');
     });
 
-    it('loads stored keys masked and needs every field of a two-part credential', async () => {
+    it('moves keys an older version left in storage.local, shows them masked and needs every field of a two-part credential', async () => {
       const m = await ready({
         stored: {
           settings: { providers: ['usps'] },
@@ -553,25 +574,26 @@ describe('options page', () => {
       );
       expect(m.ui.container.innerHTML).not.toContain('U5PS-CLIENT');
       expect(m.ui.container.innerHTML).not.toContain('dhl-secret');
+      expect(m.storage.data.has(PROVIDER_KEYS_KEY)).toBe(false);
       // A secret of eight characters or fewer shows no tail at all.
       await enterText(m.ui.$('#usps-clientSecret'), 'short');
       submit(row.querySelector('form'));
       await waitFor(() =>
         expect(row.querySelector('#usps-clientSecret')?.getAttribute('placeholder')).toBe('••••••'),
       );
-      expect(m.storage.data.get(PROVIDER_KEYS_KEY)).toEqual({
+      expect(await m.keys.load()).toEqual({
         dhl: { apiKey: 'dhl-secret-key-0042' },
         usps: { clientId: 'U5PS-CLIENT-7781', clientSecret: 'short' },
       });
 
       m.ui.click(button(m, 'Forget key', 'li[data-provider="usps"]'));
-      await waitFor(() =>
-        expect(m.storage.data.get(PROVIDER_KEYS_KEY)).toEqual({ dhl: { apiKey: 'dhl-secret-key-0042' } }),
+      await waitFor(async () =>
+        expect(await m.keys.load()).toEqual({ dhl: { apiKey: 'dhl-secret-key-0042' } }),
       );
       await enterText(m.ui.$('#usps-clientId'), 'only-the-id');
       submit(row.querySelector('form'));
       await waitFor(() => expect(row.querySelector('[role="alert"]')?.textContent).toBe(en('keyIncomplete')));
-      expect(m.storage.data.get(PROVIDER_KEYS_KEY)).toEqual({ dhl: { apiKey: 'dhl-secret-key-0042' } });
+      expect(await m.keys.load()).toEqual({ dhl: { apiKey: 'dhl-secret-key-0042' } });
     });
 
     it('leaves a provider off when the user refuses access to its host', async () => {

@@ -4,6 +4,7 @@ import {
   REFRESH_ALARM,
   REFRESH_STATE_KEY,
 } from '../../../utils/background/refresh-service';
+import { PROVIDER_KEYS_CHANGED_KEY } from '../../../utils/keys/provider-key-store';
 import { DoorstepDatabase } from '../../../utils/store/db';
 import type { PackageChange } from '../../../utils/store/types';
 import { type ContractServer, fixture, startContractServer } from '../providers/contract-server';
@@ -35,7 +36,7 @@ beforeEach(async () => {
   server.answer({ status: 500, body: 'no answer scripted' });
 });
 
-function service() {
+function service(extra: Pick<Parameters<typeof createRefreshService>[0], 'loadProviderKeys'> = {}) {
   // Every request goes to the local server, whatever host the provider names.
   const redirect: typeof fetch = (input, init) => {
     const url = new URL(String(input));
@@ -66,6 +67,7 @@ function service() {
     now: () => NOW,
     random: () => 0.5,
     timeZone: 'UTC',
+    ...extra,
   });
 }
 
@@ -112,6 +114,20 @@ describe('refresh service (background glue)', () => {
     const reply = await service().refreshPackages(['p-ups']);
     expect(reply).toEqual({ ok: false, error: expect.stringMatching(/No status source/) });
     expect(server.requests).toHaveLength(0);
+  });
+
+  it('reads keys from the key store it is given, and the key store’s change stamp ends a rejected-key pause', async () => {
+    delete store.providerKeys;
+    const refresh = service({ loadProviderKeys: async () => ({ '17track': { apiKey: 'from-key-store' } }) });
+    await db.packages.add(ups);
+    server.answer({ status: 401, body: {} });
+    await refresh.refreshPackages(['p-ups']);
+    expect(server.requests.at(-1)?.headers['17token']).toBe('from-key-store');
+    const paused = () =>
+      (store[REFRESH_STATE_KEY] as Record<string, { retryAt?: number }>)['17track']?.retryAt;
+    expect(paused()).toBeGreaterThan(NOW);
+    await refresh.onStorageChanged({ [PROVIDER_KEYS_CHANGED_KEY]: { newValue: NOW } }, 'local');
+    expect(paused()).toBeUndefined();
   });
 
   it('a new key ends a rejected-key pause, but never a Retry-After', async () => {

@@ -59,22 +59,16 @@ describe('check now', () => {
     const run = check(async () => {
       second ??= run('usps');
     });
-    expect(await run('usps')).toEqual({
-      ok: false,
-      error: 'The carrier page did not show this package: open it yourself to check',
-    });
-    expect(await second).toMatchObject({ ok: false, error: expect.stringContaining('already open') });
+    expect(await run('usps')).toEqual({ ok: false, error: 'not_shown' });
+    expect(await second).toEqual({ ok: false, error: 'busy' });
     expect(tabs.created).toHaveLength(1);
     expect(tabs.removed).toEqual([1]);
   });
 
   it('opens nothing for a package without a carrier page Doorstep reads', async () => {
     await db.packages.put(makePackage({ id: 'order', orderId: '111-2222222-3333333' }));
-    expect(await check()('order')).toMatchObject({
-      ok: false,
-      error: expect.stringContaining('Not checked'),
-    });
-    expect(await check()('missing')).toMatchObject({ ok: false });
+    expect(await check()('order')).toEqual({ ok: false, error: 'no_page' });
+    expect(await check()('missing')).toEqual({ ok: false, error: 'gone' });
     expect(tabs.created).toEqual([]);
   });
 });
@@ -90,5 +84,25 @@ describe('where the popup offers "check now"', () => {
     expect(offersCheckNow({ ...USPS, number: undefined })).toBe(false);
     expect(offersCheckNow({ ...USPS, status: 'delivered' })).toBe(false);
     expect(offersCheckNow({ ...USPS, archivedAt: 1 })).toBe(false);
+  });
+
+  it('answers a code when the tab cannot be opened; the browser’s reason goes to the log only', async () => {
+    const logged: string[] = [];
+    const run = createCarrierPageCheck({
+      db,
+      tabs: {
+        create: async () => {
+          throw new Error('Tabs cannot be edited right now (user may be dragging a tab).');
+        },
+        remove: async () => undefined,
+      },
+      now: () => clock,
+      trackingUrlFor: (carrier, number) => trackingUrlFor(carrier as never, number) ?? undefined,
+      log: (message) => logged.push(message),
+    });
+    expect(await run('usps')).toEqual({ ok: false, error: 'open_failed' });
+    expect(logged.join('\n')).toContain('Tabs cannot be edited right now');
+    // The lock is released: the next check runs (and fails the same way, not as "busy").
+    expect(await run('usps')).toEqual({ ok: false, error: 'open_failed' });
   });
 });
