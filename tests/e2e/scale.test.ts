@@ -30,10 +30,14 @@ describe('popup with 50,000 packages', () => {
     await page.goto(`chrome-extension://${harness.extensionId}/popup.html`);
     await page.waitForSelector('.popup-body:not(:has(.loading))');
     // Written raw in one transaction (fast), with the index keys Dexie's hooks would add.
+    const seeded = Date.now();
     await page.evaluate(writeRawPackages, rawSeed(records));
+    console.log(`scale.test: 50,000 seeded in ${Date.now() - seeded} ms`);
     await page.reload();
-    await page.waitForSelector('li.package', { timeout: 60_000 });
-  }, 180_000);
+    await page.waitForSelector('li.package', { timeout: 120_000 });
+    // Seeding 50,000 records (37 MB through the debugger protocol, one transaction over 15 indexes) took over 180 s
+    // on a 2-core machine at load 16-26; the limit is for a stuck step, not a measure (times belong in the bench).
+  }, 480_000);
   afterAll(async () => {
     await harness?.dispose();
   });

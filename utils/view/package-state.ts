@@ -53,13 +53,34 @@ export const DAY_MS = 86_400_000;
 
 /** `YYYY-MM-DD` of an instant in a time zone (the user's own when omitted). */
 export function localDate(now: Date | number, timeZone?: string): string {
-  // en-CA formats dates as YYYY-MM-DD.
-  return new Intl.DateTimeFormat('en-CA', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(now);
+  const date = new Date(now);
+  if (timeZone === undefined && !Number.isNaN(date.getTime())) {
+    // The runtime's own zone, read at each call (a changed system zone applies at once), without building an
+    // `Intl.DateTimeFormat`: that costs about a millisecond, and the badge and popup ask once per package (issue 15:
+    // 185 badge candidates took 260 ms, nearly all of it here).
+    const pad = (n: number, width: number) => String(n).padStart(width, '0');
+    return `${pad(date.getFullYear(), 4)}-${pad(date.getMonth() + 1, 2)}-${pad(date.getDate(), 2)}`;
+  }
+  return dayFormat(timeZone).format(date);
+}
+
+/** One formatter per named zone (a zone's rules do not change while we run; an invalid date still throws). */
+const dayFormats = new Map<string, Intl.DateTimeFormat>();
+function dayFormat(timeZone: string | undefined): Intl.DateTimeFormat {
+  const key = timeZone ?? '';
+  let format = dayFormats.get(key);
+  if (!format) {
+    // en-CA formats dates as YYYY-MM-DD.
+    format = new Intl.DateTimeFormat('en-CA', {
+      timeZone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+    });
+    // Zones come from settings and records: a handful; an endless variety is not kept.
+    if (timeZone !== undefined && dayFormats.size < 64) dayFormats.set(key, format);
+  }
+  return format;
 }
 
 export function viewClock(now: Date, settings: StateSettings | number, timeZone?: string): ViewClock {
