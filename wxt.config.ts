@@ -2,7 +2,7 @@ import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
 import { CARRIER_WEB_OPTIONAL_ORIGINS, CARRIER_WEB_REQUIRED_ORIGINS } from './utils/carrier-web/origins';
 import { AMAZON_MATCHES } from './utils/hosts';
-import { PROVIDER_API_ORIGINS } from './utils/providers/origins';
+import { PROVIDER_API_ORIGINS } from './utils/providers/catalogue';
 
 // Doorstep's manifest. Permissions are the least the features need: named hosts come from the content script's
 // matches; any other site is scanned only through activeTab or the optional "all sites" permission.

@@ -1,8 +1,8 @@
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { DEFAULT_SETTINGS } from '@/utils/settings';
+import { packageState, type StateSettings } from '@/utils/status/package-state';
 import type { PackageRecord } from '@/utils/store/types';
 import { carrierBrand } from '@/utils/view/carriers';
-import { packageState, type StateSettings } from '@/utils/view/package-state';
 import { sectionTitle, statusWords } from '@/utils/view/package-text';
 import { searchPackages } from '@/utils/view/search';
 import { groupIntoSections, type SectionId, viewClock } from '@/utils/view/sections';
@@ -66,7 +66,7 @@ export function App() {
   }, [notice]);
 
   const notify = useCallback((next: Notice) => setNotice(next), []);
-  // The same derivation as the badge (utils/view/package-state.ts), with the same settings.
+  // The same derivation as the badge (utils/status/package-state.ts), with the same settings.
   const clock = viewClock(services.now(), stateSettings);
   // Active packages only: the archive is counted from the index and read a page (or a search's rows) at a time.
   const all = packages.status === 'ready' ? packages.value.active : undefined;

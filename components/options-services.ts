@@ -1,16 +1,16 @@
 import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
-import type { HandlerReply } from '@/utils/background/message-handler';
 import type { Translate } from '@/utils/i18n/translate';
 import type { ProviderKeyStore } from '@/utils/keys/provider-key-store';
-import type { Message } from '@/utils/messages';
+import type { MessageClient } from '@/utils/messaging/client';
 import type { KeyValueStorage } from '@/utils/settings';
 import type { DoorstepDatabase } from '@/utils/store/db';
 
 /** What the options page reaches outside itself; the entrypoint wires the browser, tests pass fakes. */
 export interface OptionsServices {
   db: DoorstepDatabase;
-  send(message: Message): Promise<HandlerReply>;
+  /** Typed per message: `send({ type: 'delete', id })` resolves with `ReplyTo<'delete'>`. */
+  send: MessageClient;
   /** `browser.storage.local`: settings (never provider keys: content scripts can read it in Firefox). */
   storage: KeyValueStorage & { remove(key: string | string[]): Promise<void> };
   /** Provider keys, in the extension's own IndexedDB (`utils/keys/provider-key-store.ts`). */

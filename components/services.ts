@@ -1,8 +1,7 @@
 import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
-import type { HandlerReply } from '@/utils/background/message-handler';
 import type { Translate } from '@/utils/i18n/translate';
-import type { Message } from '@/utils/messages';
+import type { MessageClient } from '@/utils/messaging/client';
 import type { Settings } from '@/utils/settings';
 import type { DoorstepDatabase } from '@/utils/store/db';
 import type { Identify } from '@/utils/view/add-preview';
@@ -17,7 +16,8 @@ export type ScanOutcome = { ok: true; found: number } | { ok: false; error: stri
  */
 export interface Services {
   db: DoorstepDatabase;
-  send(message: Message): Promise<HandlerReply>;
+  /** Typed per message: `send({ type: 'delete', id })` resolves with `ReplyTo<'delete'>`. */
+  send: MessageClient;
   identify: Identify;
   carrierUrl: CarrierUrl;
   /** Opens an http(s) URL in a new tab; callers pass only URLs that went through `safeHttpUrl`. */

@@ -9,7 +9,7 @@
 //   node scripts/bench-tracking.mjs [--runs 7] [--ttn-bytes 20000] [--strict]
 //
 // --strict exits with status 1 when a target is missed (throughput >= 0.25 x baseline,
-// every adversarial file < 100 ms). The shared folder can be moved with DOORSTEP_SHARED.
+// every adversarial file < 50 ms of CPU time). The shared folder can be moved with DOORSTEP_SHARED.
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
@@ -30,7 +30,7 @@ const RUNS = option('runs', 7);
 const TTN_BYTES = option('ttn-bytes', 20_000);
 const STRICT = argv.includes('--strict');
 const TARGET_RATIO = 0.25;
-const ADVERSARIAL_BUDGET_MS = 100;
+const ADVERSARIAL_BUDGET_MS = 50;
 
 const BASELINE_RE = /\b[0-9A-Z]{10,34}\b/g;
 function baseline(text) {
@@ -57,6 +57,18 @@ function time(fn, text, runs, warmups = 2) {
     times.push(performance.now() - t0);
   }
   return { ms: median(times), worst: Math.max(...times), out };
+}
+
+/** Least CPU time (user + system, ms) of `runs` calls of `fn`: unlike wall time, not stretched by other processes. */
+function cpuTime(fn, runs) {
+  let best = Number.POSITIVE_INFINITY;
+  for (let i = 0; i < runs; i++) {
+    const start = process.cpuUsage();
+    fn();
+    const used = process.cpuUsage(start);
+    best = Math.min(best, (used.user + used.system) / 1000);
+  }
+  return best;
 }
 
 /** Like `time` for several functions, their runs interleaved. */
@@ -139,6 +151,9 @@ async function main() {
         `engine vs ts-tracking-number: ${(mbps(pageBytes, ours.ms) / mbps(prefixBytes, ttn.ms)).toFixed(0)}x`,
     );
 
+    // Each adversarial file against the same reference as the page (the one-regex baseline on the same text, runs
+    // interleaved). The 50 ms budget is judged on the engine's CPU time: on a shared machine wall time also counts the
+    // time spent waiting for a core, which says nothing about the engine; both are printed.
     const advDir = join(CORPUS, 'adversarial');
     const advRows = [];
     let advOk = true;
@@ -146,13 +161,38 @@ async function main() {
       .filter((f) => f.endsWith('.txt'))
       .sort()) {
       const text = readFileSync(join(advDir, file), 'utf8');
-      const r = time((t) => engine.findTrackingNumbers(t), text, 3, 0);
-      const ok = r.worst < ADVERSARIAL_BUDGET_MS;
+      const [r, ref] = timeInterleaved([(t) => engine.findTrackingNumbers(t), baseline], text, 3, 1);
+      const cpu = cpuTime(() => engine.findTrackingNumbers(text), 3);
+      const ok = cpu < ADVERSARIAL_BUDGET_MS;
       advOk &&= ok;
-      advRows.push([file, Buffer.byteLength(text), r.worst.toFixed(1), r.out.length, ok ? 'ok' : 'SLOW']);
+      advRows.push([
+        file,
+        Buffer.byteLength(text),
+        r.ms.toFixed(1),
+        r.worst.toFixed(1),
+        cpu.toFixed(1),
+        ref.ms.toFixed(2),
+        (r.ms / ref.ms).toFixed(1),
+        r.out.length,
+        ok ? 'UNDER' : 'OVER',
+      ]);
     }
-    console.log(`\nadversarial inputs (worst of 3 runs, budget ${ADVERSARIAL_BUDGET_MS} ms)`);
-    console.log(table(advRows, ['file', 'bytes', 'worst ms', 'found', '']));
+    console.log(
+      `\nadversarial inputs (3 runs after a warm-up, interleaved with the baseline; budget ${ADVERSARIAL_BUDGET_MS} ms of engine CPU time)`,
+    );
+    console.log(
+      table(advRows, [
+        'file',
+        'bytes',
+        'median ms',
+        'worst ms',
+        'cpu ms',
+        'baseline ms',
+        'x baseline',
+        'found',
+        `${ADVERSARIAL_BUDGET_MS} ms`,
+      ]),
+    );
     if (STRICT && !(ratioOk && advOk)) process.exitCode = 1;
   } finally {
     cleanup();

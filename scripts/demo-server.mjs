@@ -29,6 +29,26 @@ const MONTHS = [
   'November',
   'December',
 ];
+const words = (list) => list.split(' ');
+// Sunday first, as Date#getDay counts. Written out (not Intl) so a page reads the same on every ICU version.
+const WEEKDAYS_DE = words('Sonntag Montag Dienstag Mittwoch Donnerstag Freitag Samstag');
+const MONTHS_DE = words('Januar Februar März April Mai Juni Juli August September Oktober November Dezember');
+const WEEKDAYS_IT = words('domenica lunedì martedì mercoledì giovedì venerdì sabato');
+const WEEKDAY_IT_SHORT = words('Do Lu Ma Me Gi Ve Sa');
+const MONTHS_IT = words(
+  'gennaio febbraio marzo aprile maggio giugno luglio agosto settembre ottobre novembre dicembre',
+);
+const WEEKDAYS_FR_SHORT = words('dim. lun. mar. mer. jeu. ven. sam.');
+const MONTHS_FR = words(
+  'janvier février mars avril mai juin juillet août septembre octobre novembre décembre',
+);
+const MONTHS_FR_SHORT = words('janv. févr. mars avr. mai juin juil. août sept. oct. nov. déc.');
+const WEEKDAYS_ES = words('domingo lunes martes miércoles jueves viernes sábado');
+const WEEKDAYS_ES_SHORT = words('dom. lun. mar. mié. jue. vie. sáb.');
+const MONTHS_ES = words(
+  'enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre',
+);
+const MONTHS_ES_SHORT = words('ene. feb. mar. abr. may. jun. jul. ago. sept. oct. nov. dic.');
 const two = (n) => String(n).padStart(2, '0');
 /** The shapes dates take on the demo pages; add one when a page needs another. */
 const DATE_SHAPES = {
@@ -41,21 +61,60 @@ const DATE_SHAPES = {
   /** Fri, Nov 27, 2026 (Gmail's message date tooltip) */
   gmail: (d) =>
     `${WEEKDAYS[d.getDay()].slice(0, 3)}, ${MONTHS[d.getMonth()].slice(0, 3)} ${d.getDate()}, ${d.getFullYear()}`,
+  /** 2026-11-27 (what the store keeps as an estimate's day; for tests) */
+  iso: (d) => `${d.getFullYear()}-${two(d.getMonth() + 1)}-${two(d.getDate())}`,
   /** 27.11.2026 */
   dmy: (d) => `${two(d.getDate())}.${two(d.getMonth() + 1)}.${d.getFullYear()}`,
+  /** 11/27/2026 (UPS, Gmail's FedEx mail) */
+  'mdy-full': (d) => `${two(d.getMonth() + 1)}/${two(d.getDate())}/${d.getFullYear()}`,
+  /** Friday, November 27, 2026 (DHL) */
+  'weekday-long': (d) => `${WEEKDAYS[d.getDay()]}, ${DATE_SHAPES.long(d)}`,
+  /** Tuesday, December 1 (Amazon, shops) */
+  'weekday-month-day': (d) => `${WEEKDAYS[d.getDay()]}, ${DATE_SHAPES['month-day'](d)}`,
+  /** November 20 */
+  'month-day': (d) => `${MONTHS[d.getMonth()]} ${d.getDate()}`,
+  /** Nov 26 (Gmail's message list) */
+  short: (d) => `${MONTHS[d.getMonth()].slice(0, 3)} ${d.getDate()}`,
+  /** Monday ("Arriving Monday") */
+  weekday: (d) => WEEKDAYS[d.getDay()],
+  /** Thu */
+  wd: (d) => WEEKDAYS[d.getDay()].slice(0, 3),
+  /** 26. November 2026 */
+  'de-long': (d) => `${DATE_SHAPES['de-day-month'](d)} ${d.getFullYear()}`,
+  /** 2. Dezember */
+  'de-day-month': (d) => `${d.getDate()}. ${MONTHS_DE[d.getMonth()]}`,
+  /** Dienstag, 1. Dezember */
+  'de-weekday-day-month': (d) => `${WEEKDAYS_DE[d.getDay()]}, ${DATE_SHAPES['de-day-month'](d)}`,
+  /** Do (Outlook's German message date) */
+  'de-wd': (d) => WEEKDAYS_DE[d.getDay()].slice(0, 2),
+  /** mercoledì 2 dicembre */
+  'it-weekday-day-month': (d) => `${WEEKDAYS_IT[d.getDay()]} ${d.getDate()} ${MONTHS_IT[d.getMonth()]}`,
+  /** Gi (Outlook's Italian message date) */
+  'it-wd': (d) => WEEKDAY_IT_SHORT[d.getDay()],
+  /** ven. 27 nov. (Yahoo in French) */
+  'fr-short': (d) => `${WEEKDAYS_FR_SHORT[d.getDay()]} ${d.getDate()} ${MONTHS_FR_SHORT[d.getMonth()]}`,
+  /** 3 décembre */
+  'fr-day-month': (d) => `${d.getDate()} ${MONTHS_FR[d.getMonth()]}`,
+  /** jue. 26 nov. (Yahoo in Spanish) */
+  'es-short': (d) => `${WEEKDAYS_ES_SHORT[d.getDay()]} ${d.getDate()} ${MONTHS_ES_SHORT[d.getMonth()]}`,
+  /** lunes, 30 de noviembre */
+  'es-weekday-day-month': (d) => `${WEEKDAYS_ES[d.getDay()]}, ${d.getDate()} de ${MONTHS_ES[d.getMonth()]}`,
 };
 
 /**
  * Dates a demo page relative to today: `{{day:-9:weekday-mdy}}` becomes the local day nine days ago in that shape,
- * so "Out for delivery" is today's and "Expected today" is today, whenever the demo or a test runs. Pages without
- * tokens are returned as they are (their fixed dates are what the unit tests read).
+ * so "Out for delivery" is today's and "Expected today" is today, whenever the demo or a test runs. Every demo page
+ * is written this way; the unit tests read them with `now` = 27 November 2026, the day the pages were written for.
  */
+export function demoDay(offset, shape = 'iso', now = new Date()) {
+  const day = new Date(now.getFullYear(), now.getMonth(), now.getDate() + offset, 12);
+  return DATE_SHAPES[shape](day);
+}
+
 export function datePage(html, now = new Date()) {
   return html.replace(/\{\{day:([+-]?\d+):([a-z-]+)\}\}/g, (token, offset, shape) => {
-    const format = DATE_SHAPES[shape];
-    if (!format) return token;
-    const day = new Date(now.getFullYear(), now.getMonth(), now.getDate() + Number(offset), 12);
-    return format(day);
+    if (!DATE_SHAPES[shape]) return token;
+    return demoDay(Number(offset), shape, now);
   });
 }
 

@@ -1,10 +1,15 @@
 import type { Translate } from './i18n/translate';
+import {
+  DEFAULT_AUTO_ARCHIVE_DAYS,
+  packageState,
+  type StateSettings,
+  viewClock,
+} from './status/package-state';
 import type { PackageRecord } from './store/types';
-import { DEFAULT_AUTO_ARCHIVE_DAYS, packageState, type StateSettings, viewClock } from './view/package-state';
 import { problemWords } from './view/package-text';
 import { groupIntoSections } from './view/sections';
 
-export { etaIncludes, localDate } from './view/package-state';
+export { etaIncludes, localDate } from './status/package-state';
 
 /** Defaults matching settings.ts, for callers that have no settings at hand (tests, the first paint). */
 const DEFAULT_STATE_SETTINGS: StateSettings = {

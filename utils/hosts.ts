@@ -2,6 +2,7 @@
  * Where the content script runs without being asked. Named hosts only (least privilege): webmail, Amazon stores and
  * carrier tracking sites. Anything else is scanned on request (activeTab) or with the optional "all sites" permission.
  */
+import { AMAZON_PAGE_DOMAINS } from './amazon-stores';
 
 export const WEBMAIL_MATCHES = [
   'https://mail.google.com/*',
@@ -11,28 +12,8 @@ export const WEBMAIL_MATCHES = [
   'https://mail.yahoo.com/*',
 ];
 
-const AMAZON_DOMAINS = [
-  'amazon.com',
-  'amazon.ca',
-  'amazon.co.uk',
-  'amazon.de',
-  'amazon.fr',
-  'amazon.es',
-  'amazon.it',
-  'amazon.nl',
-  'amazon.com.au',
-  'amazon.co.jp',
-  'amazon.in',
-  'amazon.com.mx',
-  'amazon.com.br',
-  'amazon.se',
-  'amazon.pl',
-  'amazon.com.be',
-  'amazon.ie',
-];
-
 export const AMAZON_MATCHES = [
-  ...AMAZON_DOMAINS.map((domain) => `https://www.${domain}/*`),
+  ...AMAZON_PAGE_DOMAINS.map((domain) => `https://www.${domain}/*`),
   'https://track.amazon.com/*',
 ];
 

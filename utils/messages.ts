@@ -312,6 +312,8 @@ export interface ImportCounts {
   created: number;
   updated: number;
   unchanged?: number;
+  /** The records written or matched. */
+  ids?: string[];
   rejected: number;
   reasons: RejectedItem[];
 }
@@ -335,14 +337,21 @@ export interface ReplyBodies {
 
 export interface ErrorReply {
   ok: false;
+  /** What callers act on and word in the UI language. */
   code: ErrorCode;
+  /** For logs and for the few places that still show the background's own words (see the README). */
   error: string;
+  /** `refresh`: the packages that were refreshed when others were not. */
+  ids?: string[];
   added?: AddNumbersOutcome[];
   rejected?: number;
   reasons?: RejectedItem[];
 }
 
+/** The reply to a message of type `T`: its own success body, or an error with a code. */
 export type ReplyTo<T extends MessageType> = ({ ok: true } & ReplyBodies[T]) | ErrorReply;
+/** A reply to some message: what the runtime listener hands back. */
+export type AnyReply = { [T in MessageType]: ReplyTo<T> }[MessageType];
 
 export function errorReply(code: ErrorCode, error: string, extra: Partial<ErrorReply> = {}): ErrorReply {
   return { ...extra, ok: false, code, error };

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { demoDay } from '../../scripts/demo-server.mjs';
 import type { PackageRecord } from '../../utils/store/types';
 import { type Harness, startHarness } from './harness';
 
@@ -80,7 +81,7 @@ describe('extension in Chromium: carrier tracking pages', () => {
       carrier: 'dhl',
       status: 'out_for_delivery',
       statusText: 'With delivery courier',
-      eta: { start: '2026-11-27' },
+      eta: { start: demoDay(0) },
     });
     expect(stored?.events.map(eventLine)).toEqual([
       ['out_for_delivery', 'With delivery courier', 'LONDON-HEATHROW - UK'],

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { demoDay } from '../../scripts/demo-server.mjs';
 import { byNumber, byOrder, type Harness, startHarness } from './harness';
 
 describe('extension in Chromium: detection while reading', () => {
@@ -47,7 +48,7 @@ describe('extension in Chromium: detection while reading', () => {
       merchant: 'Amazon',
       itemTitles: ['Merino Wool Hiking Socks, 3 Pairs'],
       status: 'in_transit',
-      eta: { start: '2026-12-01' },
+      eta: { start: demoDay(4) },
       sources: [expect.objectContaining({ kind: 'webmail', url: 'https://mail.google.com/mail/u/1/' })],
     });
     await expect.poll(() => page.locator('doorstep-chip[data-state="tracked"]').count()).toBe(1);
@@ -63,7 +64,7 @@ describe('extension in Chromium: detection while reading', () => {
     expect(byNumber(stored, '986578788855')).toMatchObject({
       carrier: 'fedex',
       merchant: undefined,
-      eta: { start: '2026-11-30' },
+      eta: { start: demoDay(3) },
     });
 
     // Content streams into the open message as 60 separate mutations: a few batched reads of that message only.
@@ -100,11 +101,11 @@ describe('extension in Chromium: detection while reading', () => {
     );
     expect(byOrder(stored, '302-4417781-6650713')[0]).toMatchObject({
       shipmentId: 'Q7c9mVzTr',
-      eta: { start: '2026-12-01' },
+      eta: { start: demoDay(4) },
     });
     expect(byNumber(stored, 'RB123456785FR')).toMatchObject({
       merchant: 'eBay',
-      eta: { start: '2026-12-01', end: '2026-12-03' },
+      eta: { start: demoDay(4), end: demoDay(6) },
     });
     expect(byNumber(stored, '1Z879E930346834440')).toMatchObject({ carrier: 'ups', merchant: 'Tienda Sol' });
     await outlook.close();

@@ -1,5 +1,6 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { datePage } from '../../scripts/demo-server.mjs';
 import { type Harness, startHarness } from './harness';
 
 /** The page updates asynchronously (live queries, messages): assertions retry until it settles. */
@@ -30,7 +31,7 @@ describe('extension in Chromium: a Gmail message with a UPS and a USPS number', 
     await harness.context.route('https://mail.google.com/mail/u/0/', (route) =>
       route.fulfill({
         contentType: 'text/html; charset=utf-8',
-        body: page.replace('title="Fri, Nov 27, 2026, 7:02 AM"', `title="${received}"`),
+        body: datePage(page.replace('title="{{day:0:gmail}}, 7:02 AM"', `title="${received}"`)),
       }),
     );
     await harness.openDemoPage('https://mail.google.com/mail/u/0/');

@@ -2,8 +2,8 @@ import { mkdirSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS } from '../../utils/settings';
+import { packageState, viewClock } from '../../utils/status/package-state';
 import type { PackageRecord } from '../../utils/store/types';
-import { packageState, viewClock } from '../../utils/view/package-state';
 import { manyPackages, sixPackages, threePackages } from '../unit/components/fixtures';
 import { type Harness, startHarness } from './harness';
 import { rawSeed, writeRawPackages } from './harness/store-access';
@@ -101,7 +101,7 @@ describe('popup in Chromium', () => {
   it('lists 200 packages, filters by search and by section', async () => {
     const records = manyPackages(200, new Date());
     await openPopup(records);
-    // Where each belongs by the popup's own rule (utils/view/package-state.ts): old deliveries are archived by
+    // Where each belongs by the popup's own rule (utils/status/package-state.ts): old deliveries are archived by
     // age, a days-old "out for delivery" is a problem.
     const clock = viewClock(new Date(), DEFAULT_SETTINGS);
     const isActive = (r: PackageRecord) => !packageState(r, clock).archived;

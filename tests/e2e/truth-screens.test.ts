@@ -1,8 +1,8 @@
 import { mkdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ExtensionBrowser, launchWithExtension } from '../../scripts/extension-browser.mjs';
+import { SECTION_ORDER } from '../../utils/status/package-state';
 import type { PackageRecord } from '../../utils/store/types';
-import { SECTION_ORDER } from '../../utils/view/package-state';
 import { sectionTitle } from '../../utils/view/package-text';
 import { translatorFor } from '../unit/components/catalog';
 import { truthSet } from '../unit/components/fixtures';

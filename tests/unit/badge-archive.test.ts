@@ -3,8 +3,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ARCHIVE_ALARM, scheduleArchive } from '../../utils/background/alarms';
 import { archiveDuePackages, nextArchiveDue } from '../../utils/background/archive-due';
 import { badgeState } from '../../utils/badge';
+import { viewClock } from '../../utils/status/package-state';
 import { DoorstepDatabase } from '../../utils/store/db';
-import { viewClock } from '../../utils/view/package-state';
 import { translatorFor } from './components/catalog';
 import { truthSet } from './components/fixtures';
 

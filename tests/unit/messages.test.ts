@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { handleMessage } from '../../utils/background/message-handler';
 import { parseMessage, parseRecords } from '../../utils/messages';
+import { createMessageClient } from '../../utils/messaging/client';
+import { DoorstepDatabase } from '../../utils/store/db';
+import { identifyTrackingNumber } from '../../utils/tracking';
 
 const detection = { number: '1Z999AA10123456784', carrier: 'ups', source: { kind: 'webmail', seenAt: 1 } };
 
@@ -93,5 +97,60 @@ describe('parseRecords (import files)', () => {
     const result = parseRecords(Array.from({ length: 500 }, () => ({})));
     expect(result.rejected).toBe(500);
     expect(result.reasons).toHaveLength(50);
+  });
+});
+
+describe('message client (popup, options)', () => {
+  it('types each reply by its message, and turns every failure into an error code', async () => {
+    const db = new DoorstepDatabase(`client-${crypto.randomUUID()}`);
+    const handlerDeps = { db, now: () => 1_000, identify: identifyTrackingNumber, onChange: async () => {} };
+    // The real handler behind the client, as the worker answers an extension page.
+    const send = createMessageClient((message) => handleMessage(message, handlerDeps, 'extension'));
+    const added = await send({ type: 'add-numbers', input: '1Z999AA10123456784' });
+    // `added` is the add-numbers reply: its outcomes are typed, no cast.
+    const id = added.ok ? added.added[0]?.id : undefined;
+    expect(id).toEqual(expect.any(String));
+    const deleted = await send({ type: 'delete', id: id ?? '' });
+    expect(deleted.ok && deleted.record.number).toBe('1Z999AA10123456784');
+    const again = await send({ type: 'delete', id: id ?? '' });
+    expect(again).toMatchObject({ ok: false, code: 'not-found' });
+    await db.delete();
+
+    // No background, a closed port, or an answer that is not ours: `unavailable`, never a throw or undefined.
+    const gone = createMessageClient(async () => {
+      throw new Error('Could not establish connection. Receiving end does not exist.');
+    });
+    expect(await gone({ type: 'ping' })).toMatchObject({ ok: false, code: 'unavailable' });
+    const silent = createMessageClient(async () => undefined);
+    expect(await silent({ type: 'ping' })).toMatchObject({ ok: false, code: 'unavailable' });
+    // An error without a code is not one of our replies.
+    const foreign = createMessageClient(async () => ({ ok: false, error: 'from someone else' }));
+    expect(await foreign({ type: 'ping' })).toMatchObject({ ok: false, code: 'unavailable' });
+  });
+
+  it('every reply the handler gives to a refused or failed message carries a code', async () => {
+    const db = new DoorstepDatabase(`codes-${crypto.randomUUID()}`);
+    const deps = { db, now: () => 1_000, identify: identifyTrackingNumber, onChange: async () => {} };
+    const replies = await Promise.all([
+      handleMessage({ type: 'delete-all' }, deps, 'content'),
+      handleMessage({ type: 'nope' }, deps, 'extension'),
+      handleMessage({ type: 'archive', id: 'missing', archived: true }, deps, 'extension'),
+      handleMessage({ type: 'refresh', ids: ['a'] }, deps, 'extension'),
+      handleMessage(
+        { type: 'refresh', ids: ['a'] },
+        { ...deps, refresh: async () => ({ refreshed: [], failed: [] }) },
+        'extension',
+      ),
+      handleMessage({ type: 'check-carrier-page', id: 'missing' }, deps, 'extension'),
+    ]);
+    expect(replies.map((reply) => (reply.ok ? 'ok' : reply.code))).toEqual([
+      'forbidden',
+      'invalid',
+      'not-found',
+      'unavailable',
+      'not-found',
+      'unavailable',
+    ]);
+    await db.delete();
   });
 });

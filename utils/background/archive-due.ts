@@ -1,7 +1,7 @@
+import { archiveDueAt, type ViewClock } from '../status/package-state';
 import type { DoorstepDatabase } from '../store/db';
 import { archivePackagesWhere, listActivePackages } from '../store/repository';
 import type { PackageChange } from '../store/types';
-import { archiveDueAt, type ViewClock } from '../view/package-state';
 
 /**
  * The store's side of the archive rule in package-state.ts: deliveries and completed returns `autoArchiveDays`

@@ -1,8 +1,8 @@
 import { badgeState } from '../badge';
 import type { Translate } from '../i18n/translate';
+import { type StateSettings, viewClock } from '../status/package-state';
 import type { DoorstepDatabase } from '../store/db';
 import { listBadgeCandidates } from '../store/repository';
-import { type StateSettings, viewClock } from '../view/package-state';
 
 /** Without settings the badge uses its defaults (5 days); the fewest days allowed pre-selects a superset of those. */
 const MIN_STALE_DAYS = 1;

@@ -1,14 +1,18 @@
+import type { CheckReply } from '../carrier-web/check-now';
 import {
   type AddNumbersOutcome,
   ALLOWED_SENDERS,
+  type AnyReply,
   type ErrorCode,
+  type ErrorReply,
+  errorReply,
+  type Message,
   type MessageType,
   PAGE_SOURCE_KINDS,
   parseMessage,
   parseRecords,
-  type RejectedItem,
+  type ReplyTo,
   type SenderKind,
-  type TrackedReply,
 } from '../messages';
 import type { ContentSettings } from '../settings';
 import { clampRecord } from '../store/clamp';
@@ -22,7 +26,8 @@ import {
   restorePackage,
   upsertDetections,
 } from '../store/repository';
-import type { PackageChange, PackageRecord } from '../store/types';
+import type { PackageChange } from '../store/types';
+import type { RefreshOutcome } from './refresh-service';
 
 /** What the tracking engine says about one typed or selected string (`identifyTrackingNumber`). */
 export type IdentifyNumber = (input: string) => { number: string; carrier: string } | null;
@@ -34,9 +39,9 @@ export interface HandlerDeps {
   /** Called after any change to stored packages (badge, notifications, sync), with before/after of each record. */
   onChange: (changes: PackageChange[]) => Promise<unknown>;
   /** Asks the status providers (wired by the refresh feature); without it `refresh` replies that none is set up. */
-  refresh?: (ids: string[]) => Promise<HandlerReply>;
+  refresh?: (ids: string[]) => Promise<RefreshOutcome>;
   /** Issue 12: "check now" in a background tab (utils/carrier-web/check-now.ts); extension pages only. */
-  checkCarrierPage?: (id: string) => Promise<HandlerReply>;
+  checkCarrierPage?: (id: string) => Promise<CheckReply>;
   /** The settings a content script on `host` needs (`contentSettingsFor`); without it the defaults apply there. */
   contentSettings?: (host: string) => Promise<ContentSettings>;
   log?: (message: string) => void;
@@ -44,31 +49,11 @@ export interface HandlerDeps {
 
 export type { AddNumbersOutcome, TrackedReply } from '../messages';
 
-export type HandlerReply =
-  | {
-      ok: true;
-      created?: number;
-      updated?: number;
-      unchanged?: number;
-      rejected?: number;
-      reasons?: RejectedItem[];
-      ids?: string[];
-      record?: PackageRecord;
-      added?: AddNumbersOutcome[];
-      tracked?: TrackedReply;
-      settings?: ContentSettings;
-    }
-  | {
-      ok: false;
-      /** What callers act on; `error` is for people and logs. Every reply of this handler has one. */
-      code?: ErrorCode;
-      error: string;
-      added?: AddNumbersOutcome[];
-      rejected?: number;
-      reasons?: RejectedItem[];
-    };
+/** Any reply this handler gives; each message's own is `ReplyTo<type>` (utils/messages.ts). */
+export type HandlerReply = AnyReply;
 
-const fail = (code: ErrorCode, error: string): HandlerReply => ({ ok: false, code, error });
+const fail = (code: ErrorCode, error: string, extra: Partial<ErrorReply> = {}): ErrorReply =>
+  errorReply(code, error, extra);
 
 /**
  * Whether this sender kind may send this message, read from its `type` alone without walking the rest: a content
@@ -83,15 +68,100 @@ function permission(raw: unknown, sender: SenderKind): 'allowed' | 'forbidden' |
   return ALLOWED_SENDERS[type as MessageType].includes(sender) ? 'allowed' : 'forbidden';
 }
 
+type Validated<T extends MessageType> = Extract<Message, { type: T }>;
+
+/** One handler per message, each typed with its own reply; who may send it is `ALLOWED_SENDERS`. */
+const HANDLERS: {
+  readonly [T in MessageType]: (
+    message: Validated<T>,
+    deps: HandlerDeps,
+    sender: SenderKind,
+  ) => Promise<ReplyTo<T>>;
+} = {
+  ping: async () => ({ ok: true }),
+
+  'content-settings': async (message, deps) =>
+    deps.contentSettings
+      ? { ok: true, settings: await deps.contentSettings(message.host) }
+      : fail('unavailable', 'settings are not available here'),
+
+  detections: async (message, deps, sender) => {
+    if (sender === 'content' && message.detections.some((d) => !PAGE_SOURCE_KINDS.has(d.source.kind)))
+      return fail('forbidden', 'a page may only report what it showed');
+    if (message.detections.length === 0) return { ok: true, created: 0, updated: 0, ids: [] };
+    const { changes, ...counts } = await upsertDetections(deps.db, message.detections, deps.now());
+    await deps.onChange(changes);
+    return { ok: true, ...counts };
+  },
+
+  'add-numbers': (message, deps) => addNumbers(message.input, 'manual', deps),
+
+  'update-package': async (message, deps) => {
+    const change = await editPackage(
+      deps.db,
+      message.id,
+      { label: message.label, note: message.note },
+      deps.now(),
+    );
+    if (!change) return fail('not-found', 'no such package');
+    await deps.onChange([change]);
+    return { ok: true };
+  },
+
+  archive: async (message, deps) => {
+    const change = await editPackage(deps.db, message.id, { archived: message.archived }, deps.now());
+    if (!change) return fail('not-found', 'no such package');
+    await deps.onChange([change]);
+    return { ok: true };
+  },
+
+  delete: async (message, deps) => {
+    const record = await deletePackage(deps.db, message.id);
+    if (!record) return fail('not-found', 'no such package');
+    await deps.onChange([{ before: record, deletedByUser: true }]);
+    return { ok: true, record };
+  },
+
+  restore: async (message, deps) => {
+    // The copy comes back from outside the worker: its times are bounded like any other outside time.
+    const outcome = await restorePackage(deps.db, clampRecord(message.record, deps.now()));
+    if (!outcome.ok) return fail('conflict', outcome.error);
+    await deps.onChange([outcome.change]);
+    return { ok: true, ids: [message.record.id] };
+  },
+
+  'tracked-numbers': async (message, { db }) => {
+    // Read-only and index-only for numbers: one `anyOf` per index, whatever the batch size.
+    const tracked = await findTracked(db, message.numbers, message.orderIds);
+    return { ok: true, tracked };
+  },
+
+  'delete-all': async (_message, deps) => {
+    const removed = await deleteAllPackages(deps.db);
+    // Not `deletedByUser`: wiping this device must not send deletions to the user's other devices.
+    await deps.onChange(removed.map((before) => ({ before })));
+    return { ok: true, updated: removed.length };
+  },
+
+  refresh: async (message, deps) =>
+    deps.refresh
+      ? refreshReply(message.ids, await deps.refresh(message.ids))
+      : fail('unavailable', 'no status provider is available yet'),
+
+  import: (message, deps) => importFile(message.records, deps),
+
+  'check-carrier-page': async (message, deps) => {
+    if (!deps.checkCarrierPage) return fail('unavailable', 'checking carrier pages is not available here');
+    const reply = await deps.checkCarrierPage(message.id);
+    return reply.ok ? reply : fail('unavailable', reply.error);
+  },
+};
+
 /**
  * Handles one untrusted runtime message: check the sender kind may send it, validate, act, reply. Never throws.
  * `sender` comes from the browser (see `senderKindOf`), never from the message.
  */
-export async function handleMessage(
-  raw: unknown,
-  deps: HandlerDeps,
-  sender: SenderKind,
-): Promise<HandlerReply> {
+export async function handleMessage(raw: unknown, deps: HandlerDeps, sender: SenderKind): Promise<AnyReply> {
   if (permission(raw, sender) === 'forbidden') {
     deps.log?.(`Doorstep: refused a message a ${sender} sender may not send`);
     return fail('forbidden', 'this sender may not send this message');
@@ -102,88 +172,42 @@ export async function handleMessage(
     return fail('invalid', `invalid message: ${parsed.reason}`);
   }
   const message = parsed.message;
-  const { db } = deps;
   try {
-    switch (message.type) {
-      case 'ping':
-        return { ok: true };
-      case 'content-settings':
-        return deps.contentSettings
-          ? { ok: true, settings: await deps.contentSettings(message.host) }
-          : fail('unavailable', 'settings are not available here');
-      case 'detections': {
-        if (sender === 'content' && message.detections.some((d) => !PAGE_SOURCE_KINDS.has(d.source.kind)))
-          return fail('forbidden', 'a page may only report what it showed');
-        if (message.detections.length === 0) return { ok: true, created: 0, updated: 0, ids: [] };
-        const { changes, ...counts } = await upsertDetections(db, message.detections, deps.now());
-        await deps.onChange(changes);
-        return { ok: true, ...counts };
-      }
-      case 'add-numbers':
-        return await addNumbers(message.input, 'manual', deps);
-      case 'update-package': {
-        const change = await editPackage(
-          db,
-          message.id,
-          { label: message.label, note: message.note },
-          deps.now(),
-        );
-        if (!change) return fail('not-found', 'no such package');
-        await deps.onChange([change]);
-        return { ok: true };
-      }
-      case 'archive': {
-        const change = await editPackage(db, message.id, { archived: message.archived }, deps.now());
-        if (!change) return fail('not-found', 'no such package');
-        await deps.onChange([change]);
-        return { ok: true };
-      }
-      case 'delete': {
-        const record = await deletePackage(db, message.id);
-        if (!record) return fail('not-found', 'no such package');
-        await deps.onChange([{ before: record, deletedByUser: true }]);
-        return { ok: true, record };
-      }
-      case 'restore': {
-        // The copy comes back from outside the worker: its times are bounded like any other outside time.
-        const outcome = await restorePackage(db, clampRecord(message.record, deps.now()));
-        if (!outcome.ok) return fail('conflict', outcome.error);
-        await deps.onChange([outcome.change]);
-        return { ok: true, ids: [message.record.id] };
-      }
-      case 'tracked-numbers': {
-        // Read-only and index-only for numbers: one `anyOf` per index, whatever the batch size.
-        const tracked = await findTracked(db, message.numbers, message.orderIds);
-        return { ok: true, tracked };
-      }
-      case 'delete-all': {
-        const removed = await deleteAllPackages(db);
-        // Not `deletedByUser`: wiping this device must not send deletions to the user's other devices.
-        await deps.onChange(removed.map((before) => ({ before })));
-        return { ok: true, updated: removed.length };
-      }
-      case 'refresh':
-        return deps.refresh
-          ? await deps.refresh(message.ids)
-          : fail('unavailable', 'no status provider is available yet');
-      case 'import':
-        return await importFile(message.records, deps);
-      case 'check-carrier-page':
-        return deps.checkCarrierPage
-          ? await deps.checkCarrierPage(message.id)
-          : fail('unavailable', 'checking carrier pages is not available here');
-    }
+    const handler = HANDLERS[message.type] as (
+      message: Message,
+      deps: HandlerDeps,
+      sender: SenderKind,
+    ) => Promise<AnyReply>;
+    return await handler(message, deps, sender);
   } catch (error) {
     deps.log?.(`Doorstep: ${message.type} failed: ${String(error)}`);
     return fail('internal', 'internal error');
   }
 }
 
-async function importFile(items: unknown[], deps: HandlerDeps): Promise<HandlerReply> {
+/** Words a refresh outcome as the reply the popup reads: all refreshed, nothing to refresh, or the first failure. */
+function refreshReply(ids: string[], { refreshed, failed }: RefreshOutcome): ReplyTo<'refresh'> {
+  if (failed.length === 0 && refreshed.length > 0)
+    return { ok: true, updated: refreshed.length, ids: refreshed };
+  if (failed.length === 0)
+    return fail('not-found', 'Nothing to refresh: these packages are not tracked any more');
+  const prefix = ids.length > 1 ? `${failed.length} of ${ids.length} not refreshed: ` : '';
+  return fail(
+    'unavailable',
+    `${prefix}${failed[0]?.error ?? ''}`,
+    refreshed.length > 0 ? { ids: refreshed } : {},
+  );
+}
+
+async function importFile(items: unknown[], deps: HandlerDeps): Promise<ReplyTo<'import'>> {
   const { records, rejected, reasons } = parseRecords(items);
   if (rejected > 0) deps.log?.(`Doorstep: import rejected ${rejected} of ${items.length} records`);
   const now = deps.now();
-  const { changes, ...counts } = await importRecords(
+  const {
+    changes,
+    ids: _ids,
+    ...counts
+  } = await importRecords(
     deps.db,
     records.map((record) => clampRecord(record, now)),
     now,
@@ -210,7 +234,7 @@ export async function addNumbers(
   kind: 'manual' | 'context_menu',
   deps: Pick<HandlerDeps, 'db' | 'now' | 'identify' | 'onChange'>,
   sourceUrl?: string,
-): Promise<HandlerReply> {
+): Promise<ReplyTo<'add-numbers'>> {
   const outcomes: AddNumbersOutcome[] = [];
   const changes: PackageChange[] = [];
   const now = deps.now();
@@ -242,10 +266,5 @@ export async function addNumbers(
   const ok = outcomes.length > 0 && outcomes.every((o) => !o.error);
   return ok
     ? { ok: true, added: outcomes }
-    : {
-        ok: false,
-        code: 'not-tracking-number',
-        error: 'some input is not a tracking number',
-        added: outcomes,
-      };
+    : fail('not-tracking-number', 'some input is not a tracking number', { added: outcomes });
 }

@@ -1,7 +1,7 @@
 import { enabledCarrierWebProviders, loadCarrierWebSettings } from '../carrier-web/index';
-import { PROVIDER_KEYS_CHANGED_KEY } from '../keys/provider-key-store';
 import { createAmazonSession, type TrackPageParser } from '../providers/amazon-session';
 import { API_PROVIDERS } from '../providers/index';
+import { PROVIDER_KEYS_KEY, type ProviderKeys, parseProviderKeys } from '../providers/keys';
 import { memoryTokenCache } from '../providers/oauth';
 import type { RefreshProviderId, StatusProvider } from '../providers/types';
 import { needsUserAction, type ProviderStates, parseProviderStates } from '../refresh/provider-state';
@@ -9,13 +9,13 @@ import { type RunReport, runRefresh } from '../refresh/runner';
 import { type KeyValueStorage, loadSettings, PROVIDER_IDS, type ProviderId } from '../settings';
 import type { DoorstepDatabase } from '../store/db';
 import type { PackageChange } from '../store/types';
-import { PROVIDER_KEYS_KEY, type ProviderKeys, parseProviderKeys } from '../view/providers';
-import type { HandlerReply } from './message-handler';
 
 /**
  * The refresh feature in the service worker: builds the runner's dependencies from the extension APIs on every
  * run (settings, keys and permissions can change at any time; nothing is cached but OAuth tokens and the set of
  * packages being refreshed), keeps one alarm that survives worker restarts, and answers the popup's "refresh".
+ * Its changes go to `onChange` (the change bus); which alarm and which storage change run it is the composition
+ * root's business (`./root.ts`).
  */
 
 const isProviderId = (id: RefreshProviderId): id is ProviderId =>
@@ -37,9 +37,18 @@ export interface RefreshApi {
   };
 }
 
+/** What a "refresh now" of some packages came to; the message handler words it as a reply. */
+export interface RefreshOutcome {
+  /** The packages refreshed, in the order asked. */
+  refreshed: string[];
+  /** The packages that were not, each with the runner's reason (a fixed English template, see failure-code.ts). */
+  failed: { id: string; error: string }[];
+}
+
 export interface RefreshServiceOptions {
   api: RefreshApi;
   db: DoorstepDatabase;
+  /** Where the runner's changes go: the change bus. */
   onChange: (changes: PackageChange[]) => Promise<unknown>;
   /** Reads fetched Amazon track pages: in an offscreen document on Chrome, with DOMParser on Firefox. */
   parseTrackPage: TrackPageParser;
@@ -119,23 +128,18 @@ export function createRefreshService(options: RefreshServiceOptions) {
     run,
 
     /** The popup's "refresh now": only these packages, now, within the providers' budgets. */
-    async refreshPackages(ids: string[]): Promise<HandlerReply> {
+    async refreshPackages(ids: string[]): Promise<RefreshOutcome> {
       const report = await run(ids);
+      const refreshed = ids.filter((id) => report.results[id]?.ok);
       const failed = ids.flatMap((id) => {
         const result = report.results[id];
-        return result && !result.ok ? [result.error] : [];
+        return result && !result.ok ? [{ id, error: result.error }] : [];
       });
-      const refreshed = ids.filter((id) => report.results[id]?.ok);
-      if (failed.length === 0 && refreshed.length > 0)
-        return { ok: true, updated: refreshed.length, ids: refreshed };
-      if (failed.length === 0)
-        return { ok: false, error: 'Nothing to refresh: these packages are not tracked any more' };
-      const prefix = ids.length > 1 ? `${failed.length} of ${ids.length} not refreshed: ` : '';
-      return { ok: false, error: `${prefix}${failed[0]}`, ...(refreshed.length > 0 && { ids: refreshed }) };
+      return { refreshed, failed };
     },
 
-    async onAlarm(alarm: { name: string }): Promise<void> {
-      if (alarm.name !== REFRESH_ALARM) return;
+    /** The refresh alarm: a scheduled run; a run that throws is retried in five minutes. */
+    async onAlarm(): Promise<void> {
       try {
         await run();
       } catch (error) {
@@ -163,11 +167,6 @@ export function createRefreshService(options: RefreshServiceOptions) {
       }
       await api.storage.local.set({ [REFRESH_STATE_KEY]: states });
       await schedule(now() + MIN_DELAY_MS);
-    },
-
-    async onStorageChanged(changes: Record<string, unknown>, areaName: string): Promise<void> {
-      if (areaName === 'local' && (PROVIDER_KEYS_KEY in changes || PROVIDER_KEYS_CHANGED_KEY in changes))
-        await this.clearPauses();
     },
   };
 }

@@ -1,4 +1,5 @@
 import type { browser as Browser } from 'wxt/browser';
+import type { CheckReply } from '../carrier-web/check-now';
 import {
   selectionFeedback,
   TRACK_SELECTION_MENU_ID,
@@ -15,24 +16,17 @@ import {
   type TrackingUrlFor,
 } from '../notifications/notifier';
 import { isOffscreenMessage } from '../offscreen/track-page-messages';
-import { contentSettingsFor, loadSettings, SETTINGS_CHANGED_SESSION_KEY, SETTINGS_KEY } from '../settings';
+import { contentSettingsFor, loadSettings, SETTINGS_CHANGED_SESSION_KEY } from '../settings';
+import { viewClock } from '../status/package-state';
 import type { DoorstepDatabase } from '../store/db';
 import type { PackageChange } from '../store/types';
-import { changesAffectSync, META_KEY } from '../sync/compact';
+import { changesAffectSync } from '../sync/compact';
 import { queueDeletions, serialised, syncNow } from '../sync/sync-store';
-import { viewClock } from '../view/package-state';
-import {
-  ARCHIVE_ALARM,
-  ensureAlarms,
-  HOURLY_ALARM,
-  MIDNIGHT_ALARM,
-  SYNC_ALARM,
-  scheduleArchive,
-  scheduleSync,
-} from './alarms';
+import { ensureAlarms, scheduleArchive, scheduleSync } from './alarms';
 import { archiveDuePackages, nextArchiveDue } from './archive-due';
 import { updateBadge } from './badge-updater';
 import { type HandlerReply, handleMessage, type IdentifyNumber } from './message-handler';
+import type { RefreshOutcome } from './refresh-service';
 
 type BrowserApi = typeof Browser;
 
@@ -44,9 +38,11 @@ export interface TrackingEngine {
 }
 
 export interface BackgroundOptions {
-  refresh?: (ids: string[]) => Promise<HandlerReply>;
+  /** Where changes of stored packages go (the change bus); badge, notifications and sync subscribe there. */
+  publish: (changes: PackageChange[]) => Promise<void>;
+  refresh?: (ids: string[]) => Promise<RefreshOutcome>;
   /** Issue 12: "check now" on the carrier's page in a background tab; only extension pages may ask. */
-  checkCarrierPage?: (id: string) => Promise<HandlerReply>;
+  checkCarrierPage?: (id: string) => Promise<CheckReply>;
   log?: (message: string) => void;
   now?: () => number;
   /** Messages for the badge tooltip, notifications and context menu; the browser's `i18n` by default. */
@@ -54,17 +50,18 @@ export interface BackgroundOptions {
 }
 
 /**
- * Everything the service worker does, as plain functions over injected APIs, so `entrypoints/background.ts` only
- * registers listeners (synchronously, at start) and tests can drive each handler. No state is kept here between
- * events except the queue that keeps sync rounds from interleaving; anything that must survive lives in IndexedDB
- * or storage.
+ * What the service worker does, as plain functions over injected APIs; which event runs which of them is decided
+ * in one place, the composition root (`./root.ts`). Changes are published, never handled here directly: the
+ * badge, notifications and sync are subscribers like any other. No state is kept here between events except the
+ * queue that keeps sync rounds from interleaving; anything that must survive lives in IndexedDB or storage.
  */
 export function createBackgroundServices(
   api: BrowserApi,
   db: DoorstepDatabase,
   engine: TrackingEngine,
-  options: BackgroundOptions = {},
+  options: BackgroundOptions,
 ) {
+  const { publish } = options;
   const log = options.log ?? ((message: string) => console.warn(message));
   const now = options.now ?? Date.now;
   const t = options.t ?? browserTranslator(api.i18n);
@@ -97,24 +94,22 @@ export function createBackgroundServices(
     if (report.changes.length > 0) await refreshBadge();
   });
 
-  async function afterChange(changes: PackageChange[]): Promise<void> {
-    await refreshBadge();
-    await safely('notifications', () => notifyChanges(changes, notifierDeps));
-    if (changesAffectSync(changes)) {
-      // Deletions are queued in storage at once; the copy itself is written by the sync alarm, off this path.
-      await safely('sync', async () => {
-        await queueDeletions(local, changes, now());
-        await scheduleSync(api.alarms, now());
-      });
-    }
+  /** Subscriber: notices for status changes the user opted into. */
+  const notifyOfChanges = (changes: PackageChange[]) => notifyChanges(changes, notifierDeps);
+
+  /** Subscriber: deletions are queued in storage at once; the copy itself is written by the sync alarm, off this path. */
+  async function queueSyncOf(changes: PackageChange[]): Promise<void> {
+    if (!changesAffectSync(changes)) return;
+    await queueDeletions(local, changes, now());
+    await scheduleSync(api.alarms, now());
   }
 
   async function periodicChecks(): Promise<void> {
     await safely('auto-archive', async () => {
-      // The same rule the popup and badge apply (utils/view/package-state.ts), then an alarm for the next one.
+      // The same rule the popup and badge apply (utils/status/package-state.ts), then an alarm for the next one.
       const clock = viewClock(new Date(now()), await settings());
       const changes = await archiveDuePackages(db, clock);
-      if (changes.length > 0) await afterChange(changes);
+      if (changes.length > 0) await publish(changes);
       await scheduleArchive(api.alarms, await nextArchiveDue(db, clock));
     });
     await safely('late check', () => notifyLate(db, notifierDeps));
@@ -132,10 +127,14 @@ export function createBackgroundServices(
   }
 
   return {
-    afterChange,
-    periodicChecks,
     refreshBadge,
-    syncRound,
+    notifyOfChanges,
+    queueSyncOf,
+    periodicChecks,
+    /** A sync round that never throws (an alarm, a change from another device, an install). */
+    syncSafely: () => safely('sync', syncRound),
+    /** Midnight: the alarms for the next day (the clock or time zone may have moved). */
+    ensureAlarms: () => safely('alarms', () => ensureAlarms(api.alarms, new Date(now()))),
 
     onMessage(message: unknown, sender: MessageSenderInfo): Promise<HandlerReply> | undefined {
       // Only our own extension's pages and content scripts may talk to us, each kind only what it may send (see
@@ -149,8 +148,8 @@ export function createBackgroundServices(
           db,
           now,
           identify: engine.identify,
-          onChange: afterChange,
-          refresh: options.refresh,
+          onChange: publish,
+          ...(options.refresh && { refresh: options.refresh }),
           contentSettings: async (host) => contentSettingsFor(await settings(), host),
           // Opening a tab is the user's decision: only the extension's own pages (popup, options) may ask.
           ...(options.checkCarrierPage &&
@@ -159,14 +158,6 @@ export function createBackgroundServices(
         },
         kind,
       );
-    },
-
-    async onAlarm(alarm: { name: string }): Promise<void> {
-      if (alarm.name === MIDNIGHT_ALARM)
-        await safely('alarms', () => ensureAlarms(api.alarms, new Date(now())));
-      if (alarm.name === MIDNIGHT_ALARM || alarm.name === HOURLY_ALARM || alarm.name === ARCHIVE_ALARM)
-        await periodicChecks();
-      if (alarm.name === SYNC_ALARM) await safely('sync', syncRound);
     },
 
     /** Every worker start: alarms may have been dropped by a browser restart; the badge is not persisted. */
@@ -193,7 +184,7 @@ export function createBackgroundServices(
         now,
         identify: engine.identify,
         find: engine.find,
-        onChange: afterChange,
+        onChange: publish,
       });
       const { title, message } = selectionFeedback(outcome, t);
       await safely('notification', () =>
@@ -219,15 +210,12 @@ export function createBackgroundServices(
       return opened;
     },
 
-    async onStorageChanged(changes: Record<string, unknown>, areaName: string): Promise<void> {
-      // Content scripts hear nothing of the closed storage.local: a stamp in session storage tells them to ask again.
-      if (areaName === 'local' && Object.hasOwn(changes, SETTINGS_KEY) && api.storage.session)
-        await safely('settings notice', () =>
-          api.storage.session.set({ [SETTINGS_CHANGED_SESSION_KEY]: now() }),
-        );
-      // Our own writes come back here too; the round finds the copy current and writes nothing.
-      if (areaName !== 'sync' || !Object.keys(changes).some((key) => key.startsWith(META_KEY))) return;
-      await safely('sync', syncRound);
+    /** Content scripts hear nothing of the closed storage.local: a stamp in session storage tells them to ask again. */
+    async noticeSettingsChanged(): Promise<void> {
+      if (!api.storage.session) return;
+      await safely('settings notice', () =>
+        api.storage.session.set({ [SETTINGS_CHANGED_SESSION_KEY]: now() }),
+      );
     },
   };
 }

@@ -21,10 +21,6 @@ export async function runDoorstep(
     now: Date.now,
     timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
     sendMessage: (message) => browser.runtime.sendMessage(message),
-    storage: {
-      get: (key) => browser.storage.local.get(key),
-      set: (items) => browser.storage.local.set(items),
-    },
     onSettingsChanged(listener) {
       const onChanged = (changes: Record<string, unknown>, area: string) => {
         // Chrome closes storage.local to content scripts; the background then stamps storage.session instead.

@@ -25,7 +25,6 @@ export interface SlicedQueueOptions {
 
 export interface SlicedQueue {
   push(task: () => void): void;
-  readonly pending: number;
   readonly stats: SliceStats;
 }
 
@@ -69,9 +68,6 @@ export function createSlicedQueue(options: SlicedQueueOptions = {}): SlicedQueue
     push(task) {
       tasks.push(task);
       schedule();
-    },
-    get pending() {
-      return tasks.length;
     },
     stats,
   };

@@ -1,3 +1,4 @@
+import { safeHttpUrl } from '../safe-url';
 import { unwrapRedirects } from '../tracking';
 
 /**
@@ -5,16 +6,7 @@ import { unwrapRedirects } from '../tracking';
  * google.com/url?q=, Outlook Safe Links' url=, Amazon's /gp/r.html?U=), and kept only when http(s).
  */
 
-/** An absolute http(s) URL for an href, or undefined (javascript:, data:, mailto: and garbage are dropped). */
-export function safeHttpUrl(href: string, base?: string): string | undefined {
-  try {
-    const url = new URL(href.trim(), base);
-    if (url.protocol !== 'https:' && url.protocol !== 'http:') return undefined;
-    return url.href.length <= 2048 ? url.href : undefined;
-  } catch {
-    return undefined;
-  }
-}
+export { safeHttpUrl };
 
 /** The destination of a possibly wrapped link, as an absolute http(s) URL. */
 export function resolveLink(href: string, base?: string): string | undefined {

@@ -1,6 +1,6 @@
-import type { Detection, SourceKind, SourceRef } from '../store/types';
+import type { Detection, Eta, PackageStatus, SourceKind, SourceRef } from '../store/types';
 import { type CarrierCode, findTrackingNumbers, parseTrackingUrl } from '../tracking';
-import { findDeliveryPromise } from './delivery-date';
+import { type DateReference, findDeliveryPromise } from './delivery-date';
 import { resolveLink, safeSourceUrl } from './links';
 import { statusFromText } from './status-phrases';
 import { elementAt, type TextCollection } from './visible-text';
@@ -37,14 +37,33 @@ export function sourceOf(context: ScanContext): SourceRef {
   return { kind: context.sourceKind, ...(url && { url }), seenAt: context.now };
 }
 
-/** The numbers and carrier links of already collected text. */
-export function scanCollection(collection: TextCollection, context: ScanContext): Found[] {
-  const { text, links } = collection;
-  const byNumber = new Map<string, Found>();
-  const source = sourceOf(context);
-  // Evidence is dated when it was written, but never later than when it was seen (a mail from a wrong clock).
+/**
+ * The one source of "when" and "where" for reading dates of a scan: evidence is dated when it was written, but never
+ * later than when it was seen (a mail from a wrong clock), in the reader's zone (UTC when unknown).
+ */
+export function readingReference(context: ScanContext): DateReference & { writtenAt?: number } {
   const writtenAt = context.writtenAt === undefined ? undefined : Math.min(context.writtenAt, context.now);
-  const reference = { at: writtenAt ?? context.now, timeZone: context.timeZone ?? 'UTC' };
+  return {
+    at: writtenAt ?? context.now,
+    timeZone: context.timeZone ?? 'UTC',
+    ...(writtenAt !== undefined && { writtenAt }),
+  };
+}
+
+/** A number found in text or in a carrier link, before anything is read about it. */
+export interface FoundNumber {
+  number: string;
+  carrier?: CarrierCode;
+  trackUrl?: string;
+  /** The words around a number found in the text (none for a number only in a link). */
+  around?: string;
+  anchor?: Element;
+}
+
+/** The numbers and carrier links of already collected text, each with the words around it. */
+export function numbersIn(collection: TextCollection, context: ScanContext): FoundNumber[] {
+  const { text, links } = collection;
+  const byNumber = new Map<string, FoundNumber>();
   const options = context.documentCarriers?.length ? { documentCarriers: context.documentCarriers } : {};
 
   const matches = findTrackingNumbers(text, options);
@@ -57,18 +76,13 @@ export function scanCollection(collection: TextCollection, context: ScanContext)
     const nextStart = matches[i + 1]?.start ?? text.length;
     const before = collapsedTail(text.slice(Math.max(previousEnd, match.start - RAW_WINDOW), match.start));
     const after = collapsedHead(text.slice(match.end, Math.min(nextStart, match.end + RAW_WINDOW)));
-    const status = statusFromText(`${before} ${after}`);
-    const promise = findDeliveryPromise(`${before} ${after}`, reference);
-    const detection: Detection = {
+    const anchor = elementAt(collection, match.start);
+    byNumber.set(match.number, {
       number: match.number,
       carrier: match.carrier,
-      ...(status && { status: status.status, statusText: status.phrase }),
-      ...(status && writtenAt !== undefined && { statusAt: writtenAt }),
-      ...(promise && { eta: promise.eta }),
-      source,
-    };
-    const anchor = elementAt(collection, match.start);
-    byNumber.set(match.number, { detection, ...(anchor && { anchor: outsideLink(anchor) }) });
+      around: `${before} ${after}`,
+      ...(anchor && { anchor: outsideLink(anchor) }),
+    });
   }
   for (const link of links) {
     const parsed = parseTrackingUrl(link.href);
@@ -77,21 +91,70 @@ export function scanCollection(collection: TextCollection, context: ScanContext)
     for (const number of parsed.numbers) {
       const existing = byNumber.get(number);
       if (existing) {
-        if (trackUrl && !existing.detection.trackUrl) existing.detection.trackUrl = trackUrl;
+        if (trackUrl && !existing.trackUrl) existing.trackUrl = trackUrl;
         continue;
       }
       byNumber.set(number, {
-        detection: {
-          number,
-          ...(parsed.carrier && { carrier: parsed.carrier }),
-          ...(trackUrl && { trackUrl }),
-          source,
-        },
+        number,
+        ...(parsed.carrier && { carrier: parsed.carrier }),
+        ...(trackUrl && { trackUrl }),
         anchor: link.element,
       });
     }
   }
   return [...byNumber.values()];
+}
+
+/** What a number's own words say: a status phrase and a delivery promise next to it. */
+export interface NumberReading {
+  status?: { status: PackageStatus; phrase: string } | undefined;
+  eta?: Eta | undefined;
+}
+
+/** The status phrase next to a number found in the text. */
+export function statusAround(found: FoundNumber): NumberReading['status'] {
+  return found.around === undefined ? undefined : statusFromText(found.around);
+}
+
+/** The delivery promise next to a number found in the text. */
+export function promiseAround(found: FoundNumber, reference: DateReference): Eta | undefined {
+  return found.around === undefined ? undefined : findDeliveryPromise(found.around, reference)?.eta;
+}
+
+/** The detection of a found number: its reading, dated, and where it was seen. */
+export function detectionOf(
+  found: FoundNumber,
+  reading: NumberReading,
+  source: SourceRef,
+  statusAt: number | undefined,
+  extra: Partial<Detection> = {},
+): Found {
+  const { status, eta } = reading;
+  const detection: Detection = {
+    number: found.number,
+    ...(found.carrier && { carrier: found.carrier }),
+    ...(status && { status: status.status, statusText: status.phrase }),
+    ...(status && statusAt !== undefined && { statusAt }),
+    ...(eta && { eta }),
+    ...(found.trackUrl && { trackUrl: found.trackUrl }),
+    ...extra,
+    source,
+  };
+  return { detection, ...(found.anchor && { anchor: found.anchor }) };
+}
+
+/** The numbers and carrier links of already collected text, each read from the words next to it. */
+export function scanCollection(collection: TextCollection, context: ScanContext): Found[] {
+  const reference = readingReference(context);
+  const source = sourceOf(context);
+  return numbersIn(collection, context).map((found) =>
+    detectionOf(
+      found,
+      { status: statusAround(found), eta: promiseAround(found, reference) },
+      source,
+      reference.writtenAt,
+    ),
+  );
 }
 
 /** A chip must not sit inside a link (a click on it would follow the link): use the link itself as the anchor. */

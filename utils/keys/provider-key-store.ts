@@ -1,5 +1,5 @@
+import { PROVIDER_KEYS_KEY, type ProviderKeys, parseProviderKeys } from '../providers/keys';
 import type { KeyValueStorage } from '../settings';
-import { PROVIDER_KEYS_KEY, type ProviderKeys, parseProviderKeys } from '../view/providers';
 
 /**
  * Where provider keys live: an IndexedDB database of the extension's own origin. Content scripts run with the

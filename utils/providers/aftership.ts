@@ -1,5 +1,6 @@
 import type { PackageRecord, PackageStatus } from '../store/types';
 import { failBatch, notConfigured, numberedBatch } from './batch';
+import { AFTERSHIP_API, originOf } from './catalogue';
 import { failure, joinUrl, requestJson } from './http';
 import {
   cleanEvents,
@@ -26,7 +27,7 @@ import type {
  */
 
 const NAME = 'AfterShip';
-export const AFTERSHIP_BASE = 'https://api.aftership.com/tracking/2025-01';
+export const AFTERSHIP_BASE = `${AFTERSHIP_API}/tracking/2025-01`;
 const MAX_NUMBERS = 20;
 
 const TAG_STATUS: Record<string, PackageStatus> = {
@@ -49,7 +50,7 @@ export function aftershipStatus(tag: unknown, returnToSender = false): PackageSt
 export const aftership: StatusProvider = {
   id: 'aftership',
   name: NAME,
-  origins: ['https://api.aftership.com/*'],
+  origins: [originOf(AFTERSHIP_API)],
   needs: ['apiKey'],
   maxBatch: MAX_NUMBERS,
   // GET /trackings allows 6 requests/s (reference §4.2); stay far below.
@@ -164,7 +165,7 @@ function readTracking(pkg: PackageRecord, tracking: unknown, now: number): Packa
       eta,
       events,
       trackUrl: asString(at(tracking, 'courier_tracking_link')),
-      sourceUrl: 'https://api.aftership.com/',
+      sourceUrl: `${AFTERSHIP_API}/`,
     },
     now,
     NAME,

@@ -1,5 +1,6 @@
 import type { PackageRecord, PackageStatus } from '../store/types';
 import { eachPackage, notConfigured, packageFailed } from './batch';
+import { DHL_API, originOf } from './catalogue';
 import { failure, joinUrl, requestJson } from './http';
 import { cleanEvents, etaFrom, failOne, joinLocation, parseInstant, refreshOutcome } from './normalize';
 import { asArray, at } from './read';
@@ -11,7 +12,7 @@ import type { PackageOutcome, ProviderContext, RefreshResult, StatusProvider } f
  */
 
 const NAME = 'DHL';
-export const DHL_BASE = 'https://api-eu.dhl.com';
+export const DHL_BASE = DHL_API;
 
 /** DHL's coarse statusCode, refined by the description where DHL has no code of its own. */
 export function dhlStatus(statusCode: unknown, description: unknown): PackageStatus {
@@ -43,7 +44,7 @@ export function dhlStatus(statusCode: unknown, description: unknown): PackageSta
 export const dhl: StatusProvider = {
   id: 'dhl',
   name: NAME,
-  origins: ['https://api-eu.dhl.com/*'],
+  origins: [originOf(DHL_API)],
   needs: ['apiKey'],
   maxBatch: 1,
   requestPerPackage: true,
@@ -90,7 +91,7 @@ function readShipment(pkg: PackageRecord, json: unknown, now: number): PackageOu
         at(frame, 'estimatedThrough'),
       ),
       events,
-      sourceUrl: 'https://api-eu.dhl.com/',
+      sourceUrl: `${DHL_API}/`,
     },
     now,
     NAME,

@@ -1,5 +1,6 @@
 import type { PackageRecord, PackageStatus } from '../store/types';
 import { failBatch } from './batch';
+import { FEDEX_API, originOf } from './catalogue';
 import { failure, joinUrl, requestJson } from './http';
 import {
   cleanEvents,
@@ -20,7 +21,7 @@ import type { PackageOutcome, ProviderContext, RefreshResult, StatusProvider } f
  */
 
 const NAME = 'FedEx';
-export const FEDEX_BASE = 'https://apis.fedex.com';
+export const FEDEX_BASE = FEDEX_API;
 const MAX_NUMBERS = 30;
 
 const CODE_STATUS: Record<string, PackageStatus> = {
@@ -56,7 +57,7 @@ export function fedexStatus(code: unknown, description: unknown): PackageStatus 
 export const fedex: StatusProvider = {
   id: 'fedex',
   name: NAME,
-  origins: ['https://apis.fedex.com/*'],
+  origins: [originOf(FEDEX_API)],
   needs: ['clientId', 'clientSecret'],
   maxBatch: MAX_NUMBERS,
   budget: { perHour: 200, perDay: 2000, concurrency: 2, minSpacingMs: 200 },
@@ -173,7 +174,7 @@ function readResult(pkg: PackageRecord, result: unknown, now: number): PackageOu
       statusAt: events[0]?.at,
       eta,
       events,
-      sourceUrl: 'https://apis.fedex.com/',
+      sourceUrl: `${FEDEX_API}/`,
     },
     now,
     NAME,

@@ -1,5 +1,6 @@
 import type { PackageRecord, PackageStatus } from '../store/types';
 import { failBatch, notConfigured, numberedBatch } from './batch';
+import { originOf, SEVENTEEN_TRACK_API } from './catalogue';
 import { failure, joinUrl, requestJson } from './http';
 import {
   cleanEvents,
@@ -26,7 +27,7 @@ import type {
  */
 
 const NAME = '17TRACK';
-export const SEVENTEEN_TRACK_BASE = 'https://api.17track.net/track/v2.2';
+export const SEVENTEEN_TRACK_BASE = `${SEVENTEEN_TRACK_API}/track/v2.2`;
 const MAX_NUMBERS = 40;
 
 const NOT_REGISTERED = -18019902;
@@ -62,7 +63,7 @@ export function seventeenTrackStatus(main: unknown, sub: unknown): PackageStatus
 export const seventeenTrack: StatusProvider = {
   id: '17track',
   name: NAME,
-  origins: ['https://api.17track.net/*'],
+  origins: [originOf(SEVENTEEN_TRACK_API)],
   needs: ['apiKey'],
   maxBatch: MAX_NUMBERS,
   // 3 requests/s per key is the documented ceiling; register costs quota, gettrackinfo does not.
@@ -242,7 +243,7 @@ function readTrackInfo(pkg: PackageRecord, info: unknown, now: number): PackageO
               ],
               now,
             ),
-      sourceUrl: 'https://api.17track.net/',
+      sourceUrl: `${SEVENTEEN_TRACK_API}/`,
     },
     now,
     NAME,

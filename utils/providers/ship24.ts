@@ -1,5 +1,6 @@
 import type { PackageRecord, PackageStatus } from '../store/types';
 import { eachPackage, notConfigured, packageFailed } from './batch';
+import { originOf, SHIP24_API } from './catalogue';
 import { failure, joinUrl, requestJson } from './http';
 import { cleanEvents, etaFrom, failOne, joinLocation, parseInstant, refreshOutcome } from './normalize';
 import { asArray, asString, at } from './read';
@@ -12,7 +13,7 @@ import type { PackageOutcome, ProviderContext, RefreshResult, StatusProvider } f
  */
 
 const NAME = 'Ship24';
-export const SHIP24_BASE = 'https://api.ship24.com/public/v1';
+export const SHIP24_BASE = `${SHIP24_API}/public/v1`;
 
 const MILESTONE_STATUS: Record<string, PackageStatus> = {
   pending: 'unknown',
@@ -34,7 +35,7 @@ export function ship24Status(milestone: unknown, statusCode: unknown): PackageSt
 export const ship24: StatusProvider = {
   id: 'ship24',
   name: NAME,
-  origins: ['https://api.ship24.com/*'],
+  origins: [originOf(SHIP24_API)],
   needs: ['apiKey'],
   maxBatch: 10,
   requestPerPackage: true,
@@ -106,7 +107,7 @@ function readTrackings(pkg: PackageRecord, json: unknown, now: number): PackageO
       statusAt: events[0]?.at,
       eta: etaFrom(at(shipment, 'delivery', 'estimatedDeliveryDate')),
       events,
-      sourceUrl: 'https://api.ship24.com/',
+      sourceUrl: `${SHIP24_API}/`,
     },
     now,
     NAME,

@@ -1,6 +1,6 @@
 import type { ProviderId } from '../settings';
 import type { Detection, PackageRecord } from '../store/types';
-import type { ProviderCredentials } from '../view/providers';
+import type { ProviderCredentials } from './keys';
 
 /**
  * The contract every status provider implements. A provider turns packages into `Detection`s (source kind

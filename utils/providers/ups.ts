@@ -1,5 +1,6 @@
 import type { PackageRecord, PackageStatus } from '../store/types';
 import { eachPackage, packageFailed } from './batch';
+import { originOf, UPS_API } from './catalogue';
 import { failure, joinUrl, requestJson } from './http';
 import { cleanEvents, failOne, joinLocation, refreshOutcome } from './normalize';
 import { basicAuth, withClientCredentials } from './oauth';
@@ -12,7 +13,7 @@ import type { PackageOutcome, ProviderContext, RefreshResult, StatusProvider } f
  */
 
 const NAME = 'UPS';
-export const UPS_BASE = 'https://onlinetools.ups.com';
+export const UPS_BASE = UPS_API;
 export const UPS_TRANSACTION_SOURCE = 'doorstep';
 
 const TYPE_STATUS: Record<string, PackageStatus> = {
@@ -46,7 +47,7 @@ export function upsStatus(type: unknown, description: unknown): PackageStatus {
 export const ups: StatusProvider = {
   id: 'ups',
   name: NAME,
-  origins: ['https://onlinetools.ups.com/*'],
+  origins: [originOf(UPS_API)],
   needs: ['clientId', 'clientSecret'],
   maxBatch: 5,
   requestPerPackage: true,
@@ -133,7 +134,7 @@ function readPackage(pkg: PackageRecord, json: unknown, now: number): PackageOut
       statusAt: events[0]?.at,
       eta: upsEta(upsPackage),
       events,
-      sourceUrl: 'https://onlinetools.ups.com/',
+      sourceUrl: `${UPS_API}/`,
     },
     now,
     NAME,

@@ -1,5 +1,6 @@
 import type { PackageRecord, PackageStatus } from '../store/types';
 import { eachPackage, packageFailed } from './batch';
+import { originOf, USPS_API } from './catalogue';
 import { failure, joinUrl, requestJson } from './http';
 import { cleanEvents, etaFrom, failOne, joinLocation, parseInstant, refreshOutcome } from './normalize';
 import { withClientCredentials } from './oauth';
@@ -13,7 +14,7 @@ import type { PackageOutcome, ProviderContext, RefreshResult, StatusProvider } f
  */
 
 const NAME = 'USPS';
-export const USPS_BASE = 'https://apis.usps.com';
+export const USPS_BASE = USPS_API;
 
 export function uspsStatus(category: unknown, text: unknown): PackageStatus {
   const status = typeof text === 'string' ? text.toLowerCase() : '';
@@ -43,7 +44,7 @@ export function uspsStatus(category: unknown, text: unknown): PackageStatus {
 export const usps: StatusProvider = {
   id: 'usps',
   name: NAME,
-  origins: ['https://apis.usps.com/*'],
+  origins: [originOf(USPS_API)],
   needs: ['clientId', 'clientSecret'],
   maxBatch: 5,
   requestPerPackage: true,
@@ -122,7 +123,7 @@ function readTracking(pkg: PackageRecord, json: unknown, now: number): PackageOu
       statusAt: events[0]?.at,
       eta,
       events,
-      sourceUrl: 'https://apis.usps.com/',
+      sourceUrl: `${USPS_API}/`,
     },
     now,
     NAME,

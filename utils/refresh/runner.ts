@@ -1,4 +1,5 @@
 import { failure } from '../providers/http';
+import type { ProviderCredentials } from '../providers/keys';
 import type {
   PackageOutcome,
   ProviderContext,
@@ -11,7 +12,6 @@ import type {
 import type { DoorstepDatabase } from '../store/db';
 import { getPackages, listAllPackages, upsertDetections } from '../store/repository';
 import type { Detection, PackageChange, PackageRecord } from '../store/types';
-import type { ProviderCredentials } from '../view/providers';
 import { mapWithConcurrency } from './concurrency';
 import { type Plan, type PlannedBatch, planRefresh } from './plan';
 import { type ProviderStates, recordBatch } from './provider-state';

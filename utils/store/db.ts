@@ -1,5 +1,5 @@
 import Dexie, { type EntityTable, type Transaction } from 'dexie';
-import { isWatched, lastNewsAt } from '../view/package-state';
+import { isWatched, lastNewsAt } from '../status/package-state';
 import type { PackageRecord } from './types';
 
 export const DATABASE_NAME = 'doorstep';
@@ -122,7 +122,7 @@ const EARLIEST_ZONE_MS = 14 * 3_600_000;
 
 /**
  * The badge's time-dependent keys (v4) of an active, unfinished package; the derivation in
- * utils/view/package-state.ts still decides, these only pre-select: `quietSince` its last news when something is
+ * utils/status/package-state.ts still decides, these only pre-select: `quietSince` its last news when something is
  * watching it (only a watched package can go stale), `lateFrom` the first instant its estimate can have passed in
  * any time zone (0 for an estimate that is not a plain day: always checked).
  */

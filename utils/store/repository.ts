@@ -1,5 +1,5 @@
 import Dexie from 'dexie';
-import { DAY_MS, type ViewClock } from '../view/package-state';
+import { DAY_MS, type ViewClock } from '../status/package-state';
 import { ANY_DAY, type DoorstepDatabase } from './db';
 import { createRecord, mergeDetection, mergeRecords, unionSources } from './merge';
 import type { Detection, PackageChange, PackageRecord } from './types';
@@ -229,7 +229,7 @@ const BADGE_STATUSES = ['out_for_delivery', 'available_for_pickup', 'exception',
  * What the badge looks at: the active packages that can be arriving today or a problem at `clock`, read through
  * indexes so neither the archive nor the quiet rest of the active list is read: the statuses that count whatever the
  * day, the estimates that include today (or are too long to list), and the packages under way whose last news is
- * `staleAfterDays` old or whose estimate can have passed (v4 keys). The derivation in utils/view/package-state.ts
+ * `staleAfterDays` old or whose estimate can have passed (v4 keys). The derivation in utils/status/package-state.ts
  * decides; this only pre-selects a superset of what it can count. Most recently changed first.
  */
 export async function listBadgeCandidates(

@@ -27,7 +27,7 @@ import {
   MIN_NUMBER_LENGTH,
   matchFormats,
   mayMatch,
-} from './couriers/index';
+} from './format-table';
 import { type Candidate, scanCandidates } from './scan';
 import type { CarrierCode, Evidence, FindOptions, TrackingFormat, TrackingMatch } from './types';
 import {
@@ -42,7 +42,7 @@ import {
 } from './url';
 
 export * as checksums from './checksums';
-export { ALL_FORMATS, COURIERS } from './couriers/index';
+export { ALL_FORMATS, COURIERS } from './format-table';
 export type { CarrierCode, Evidence, FindOptions, Strength, TrackingFormat, TrackingMatch } from './types';
 export type { ParsedTrackingUrl };
 export { carrierFromHost, trackingUrlFor, unwrapRedirects };

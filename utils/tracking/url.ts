@@ -2,7 +2,7 @@
  * Links: which carrier a tracking link belongs to, the numbers it carries, the redirectors
  * e-mail wraps around links, and the carrier page to open for a number.
  */
-import { COURIER_BY_CODE, COURIERS } from './couriers/index';
+import { COURIER_BY_CODE, COURIERS } from './format-table';
 import type { CarrierCode } from './types';
 
 /** Services that track parcels of any carrier: a number in their links is a tracking number. */

@@ -1,26 +1,17 @@
+import { AMAZON_STORE_HOST } from '../amazon-stores';
+import { safeHttpUrl } from '../safe-url';
 import { isCarrierHost } from '../store/merge';
 import type { PackageRecord } from '../store/types';
 
 /**
- * Links the popup may open. Stored URLs came from pages and APIs, so each is parsed again here and only http(s)
- * survives: a `javascript:` or `data:` URL smuggled into a record can never be opened from the popup.
+ * Links the popup may open. Stored URLs came from pages and APIs, so each is parsed again here (utils/safe-url.ts)
+ * and only http(s) survives: a `javascript:` or `data:` URL smuggled into a record can never be opened from the popup.
  */
 
-export function safeHttpUrl(raw: string | undefined): string | undefined {
-  if (!raw) return undefined;
-  try {
-    const url = new URL(raw);
-    return url.protocol === 'https:' || url.protocol === 'http:' ? url.href : undefined;
-  } catch {
-    return undefined;
-  }
-}
+export { safeHttpUrl };
 
 /** The tracking engine's `trackingUrlFor`, passed in so this module stays free of the engine. */
 export type CarrierUrl = (carrier: string, number: string) => string | null | undefined;
-
-const AMAZON_HOST =
-  /^www\.amazon\.(?:com|ca|co\.uk|de|fr|es|it|nl|com\.au|co\.jp|in|com\.mx|com\.br|se|pl|com\.be|ie|ae|sa)$/;
 
 /** The Amazon store the package was seen on (order pages, track pages); amazon.com when only an e-mail said so. */
 export function amazonStoreOf(pkg: PackageRecord): string {
@@ -28,7 +19,7 @@ export function amazonStoreOf(pkg: PackageRecord): string {
     if (!source.url) continue;
     try {
       const host = new URL(source.url).hostname;
-      if (AMAZON_HOST.test(host)) return host;
+      if (AMAZON_STORE_HOST.test(host)) return host;
     } catch {
       // An unparsable source URL says nothing about the store.
     }

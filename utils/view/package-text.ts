@@ -1,7 +1,7 @@
 import type { Translate } from '../i18n/translate';
+import { lastNewsAt, type ProblemKind, type SectionId, type ViewClock } from '../status/package-state';
 import type { PackageRecord, PackageStatus, TrackingEvent } from '../store/types';
 import { carrierBrand } from './carriers';
-import { lastNewsAt, type ProblemKind, type SectionId, type ViewClock } from './package-state';
 
 /** The words the popup shows for a package, in the UI language. Text from pages is passed through as text. */
 

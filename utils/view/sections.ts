@@ -1,5 +1,5 @@
+import { packageState, SECTION_ORDER, type SectionId, type ViewClock } from '../status/package-state';
 import type { PackageRecord } from '../store/types';
-import { packageState, SECTION_ORDER, type SectionId, type ViewClock } from './package-state';
 
 /**
  * How the popup groups packages, from the one derivation in `package-state.ts` (the badge uses the same), so a
@@ -18,7 +18,7 @@ export {
   type SectionId,
   type ViewClock,
   viewClock,
-} from './package-state';
+} from '../status/package-state';
 
 export interface Section {
   id: SectionId;

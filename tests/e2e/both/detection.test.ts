@@ -1,5 +1,6 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { datePage, demoDay } from '../../../scripts/demo-server.mjs';
 import type { PackageRecord } from '../../../utils/store/types';
 import { BROWSERS, type BrowserHarness, byNumber, startBrowser } from '../harness/index';
 
@@ -18,9 +19,11 @@ function gmailReceivedToday(): string {
     hour: 'numeric',
     minute: '2-digit',
   });
-  return readFileSync(new URL('../../fixtures/pages/gmail/ups-usps.html', import.meta.url), 'utf8').replace(
-    'title="Fri, Nov 27, 2026, 7:02 AM"',
-    `title="${received}"`,
+  return datePage(
+    readFileSync(new URL('../../fixtures/pages/gmail/ups-usps.html', import.meta.url), 'utf8').replace(
+      'title="{{day:0:gmail}}, 7:02 AM"',
+      `title="${received}"`,
+    ),
   );
 }
 
@@ -64,7 +67,7 @@ describe.each(BROWSERS)('detection, popup and badge in %s', (browserName) => {
     const stored = await harness.waitForPackages((p) => byOrder(p, '302-4417781-6650713').length > 0);
     expect(byOrder(stored, '302-4417781-6650713')[0]).toMatchObject({
       shipmentId: 'Q7c9mVzTr',
-      eta: { start: '2026-12-01' },
+      eta: { start: demoDay(4) },
     });
     await page.close();
   });
@@ -92,8 +95,8 @@ describe.each(BROWSERS)('detection, popup and badge in %s', (browserName) => {
   });
 
   it('lists the packages in the popup and counts those out for delivery today on the badge', async () => {
-    // Out for delivery today: only the UPS mail, received today (the Amazon track page's fixture said it days ago).
-    await expect.poll(() => harness.badgeText(), POLL).toBe('1');
+    // Out for delivery today: the UPS mail, received today, and the Amazon track page (its demo page is dated today).
+    await expect.poll(() => harness.badgeText(), POLL).toBe('2');
     const popup = await harness.openPopup();
     await expect
       .poll(() => popup.text('li.package[data-number="9400111206206406260787"]'), POLL)
@@ -106,6 +109,7 @@ describe.each(BROWSERS)('detection, popup and badge in %s', (browserName) => {
           .sort(),
       );
     await expect.poll(outForDelivery, POLL).toContain('1Z999AA10123456784');
+    expect(await outForDelivery()).toContain('TBA010000000000');
     expect(await outForDelivery()).not.toContain('9400111206206406260787');
     mkdirSync('artifacts', { recursive: true });
     await popup.screenshot(`artifacts/popup-${browserName}.png`);

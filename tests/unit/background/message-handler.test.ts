@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type HandlerDeps, handleMessage } from '../../../utils/background/message-handler';
+import type { ReplyTo } from '../../../utils/messages';
 import { DoorstepDatabase } from '../../../utils/store/db';
 import type { PackageChange, PackageRecord } from '../../../utils/store/types';
 import { identifyTrackingNumber } from '../../../utils/tracking';
@@ -78,11 +79,11 @@ describe('handleMessage: the background boundary', () => {
   });
 
   it('adds pasted numbers with the engine and names the pieces that are not numbers', async () => {
-    const reply = await handleMessage(
+    const reply = (await handleMessage(
       { type: 'add-numbers', input: `1Z 999 AA1 0123 4567 84\nhello, ${UPS}` },
       deps,
       'extension',
-    );
+    )) as ReplyTo<'add-numbers'>;
     expect(reply.ok).toBe(false);
     expect(reply.added?.map((o) => [o.input, o.number ?? o.error])).toEqual([
       ['1Z 999 AA1 0123 4567 84', UPS],
@@ -94,7 +95,11 @@ describe('handleMessage: the background boundary', () => {
   });
 
   it('labels, archives, deletes and restores with the popup’s message shapes', async () => {
-    const created = await handleMessage({ type: 'detections', detections: [detection] }, deps, 'extension');
+    const created = (await handleMessage(
+      { type: 'detections', detections: [detection] },
+      deps,
+      'extension',
+    )) as ReplyTo<'detections'>;
     const id = created.ok ? (created.ids?.[0] ?? '') : '';
     clock = 2_000;
     expect(
@@ -107,7 +112,7 @@ describe('handleMessage: the background boundary', () => {
       ok: true,
     });
     expect((await db.packages.get(id))?.archived).toBe(1);
-    const deleted = await handleMessage({ type: 'delete', id }, deps, 'extension');
+    const deleted = (await handleMessage({ type: 'delete', id }, deps, 'extension')) as ReplyTo<'delete'>;
     expect(deleted.ok && deleted.record?.label).toBe('Boots');
     expect(changeBatches.at(-1)?.[0]).toMatchObject({ deletedByUser: true });
     expect(await db.packages.count()).toBe(0);
@@ -152,7 +157,7 @@ describe('handleMessage: the background boundary', () => {
       status: 'in_transit',
       statusAt: 100,
     };
-    const reply = await handleMessage(
+    const reply = (await handleMessage(
       {
         type: 'import',
         records: [
@@ -166,7 +171,7 @@ describe('handleMessage: the background boundary', () => {
       },
       deps,
       'extension',
-    );
+    )) as ReplyTo<'import'>;
     expect(reply).toMatchObject({ ok: true, created: 1, updated: 1, rejected: 4 });
     if (reply.ok) {
       expect(reply.reasons?.map((r) => r.index)).toEqual([2, 3, 4, 5]);
@@ -252,11 +257,13 @@ describe('handleMessage: the background boundary', () => {
       ...deps,
       refresh: async (ids: string[]) => {
         asked.push(ids);
-        return { ok: true as const };
+        return { refreshed: ids, failed: [] };
       },
     };
     expect(await handleMessage({ type: 'refresh', ids: ['a', 'b'] }, wired, 'extension')).toEqual({
       ok: true,
+      updated: 2,
+      ids: ['a', 'b'],
     });
     expect(asked).toEqual([['a', 'b']]);
   });

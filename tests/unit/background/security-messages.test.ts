@@ -30,7 +30,7 @@ beforeEach(async () => {
     onChange: async (changes) => {
       changeBatches.push(changes);
     },
-    refresh: async () => ({ ok: true }),
+    refresh: async (ids) => ({ refreshed: ids, failed: [] }),
   };
   await handleMessage(
     {

@@ -312,7 +312,6 @@ describe('cases 8 and 9: the content script on a page', () => {
       siteFor,
       timeZone: 'UTC',
       sendMessage: (message) => deliver(message as { type: string }),
-      storage: { get: async () => ({}), set: async () => {} },
       onSettingsChanged: () => () => {},
       signal: controller.signal,
       later: (task, ms) => timers.push({ task, ms }),

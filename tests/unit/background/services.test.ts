@@ -2,28 +2,26 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { HOURLY_ALARM, MIDNIGHT_ALARM, SYNC_ALARM } from '../../../utils/background/alarms';
-import { type BackgroundServices, createBackgroundServices } from '../../../utils/background/services';
+import { type Background, composeBackground } from '../../../utils/background/root';
 import { BADGE_COLOR_PROBLEM } from '../../../utils/badge';
 import { TRACK_SELECTION_MENU_ID } from '../../../utils/context-menu/track-selection';
 import { fillMessage } from '../../../utils/i18n/translate';
 import { saveSettings } from '../../../utils/settings';
 import { DoorstepDatabase } from '../../../utils/store/db';
 import { META_KEY } from '../../../utils/sync/compact';
-import {
-  type CarrierCode,
-  findTrackingNumbers,
-  identifyTrackingNumber,
-  trackingUrlFor,
-} from '../../../utils/tracking';
 import { loadCatalog, translatorFor } from '../components/catalog';
 
 const UPS = '1Z999AA10123456784';
 const USPS = '9400111206206406260787';
 
 let db: DoorstepDatabase;
-let services: BackgroundServices;
+let services: Background;
 let logged: string[];
 let clock: number;
+/** These tests fetch no Amazon track page. */
+const noTrackPages = async () => {
+  throw new Error('no track pages in this test');
+};
 // An extension page (the popup): our id and our origin.
 const self = { id: browser.runtime.id, url: browser.runtime.getURL('/popup.html') };
 
@@ -32,16 +30,13 @@ beforeEach(() => {
   db = new DoorstepDatabase(`services-${crypto.randomUUID()}`);
   logged = [];
   clock = new Date(2026, 10, 27, 15, 0).getTime();
-  services = createBackgroundServices(
-    browser,
+  services = composeBackground(browser, {
     db,
-    {
-      identify: identifyTrackingNumber,
-      find: (text) => findTrackingNumbers(text),
-      trackingUrlFor: (c, n) => trackingUrlFor(c as CarrierCode, n) ?? undefined,
-    },
-    { log: (m) => logged.push(m), now: () => clock, t: translatorFor('en') },
-  );
+    parseTrackPage: noTrackPages,
+    log: (m) => logged.push(m),
+    now: () => clock,
+    t: translatorFor('en'),
+  });
 });
 afterEach(async () => {
   await db.delete();
@@ -90,7 +85,7 @@ describe('background services (fake browser)', () => {
   });
 
   it('rolls the badge over on the midnight alarm and schedules the next one', async () => {
-    await services.onStart();
+    await services.services.onStart();
     const midnight = await browser.alarms.get(MIDNIGHT_ALARM);
     expect(new Date(midnight?.scheduledTime ?? 0).getHours()).toBe(0);
     expect((await browser.alarms.get(HOURLY_ALARM))?.periodInMinutes).toBe(60);
@@ -167,16 +162,12 @@ describe('background services (fake browser)', () => {
         return entry ? fillMessage(entry, [substitutions ?? []].flat().map(String)) : '';
       });
     try {
-      const german = createBackgroundServices(
-        browser,
+      const german = composeBackground(browser, {
         db,
-        {
-          identify: identifyTrackingNumber,
-          find: (text) => findTrackingNumbers(text),
-          trackingUrlFor: (c, n) => trackingUrlFor(c as CarrierCode, n) ?? undefined,
-        },
-        { log: (m) => logged.push(m), now: () => clock },
-      );
+        parseTrackPage: noTrackPages,
+        log: (m) => logged.push(m),
+        now: () => clock,
+      });
       await german.onMessage(
         detections([{ number: UPS, carrier: 'ups', eta: { start: today() }, source: seen() }]),
         self,

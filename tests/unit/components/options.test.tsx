@@ -9,6 +9,7 @@ import {
   type ProviderKeyStore,
 } from '../../../utils/keys/provider-key-store';
 import type { Message } from '../../../utils/messages';
+import { asMessageClient } from '../../../utils/messaging/client';
 import { DEFAULT_SETTINGS, type Settings } from '../../../utils/settings';
 import { DoorstepDatabase } from '../../../utils/store/db';
 import type { PackageRecord } from '../../../utils/store/types';
@@ -156,7 +157,7 @@ describe('options page', () => {
     const now = options.now ?? NOW;
     const services: OptionsServices = {
       db,
-      send: background.send,
+      send: asMessageClient(background.send),
       storage,
       keys,
       clearSynced: async () => {
@@ -811,7 +812,7 @@ describe('options page', () => {
       expect(m.ui.text('[data-testid="import-report"] li')).toMatch(/^Record 1: /);
       expect(m.background.sent).toEqual([]);
 
-      m.background.overrides.import = { ok: false, error: 'internal error' };
+      m.background.overrides.import = { ok: false, code: 'internal', error: 'internal error' };
       chooseFile(input, new File([JSON.stringify(threePackages(NOW))], 'good.json'));
       await waitFor(() =>
         expect(m.ui.text('[data-testid="import-report"] .field-error')).toBe('Import failed: internal error'),
@@ -851,7 +852,7 @@ describe('options page', () => {
     it('shows why deleting failed and keeps the data and the synced copy', async () => {
       await db.packages.bulkPut(packages());
       const m = await ready();
-      m.background.overrides['delete-all'] = { ok: false, error: 'database is locked' };
+      m.background.overrides['delete-all'] = { ok: false, code: 'internal', error: 'database is locked' };
       m.ui.click(button(m, 'Delete all data…'));
       await waitFor(() => expect(m.ui.$('[role="alertdialog"]')).not.toBeNull());
       m.ui.click(button(m, 'Yes, delete everything'));

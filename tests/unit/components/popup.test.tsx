@@ -3,6 +3,7 @@ import { App } from '../../../components/App';
 import { type Services, ServicesContext } from '../../../components/services';
 import type { HandlerReply } from '../../../utils/background/message-handler';
 import type { Message } from '../../../utils/messages';
+import { asMessageClient } from '../../../utils/messaging/client';
 import { DEFAULT_SETTINGS } from '../../../utils/settings';
 import { DoorstepDatabase } from '../../../utils/store/db';
 import type { PackageRecord } from '../../../utils/store/types';
@@ -30,7 +31,7 @@ function fakeBackground(
       case 'delete': {
         const record = await db.packages.get(message.id);
         await db.packages.delete(message.id);
-        return record ? { ok: true, record } : { ok: false, error: 'no such package' };
+        return record ? { ok: true, record } : { ok: false, code: 'not-found', error: 'no such package' };
       }
       case 'restore':
         await db.packages.put(message.record as PackageRecord);
@@ -42,7 +43,7 @@ function fakeBackground(
         await db.packages.update(message.id, { archivedAt: message.archived ? NOW.getTime() : undefined });
         return { ok: true };
       default:
-        return { ok: false, error: 'not handled by the fake' };
+        return { ok: false, code: 'internal', error: 'not handled by the fake' };
     }
   };
   return { sent, send };
@@ -53,10 +54,10 @@ describe('popup App', () => {
   let dom: TestDom | undefined;
   let opened: string[];
 
-  function mount(send: Services['send'], lang = 'en', locale = 'en-US'): TestDom {
+  function mount(send: (message: Message) => Promise<HandlerReply>, lang = 'en', locale = 'en-US'): TestDom {
     const services: Services = {
       db,
-      send,
+      send: asMessageClient(send),
       identify: identifyTrackingNumber,
       carrierUrl: (carrier, number) =>
         trackingUrlFor(carrier as Parameters<typeof trackingUrlFor>[0], number),
@@ -188,7 +189,7 @@ describe('popup App', () => {
   it('shows a failed refresh honestly, with the reason from the background', async () => {
     await db.packages.bulkPut(threePackages(NOW));
     const background = fakeBackground(db, {
-      refresh: { ok: false, error: 'code:no_provider;;' },
+      refresh: { ok: false, code: 'unavailable', error: 'code:no_provider;;' },
     });
     const ui = mount(background.send);
     await waitFor(() => expect(ui.$$('li.package')).toHaveLength(3));
@@ -229,6 +230,7 @@ describe('popup App', () => {
     const background = fakeBackground(db, {
       'add-numbers': {
         ok: false,
+        code: 'not-tracking-number',
         error: 'some input is not a tracking number',
         added: [
           { input: '1Z999AA10123456784', number: '1Z999AA10123456784', carrier: 'ups', id: 'a' },

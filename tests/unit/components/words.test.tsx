@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { App } from '../../../components/App';
 import { type Services, ServicesContext } from '../../../components/services';
 import type { HandlerReply } from '../../../utils/background/message-handler';
+import { asMessageClient } from '../../../utils/messaging/client';
 import { DEFAULT_SETTINGS } from '../../../utils/settings';
 import { DoorstepDatabase } from '../../../utils/store/db';
 import type { PackageRecord } from '../../../utils/store/types';
@@ -40,7 +41,7 @@ describe('the popup’s words', () => {
   function mount(lang: string, replies: Partial<Record<string, HandlerReply>> = {}, scanError?: string) {
     const services: Services = {
       db,
-      send: async (message) => replies[message.type] ?? { ok: true },
+      send: asMessageClient(async (message) => replies[message.type] ?? { ok: true }),
       identify: identifyTrackingNumber,
       carrierUrl: (carrier, number) =>
         trackingUrlFor(carrier as Parameters<typeof trackingUrlFor>[0], number),
@@ -138,6 +139,7 @@ describe('the popup’s words', () => {
     const ui = mount('de', {
       refresh: {
         ok: false,
+        code: 'unavailable',
         error: 'No status source can refresh this package: add a tracking service in the options',
       },
     });

@@ -183,7 +183,7 @@ describe('carrier page', () => {
 
   it('USPS: headline of the current step and every step of the history, date-only steps at noon', () => {
     const url = 'https://tools.usps.com/go/TrackConfirmAction?tLabels=9400111206206406260787';
-    // 4 PM in New York, after the delivery.
+    // 4 PM in New York, the day after the delivery (the demo page is dated so that it is never in a test's future).
     const now = Date.UTC(2026, 10, 27, 21);
     const [found, ...more] = extractCarrierPage(loadPage('carrier/usps-track.html').body, {
       url,
@@ -197,7 +197,7 @@ describe('carrier page', () => {
       carrier: 'usps',
       status: 'delivered',
       statusText: 'Delivered',
-      statusAt: Date.UTC(2026, 10, 27, 18, 47),
+      statusAt: Date.UTC(2026, 10, 26, 18, 47),
       trackUrl: url,
       source: { kind: 'carrier', url: 'https://tools.usps.com/go/TrackConfirmAction', seenAt: now },
     });
@@ -205,32 +205,32 @@ describe('carrier page', () => {
     expect(found?.detection.eta).toBeUndefined();
     expect(found?.detection.events).toEqual([
       {
-        at: Date.UTC(2026, 10, 27, 18, 47),
+        at: Date.UTC(2026, 10, 26, 18, 47),
         status: 'delivered',
         description: 'Delivered, In/At Mailbox',
         location: 'BROOKLYN, NY 11215',
       },
       {
-        at: Date.UTC(2026, 10, 27, 11, 10),
+        at: Date.UTC(2026, 10, 26, 11, 10),
         status: 'out_for_delivery',
         description: 'Out for Delivery',
         location: 'BROOKLYN, NY 11215',
       },
       {
-        at: Date.UTC(2026, 10, 27, 9, 58),
+        at: Date.UTC(2026, 10, 26, 9, 58),
         status: 'in_transit',
         description: 'Arrived at Post Office',
         location: 'BROOKLYN, NY 11215',
       },
-      { at: Date.UTC(2026, 10, 25, 17), status: 'in_transit', description: 'In Transit to Next Facility' },
+      { at: Date.UTC(2026, 10, 24, 17), status: 'in_transit', description: 'In Transit to Next Facility' },
       {
-        at: Date.UTC(2026, 10, 24, 21, 32),
+        at: Date.UTC(2026, 10, 23, 21, 32),
         status: 'in_transit',
         description: 'USPS in possession of item',
         location: 'SEATTLE, WA 98108',
       },
       {
-        at: Date.UTC(2026, 10, 23, 14, 15),
+        at: Date.UTC(2026, 10, 22, 14, 15),
         status: 'info_received',
         description: 'Shipping Label Created, USPS Awaiting Item',
         location: 'SEATTLE, WA 98108',

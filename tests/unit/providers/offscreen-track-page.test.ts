@@ -199,11 +199,16 @@ describe('service worker: parsing through the offscreen document', () => {
 describe('background message handler', () => {
   it('does not answer requests meant for the offscreen document', async () => {
     const db = new DoorstepDatabase(`offscreen-${crypto.randomUUID()}`);
-    const services = createBackgroundServices(browser, db, {
-      identify: identifyTrackingNumber,
-      find: () => [],
-      trackingUrlFor: () => undefined,
-    });
+    const services = createBackgroundServices(
+      browser,
+      db,
+      {
+        identify: identifyTrackingNumber,
+        find: () => [],
+        trackingUrlFor: () => undefined,
+      },
+      { publish: async () => {} },
+    );
     const self = { id: browser.runtime.id, url: browser.runtime.getURL('/popup.html') };
     expect(services.onMessage(request(), self)).toBeUndefined();
     expect(await services.onMessage({ type: 'ping' }, self)).toEqual({ ok: true });

@@ -4,7 +4,6 @@ import {
   REFRESH_ALARM,
   REFRESH_STATE_KEY,
 } from '../../../utils/background/refresh-service';
-import { PROVIDER_KEYS_CHANGED_KEY } from '../../../utils/keys/provider-key-store';
 import { DoorstepDatabase } from '../../../utils/store/db';
 import type { PackageChange } from '../../../utils/store/types';
 import { type ContractServer, fixture, startContractServer } from '../providers/contract-server';
@@ -36,11 +35,17 @@ beforeEach(async () => {
   server.answer({ status: 500, body: 'no answer scripted' });
 });
 
-function service(extra: Pick<Parameters<typeof createRefreshService>[0], 'loadProviderKeys'> = {}) {
+/** `beforeAnswer` runs while a request is under way, before the provider's answer is read. */
+function service(
+  extra: Pick<Parameters<typeof createRefreshService>[0], 'loadProviderKeys'> = {},
+  beforeAnswer?: () => Promise<void>,
+) {
   // Every request goes to the local server, whatever host the provider names.
-  const redirect: typeof fetch = (input, init) => {
+  const redirect: typeof fetch = async (input, init) => {
     const url = new URL(String(input));
-    return fetch(`${server.origin}${url.pathname}${url.search}`, init);
+    const response = await fetch(`${server.origin}${url.pathname}${url.search}`, init);
+    await beforeAnswer?.();
+    return response;
   };
   return createRefreshService({
     api: {
@@ -85,38 +90,57 @@ describe('refresh service (background glue)', () => {
     expect(alarms.get(REFRESH_ALARM)?.when).toBe(NOW + 60_000);
     await db.packages.add(ups);
     server.answer({ status: 200, body: fixture('17track/gettrackinfo-success.json') });
-    await refresh.onAlarm({ name: REFRESH_ALARM });
+    await refresh.onAlarm();
     expect((await db.packages.get('p-ups'))?.status).toBe('out_for_delivery');
     // Out for delivery: next look in 30 minutes.
     expect(alarms.get(REFRESH_ALARM)?.when).toBe(NOW + 30 * 60_000);
     expect(changes).toHaveLength(1);
     expect(changes[0]?.[0]?.after?.status).toBe('out_for_delivery');
-    await refresh.onAlarm({ name: 'badge-midnight' });
     expect(server.requests).toHaveLength(1);
   });
 
-  it('answers the popup: ok with the ids, or the reason in words', async () => {
+  it('tells which packages were refreshed and why the others were not', async () => {
     const refresh = service();
     await db.packages.add(ups);
     server.answer({ status: 200, body: fixture('17track/gettrackinfo-success.json') });
-    expect(await refresh.refreshPackages(['p-ups'])).toEqual({ ok: true, updated: 1, ids: ['p-ups'] });
+    expect(await refresh.refreshPackages(['p-ups'])).toEqual({ refreshed: ['p-ups'], failed: [] });
     server.answer({ status: 401, body: {} });
     expect(await refresh.refreshPackages(['p-ups'])).toEqual({
-      ok: false,
-      error: '17TRACK rejected the key: check it in the options',
+      refreshed: [],
+      failed: [{ id: 'p-ups', error: '17TRACK rejected the key: check it in the options' }],
     });
-    expect(await refresh.refreshPackages(['gone'])).toMatchObject({ ok: false });
+    // Not stored (deleted meanwhile): neither refreshed nor failed, and not re-created.
+    expect(await refresh.refreshPackages(['gone'])).toEqual({ refreshed: [], failed: [] });
+    expect(await db.packages.get('gone')).toBeUndefined();
+  });
+
+  it('never re-creates a package the user deleted while its refresh was under way', async () => {
+    await db.packages.add(ups);
+    server.answer({ status: 200, body: fixture('17track/gettrackinfo-success.json') });
+    let deletedDuringRequest = false;
+    const refresh = service({}, async () => {
+      deletedDuringRequest = (await db.packages.where('id').equals('p-ups').delete()) === 1;
+    });
+    await refresh.refreshPackages(['p-ups']);
+    expect(deletedDuringRequest).toBe(true);
+    expect(server.requests).toHaveLength(1);
+    // The provider's good answer (out for delivery) found no record to update and wrote none.
+    expect(await db.packages.count()).toBe(0);
+    expect(changes.flat().filter((change) => change.after)).toEqual([]);
   });
 
   it('uses no provider the user did not enable, and says so', async () => {
     store.settings = { providers: [], amazonSessionRefresh: false };
     await db.packages.add(ups);
     const reply = await service().refreshPackages(['p-ups']);
-    expect(reply).toEqual({ ok: false, error: expect.stringMatching(/No status source/) });
+    expect(reply).toEqual({
+      refreshed: [],
+      failed: [{ id: 'p-ups', error: expect.stringMatching(/No status source/) }],
+    });
     expect(server.requests).toHaveLength(0);
   });
 
-  it('reads keys from the key store it is given, and the key store’s change stamp ends a rejected-key pause', async () => {
+  it('reads keys from the key store it is given, and clearing pauses ends a rejected-key pause', async () => {
     delete store.providerKeys;
     const refresh = service({ loadProviderKeys: async () => ({ '17track': { apiKey: 'from-key-store' } }) });
     await db.packages.add(ups);
@@ -126,7 +150,8 @@ describe('refresh service (background glue)', () => {
     const paused = () =>
       (store[REFRESH_STATE_KEY] as Record<string, { retryAt?: number }>)['17track']?.retryAt;
     expect(paused()).toBeGreaterThan(NOW);
-    await refresh.onStorageChanged({ [PROVIDER_KEYS_CHANGED_KEY]: { newValue: NOW } }, 'local');
+    // The key store's change stamp runs this (routed in utils/background/root.ts; see the wiring test).
+    await refresh.clearPauses();
     expect(paused()).toBeUndefined();
   });
 
@@ -138,14 +163,14 @@ describe('refresh service (background glue)', () => {
     expect(
       (store[REFRESH_STATE_KEY] as Record<string, { retryAt?: number }>)['17track']?.retryAt,
     ).toBeGreaterThan(NOW);
-    await refresh.onStorageChanged({ providerKeys: {} }, 'local');
+    await refresh.clearPauses();
     expect(
       (store[REFRESH_STATE_KEY] as Record<string, { retryAt?: number }>)['17track']?.retryAt,
     ).toBeUndefined();
 
     server.answer({ status: 429, headers: { 'retry-after': '3600' }, body: {} });
     await refresh.refreshPackages(['p-ups']);
-    await refresh.onStorageChanged({ providerKeys: {} }, 'local');
+    await refresh.clearPauses();
     expect(
       (store[REFRESH_STATE_KEY] as Record<string, { retryAt?: number }>)['17track']?.retryAt,
     ).toBeGreaterThanOrEqual(NOW + 3_600_000);

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { localDate } from '../../../utils/view/package-state';
+import { localDate } from '../../../utils/status/package-state';
 
 /** What localDate returned before issue 15 made it fast: a new Intl formatter per call. */
 const byIntl = (at: number, timeZone?: string) =>

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { badgeState } from '../../../utils/badge';
+import { viewClock } from '../../../utils/status/package-state';
 import { DoorstepDatabase } from '../../../utils/store/db';
 import {
   autoArchiveDelivered,
@@ -15,7 +16,6 @@ import {
   upsertDetections,
 } from '../../../utils/store/repository';
 import type { PackageRecord } from '../../../utils/store/types';
-import { viewClock } from '../../../utils/view/package-state';
 
 let db: DoorstepDatabase;
 beforeEach(() => {

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import Dexie from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
 import { badgeState, localDate } from '../../../utils/badge';
+import { viewClock } from '../../../utils/status/package-state';
 import {
   ANY_DAY,
   arrivalDaysOf,
@@ -19,7 +20,6 @@ import {
   listBadgeCandidates,
 } from '../../../utils/store/repository';
 import type { Detection, PackageRecord, PackageStatus } from '../../../utils/store/types';
-import { viewClock } from '../../../utils/view/package-state';
 
 const names: string[] = [];
 afterEach(async () => {

@@ -10,7 +10,7 @@ import {
   mod37x36,
   mod37x36Span,
 } from '../../../utils/tracking/checksums';
-import { ALL_FORMATS, leadingChars, mayMatch } from '../../../utils/tracking/couriers/index';
+import { ALL_FORMATS, leadingChars, mayMatch } from '../../../utils/tracking/format-table';
 
 describe('leadingChars (first-character index of the formats)', () => {
   it('reads a literal, a class or a group of alternatives', () => {

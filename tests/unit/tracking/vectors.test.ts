@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { matchFormats } from '../../../utils/tracking/couriers/index';
+import { matchFormats } from '../../../utils/tracking/format-table';
 import { COURIERS, identifyTrackingNumber } from '../../../utils/tracking/index';
 import { loadVectors } from './helpers';
 

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import type { PackageRecord } from '../../../utils/store/types';
 import {
   archiveDueAt,
   isWatched,
@@ -7,7 +6,8 @@ import {
   packageState,
   type ViewClock,
   viewClock,
-} from '../../../utils/view/package-state';
+} from '../../../utils/status/package-state';
+import type { PackageRecord } from '../../../utils/store/types';
 import { truthSet } from '../components/fixtures';
 
 const DAY = 86_400_000;

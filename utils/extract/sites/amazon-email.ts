@@ -1,7 +1,7 @@
 import type { Detection } from '../../store/types';
 import { findTrackingNumbers } from '../../tracking';
 import { findDeliveryPromise } from '../delivery-date';
-import { type Found, type ScanContext, sourceOf } from '../page-scan';
+import { type Found, readingReference, type ScanContext, sourceOf } from '../page-scan';
 import { headlineStatus } from '../status-phrases';
 import { collectVisibleText, type TextCollection } from '../visible-text';
 import { AMAZON_HOST, amazonShipmentLink, isAmazonProductLink, itemTitle, orderIdsIn } from './amazon-links';
@@ -58,10 +58,10 @@ export function extractAmazonEmail(
   context: ScanContext,
   collected: TextCollection = collectVisibleText(message.body, { trackNodes: true }),
 ): Found[] {
-  // A mail dated in the future (a wrong clock) must not outrank what is seen now.
-  const writtenAt = Math.min(message.date ?? context.now, context.now);
+  // A mail dated in the future (a wrong clock) must not outrank what is seen now: readingReference clamps it.
+  const reference = readingReference({ ...context, writtenAt: message.date ?? context.now });
+  const writtenAt = reference.at;
   const source = sourceOf(context);
-  const reference = { at: writtenAt, timeZone: context.timeZone ?? 'UTC' };
   const { text, links } = collected;
 
   const shipments = new Map<

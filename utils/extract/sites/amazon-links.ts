@@ -1,3 +1,4 @@
+import { AMAZON_HOST } from '../../amazon-stores';
 import { queryParam, resolveLink } from '../links';
 
 /**
@@ -5,8 +6,7 @@ import { queryParam, resolveLink } from '../links';
  * and the shipment a "Track package" link points at (ship-track, progress-tracker and shiptrack/view all carry it).
  */
 
-export const AMAZON_HOST =
-  /(?:^|\.)amazon\.(?:com|ca|co\.uk|de|fr|es|it|nl|com\.au|co\.jp|in|com\.mx|com\.br|se|pl|com\.be|ie|ae|sa|sg|com\.tr|eg)$/i;
+export { AMAZON_HOST };
 
 /** Physical orders 3-7-7 digits, digital D01-…; never inside a longer digit run. */
 export const ORDER_ID = /(?<![\d-])((?:\d{3}|D\d{2})-\d{7}-\d{7})(?![\d-])/g;

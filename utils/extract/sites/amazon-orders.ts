@@ -2,7 +2,7 @@ import type { Detection } from '../../store/types';
 import { findDeliveryPromise } from '../delivery-date';
 import { pastDayAt } from '../events';
 import { queryParam } from '../links';
-import { type Found, type ScanContext, sourceOf } from '../page-scan';
+import { type Found, readingReference, type ScanContext, sourceOf } from '../page-scan';
 import { statusFromText } from '../status-phrases';
 import { textOf as lineOf } from '../visible-text';
 import { amazonShipmentLink, isAmazonProductLink, itemTitle, orderIdsIn } from './amazon-links';
@@ -111,7 +111,7 @@ function shipmentDetection(
     : undefined;
   const id = link?.orderId ?? orderId;
   if (!id) return undefined;
-  const reference = { at: context.now, timeZone: context.timeZone ?? 'UTC' };
+  const reference = readingReference(context);
   if (statusLine && NO_PARCEL_STATUS.test(statusLine)) return undefined;
   const status = statusLine ? statusFromText(statusLine) : undefined;
   // An old order whose page states no shipment status (years of history) is not a package to wait for.
@@ -153,7 +153,7 @@ export function extractAmazonOrders(root: ParentNode, context: ScanContext): Fou
     if (card.parentElement?.closest(ORDER_CARD)) continue;
     const orderId = orderIdOf(card, context.url);
     if (isNotAParcel(card, orderId)) continue;
-    const placedAt = orderPlacedAt(card, { at: context.now, timeZone: context.timeZone ?? 'UTC' });
+    const placedAt = orderPlacedAt(card, readingReference(context));
     const boxes = [...card.querySelectorAll(SHIPMENT)].filter((b) => !b.parentElement?.closest(SHIPMENT));
     for (const box of boxes.length > 0 ? boxes : [card]) {
       const shipment = shipmentDetection(box, orderId, context, placedAt);

@@ -1,21 +1,17 @@
+import { CARRIER_LAYOUTS as LAYOUTS } from '../../carriers/pages';
 import type { Detection } from '../../store/types';
 import { parseTrackingUrl } from '../../tracking';
 import { findDeliveryPromise } from '../delivery-date';
 import { readEvents } from '../events';
 import { safeHttpUrl } from '../links';
-import { type Found, type ScanContext, scanCollection, sourceOf } from '../page-scan';
+import { type Found, readingReference, type ScanContext, scanCollection, sourceOf } from '../page-scan';
 import { statusFromText } from '../status-phrases';
 import { collectVisibleText, textOf } from '../visible-text';
-import { dhlLayout } from './carriers/dhl';
-import { fedexLayout } from './carriers/fedex';
-import type { CarrierLayout } from './carriers/layout';
-import { upsLayout } from './carriers/ups';
-import { uspsLayout } from './carriers/usps';
 
 /**
  * A carrier's own tracking page (UPS, USPS, FedEx, DHL, track.amazon.com, Canada Post, Royal Mail …), opened for a
  * number: the number comes from the URL (every carrier puts it there), the status from the page's status headline,
- * the history from its event list (carriers with an adapter in ./carriers). Carrier pages are single-page apps with
+ * the history from its event list (carriers with a `page.ts` in utils/carriers/<carrier>/). Carrier pages are single-page apps with
  * generated class names, so without an adapter hook the headline is found by role and wording: the first heading or
  * status-named element whose text states a status. Status and events are only taken when the page shows the number
  * (and names one number only), so a results page for another number or a search form never lends them to this one.
@@ -23,13 +19,6 @@ import { uspsLayout } from './carriers/usps';
 
 // "tatus": status or Status.
 const HEADLINE = 'h1, h2, h3, [role="heading"], [class*="tatus"], [id*="tatus"], [data-test*="status"]';
-
-const LAYOUTS: Record<string, CarrierLayout> = {
-  ups: upsLayout,
-  usps: uspsLayout,
-  fedex: fedexLayout,
-  dhl: dhlLayout,
-};
 
 function compact(text: string): string {
   return text.toUpperCase().replace(/[^A-Z0-9]/g, '');
@@ -53,7 +42,7 @@ export function extractCarrierPage(root: ParentNode & Node, context: ScanContext
   if (!parsed || parsed.numbers.length === 0) return scanCollection(collected, context);
 
   const pageText = compact(collected.text);
-  const reference = { at: context.now, timeZone: context.timeZone ?? 'UTC' };
+  const reference = readingReference(context);
   const layout = parsed.carrier ? LAYOUTS[parsed.carrier] : undefined;
   const headline = findHeadline(root, [layout?.headline, HEADLINE]);
   const events = layout && parsed.numbers.length === 1 ? readEvents(root, layout, reference) : [];

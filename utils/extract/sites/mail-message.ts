@@ -12,9 +12,15 @@ export interface MailScan {
   chars: number;
 }
 
-/** Reads one opened e-mail: Amazon's own format when Amazon sent it, any shop's or carrier's otherwise. */
-export function extractMailMessage(message: MailMessage, context: ScanContext): MailScan {
-  const collected = collectVisibleText(message.body, { trackNodes: true });
+/**
+ * Reads one opened e-mail: Amazon's own format when Amazon sent it, any shop's or carrier's otherwise. `collected`
+ * is a slice of a mail too long to read in one task (webmail-sites.ts); by default the whole body.
+ */
+export function extractMailMessage(
+  message: MailMessage,
+  context: ScanContext,
+  collected = collectVisibleText(message.body, { trackNodes: true }),
+): MailScan {
   const amazon = isAmazonMail(message, collected.text);
   let found = amazon ? extractAmazonEmail(message, context, collected) : [];
   if (found.length === 0) found = extractShippingEmail(message, context, collected);

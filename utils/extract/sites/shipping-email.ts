@@ -1,9 +1,17 @@
-import type { Detection } from '../../store/types';
 import { carrierFromHost } from '../../tracking';
 import { dayIn, toIsoDay } from '../calendar';
 import { findDeliveryPromise } from '../delivery-date';
 import { carriersNamedIn, documentCarriers } from '../document-carriers';
-import { type Found, type ScanContext, scanCollection } from '../page-scan';
+import {
+  detectionOf,
+  type Found,
+  numbersIn,
+  promiseAround,
+  readingReference,
+  type ScanContext,
+  sourceOf,
+  statusAround,
+} from '../page-scan';
 import { headlineStatus } from '../status-phrases';
 import { collectVisibleText } from '../visible-text';
 import type { MailMessage } from './webmail';
@@ -47,52 +55,52 @@ export function extractShippingEmail(
   context: ScanContext,
   collected = collectVisibleText(message.body, { trackNodes: true }),
 ): Found[] {
-  // A mail dated in the future (a wrong clock) must not outrank what is seen now.
-  const writtenAt = Math.min(message.date ?? context.now, context.now);
+  // A mail dated in the future (a wrong clock) must not outrank what is seen now: readingReference clamps it.
+  const reference = readingReference({ ...context, writtenAt: message.date ?? context.now });
+  const writtenAt = reference.at;
   const carriers = documentCarriers({
     ...(message.senderAddress && { senderAddress: message.senderAddress }),
     ...(message.subject && { subject: message.subject }),
     hrefs: collected.links.map((l) => l.href),
   });
-  const found = scanCollection(collected, {
+  const numbers = numbersIn(collected, {
     ...context,
-    writtenAt,
     ...(carriers.length > 0 && { documentCarriers: carriers }),
   });
-  if (found.length === 0) return found;
+  if (numbers.length === 0) return [];
 
-  const reference = { at: writtenAt, timeZone: context.timeZone ?? 'UTC' };
+  // The message is read once: its headline status, its subject's and its delivery promise, each when first needed.
   const subjectStatus = message.subject ? headlineStatus(message.subject) : undefined;
-  const bodyStatus = headlineStatus(collected.text.slice(0, 1500));
-  const promise = findDeliveryPromise(`${message.subject ?? ''}\n${collected.text}`, reference);
+  const single = numbers.length === 1;
+  // One package: the message's own headline speaks for it ("out for delivery" above "will be delivered today"), then
+  // the subject (in a thread it may be an earlier message's), then the words next to the number.
+  // Several: each keeps the words next to it, the subject filling in where there are none.
+  const messageStatus = single ? (headlineStatus(collected.text.slice(0, 1500)) ?? subjectStatus) : undefined;
   // "Your order from LittleLoomStudio" names no order: the id is the first labelled value holding a digit.
-  const orderId = Array.from(collected.text.matchAll(ORDER_LABEL), (m) => m[1] ?? '').find((id) =>
-    /\d/.test(id),
-  );
+  const orderId = single
+    ? Array.from(collected.text.matchAll(ORDER_LABEL), (m) => m[1] ?? '').find((id) => /\d/.test(id))
+    : undefined;
   const merchant =
     message.senderName && !isCarrierSender(message.senderAddress)
       ? message.senderName.slice(0, 120)
       : undefined;
-  const single = found.length === 1;
+  const source = sourceOf(context);
 
-  // One package: the message's own headline speaks for it ("out for delivery" above "will be delivered today"), then
-  // the subject (in a thread it may be an earlier message's).
-  // Several: each keeps the words next to it, the subject filling in where there are none.
-  const messageStatus = single ? (bodyStatus ?? subjectStatus) : undefined;
-  for (const { detection } of found) {
-    const status = messageStatus ?? (detection.status ? undefined : subjectStatus);
-    // Out for delivery means today, in the reader's zone, even where the mail prints no date ("Dziś doręczamy").
-    const outToday =
-      (status?.status ?? detection.status) === 'out_for_delivery'
+  return numbers.map((found) => {
+    const status = messageStatus ?? statusAround(found) ?? subjectStatus;
+    // The promise next to the number, else the mail's (for one package), else: out for delivery means today, in the
+    // reader's zone, even where the mail prints no date ("Dziś doręczamy").
+    const eta =
+      promiseAround(found, reference) ??
+      (single
+        ? findDeliveryPromise(`${message.subject ?? ''}\n${collected.text}`, reference)?.eta
+        : undefined) ??
+      (status?.status === 'out_for_delivery'
         ? { start: toIsoDay(dayIn(writtenAt, reference.timeZone)), timeZone: reference.timeZone }
-        : undefined;
-    const eta = single && promise ? promise.eta : outToday;
-    Object.assign(detection, {
-      ...(status && { status: status.status, statusText: status.phrase, statusAt: writtenAt }),
-      ...(!detection.eta && eta && { eta }),
-      ...(merchant && !detection.merchant && { merchant }),
-      ...(single && orderId && { orderId }),
-    } satisfies Partial<Detection>);
-  }
-  return found;
+        : undefined);
+    return detectionOf(found, { status, eta }, source, writtenAt, {
+      ...(merchant && { merchant }),
+      ...(orderId && { orderId }),
+    });
+  });
 }

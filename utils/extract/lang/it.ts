@@ -1,0 +1,40 @@
+import type { DateWords } from './words';
+
+export const it: DateWords = {
+  months: [
+    'gennaio gen',
+    'febbraio',
+    'marzo',
+    'aprile',
+    'maggio mag',
+    'giugno giu',
+    'luglio lug',
+    'agosto ago',
+    'settembre set',
+    'ottobre ott',
+    'novembre',
+    'dicembre dic',
+  ],
+  weekdays: [
+    'domenica',
+    'lunedì lunedi',
+    'martedì martedi',
+    'mercoledì mercoledi',
+    'giovedì giovedi',
+    'venerdì venerdi',
+    'sabato',
+  ],
+  relativeDays: { oggi: 0, ieri: -1, domani: 1, dopodomani: 2 },
+  articles: ['il'],
+  rangeWords: ['e', 'tra'],
+  windowOpeners: ['dal', 'tra'],
+  timeRangeWords: ['e'],
+  byTime: ["entro\\s+(?:le|l'|l’)", 'prima\\s+delle'],
+  promiseTriggers: [
+    'arriverà',
+    'arriva',
+    'consegna (?:prevista|stimata)',
+    'data di consegna(?: prevista| stimata)?',
+    'sarà consegnato',
+  ],
+};
