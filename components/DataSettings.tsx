@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import { localDate } from '@/utils/badge';
+import { countAllPackages, listAllPackages } from '@/utils/store/repository';
 import { exportCsv, exportJson, parseImportFile, type RejectedRecord } from '@/utils/view/data-transfer';
 import { useLiveQuery } from './hooks';
 import { useOptionsServices } from './options-services';
@@ -22,7 +23,7 @@ const SHOWN_REJECTIONS = 10;
 export function DataSettings({ synced = false }: { synced?: boolean }) {
   const services = useOptionsServices();
   const { t, db } = services;
-  const count = useLiveQuery(() => db.packages.count(), [db]);
+  const count = useLiveQuery(() => countAllPackages(db), [db]);
   const [confirming, setConfirming] = useState(false);
   const [report, setReport] = useState<ImportReport | undefined>(undefined);
   // Each message next to what it is about: "Exported 17 packages." under Export, not under Delete all data.
@@ -33,7 +34,7 @@ export function DataSettings({ synced = false }: { synced?: boolean }) {
   const stamp = () => localDate(services.now());
 
   const exportAs = async (kind: 'json' | 'csv') => {
-    const packages = await db.packages.toArray();
+    const packages = await listAllPackages(db);
     if (kind === 'json') {
       services.download(`doorstep-${stamp()}.json`, exportJson(packages, services.now()), 'application/json');
     } else {

@@ -1,7 +1,13 @@
 import { liveQuery } from 'dexie';
 import { useEffect, useState } from 'preact/hooks';
 import type { DoorstepDatabase } from '@/utils/store/db';
-import { countPackages, listActivePackages, listArchivePage } from '@/utils/store/repository';
+import {
+  countPackages,
+  getPackage,
+  getPackages,
+  listActivePackages,
+  listArchivePage,
+} from '@/utils/store/repository';
 import type { PackageRecord } from '@/utils/store/types';
 import { haystackOf, queryTerms, type SearchWords, textMatches } from '@/utils/view/search';
 
@@ -132,10 +138,10 @@ export function useArchive(
     }
     const ids: string[] = [];
     for (const entry of index) if (textMatches(entry.text, terms)) ids.push(entry.id);
-    const subscription = liveQuery(() => db.packages.bulkGet(ids.slice(0, limit))).subscribe({
+    const subscription = liveQuery(() => getPackages(db, ids.slice(0, limit))).subscribe({
       next: (rows) =>
         setView({
-          rows: rows.filter((r): r is PackageRecord => r !== undefined && r.archivedAt !== undefined),
+          rows: rows.filter((r) => r.archivedAt !== undefined),
           total: ids.length,
           query,
           indexing: false,
@@ -149,6 +155,6 @@ export function useArchive(
 
 /** One package by id, live (the details view of an archived package not in the loaded lists). */
 export function usePackage(db: DoorstepDatabase, id: string | undefined): PackageRecord | undefined {
-  const state = useLiveQuery(async () => (id ? await db.packages.get(id) : undefined), [db, id]);
+  const state = useLiveQuery(async () => (id ? await getPackage(db, id) : undefined), [db, id]);
   return state.status === 'ready' ? state.value : undefined;
 }

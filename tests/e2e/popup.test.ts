@@ -3,10 +3,10 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS } from '../../utils/settings';
 import { packageState, viewClock } from '../../utils/status/package-state';
-import { withIndexKeys } from '../../utils/store/db';
 import type { PackageRecord } from '../../utils/store/types';
 import { manyPackages, sixPackages, threePackages } from '../unit/components/fixtures';
 import { type Harness, startHarness } from './harness';
+import { rawSeed, writeRawPackages } from './harness/store-access';
 
 /** The page updates asynchronously (live queries, messages): assertions retry until it settles. */
 const POLL = { timeout: 15_000, interval: 50 };
@@ -20,26 +20,7 @@ const SHOTS = 'artifacts';
 const POPUP_SIZE = { width: 380, height: 600 };
 
 async function seed(page: Page, records: PackageRecord[]): Promise<void> {
-  await page.evaluate(
-    (rows) =>
-      new Promise<void>((resolve, reject) => {
-        const open = indexedDB.open('doorstep');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const tx = open.result.transaction('packages', 'readwrite');
-          const store = tx.objectStore('packages');
-          store.clear();
-          for (const row of rows) store.put(row);
-          tx.oncomplete = () => {
-            open.result.close();
-            resolve();
-          };
-          tx.onerror = () => reject(tx.error);
-        };
-      }),
-    // Written raw, past Dexie: with the index keys its hooks would add (the popup reads through those indexes).
-    records.map(withIndexKeys),
-  );
+  await page.evaluate(writeRawPackages, rawSeed(records, { clear: true }));
 }
 
 describe('popup in Chromium', () => {

@@ -2,11 +2,11 @@ import { mkdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ExtensionBrowser, launchWithExtension } from '../../scripts/extension-browser.mjs';
 import { SECTION_ORDER } from '../../utils/status/package-state';
-import { withIndexKeys } from '../../utils/store/db';
 import type { PackageRecord } from '../../utils/store/types';
 import { sectionTitle } from '../../utils/view/package-text';
 import { translatorFor } from '../unit/components/catalog';
 import { truthSet } from '../unit/components/fixtures';
+import { rawSeed, writeRawPackages } from './harness/store-access';
 
 /**
  * Screenshots for a person to look at: popup and options at 380 px, light and dark, English and German, with the
@@ -36,21 +36,7 @@ for (const lang of ['en', 'de']) {
       const popup = await browser.context.newPage();
       await popup.setViewportSize({ width: WIDTH, height: 600 });
       await popup.goto(`chrome-extension://${browser.extensionId}/popup.html`);
-      await popup.evaluate(
-        (rows) =>
-          new Promise<void>((resolve, reject) => {
-            const open = indexedDB.open('doorstep');
-            open.onerror = () => reject(open.error);
-            open.onsuccess = () => {
-              const tx = open.result.transaction('packages', 'readwrite');
-              for (const row of rows) tx.objectStore('packages').put(row);
-              tx.oncomplete = () => resolve();
-              tx.onerror = () => reject(tx.error);
-            };
-          }),
-        // Raw writes skip Dexie's hooks: the v3 index keys are added here as the store would add them.
-        (truthSet(new Date()) as PackageRecord[]).map(withIndexKeys),
-      );
+      await popup.evaluate(writeRawPackages, rawSeed(truthSet(new Date()) as PackageRecord[]));
       await popup.reload();
       await expect.poll(() => popup.locator('li.package').count(), POLL).toBe(10);
       const headings = (await popup.locator('section h2').allTextContents()).map((h) =>

@@ -1,8 +1,11 @@
 import { badgeState } from '../badge';
 import type { Translate } from '../i18n/translate';
-import type { StateSettings } from '../status/package-state';
+import { type StateSettings, viewClock } from '../status/package-state';
 import type { DoorstepDatabase } from '../store/db';
 import { listBadgeCandidates } from '../store/repository';
+
+/** Without settings the badge uses its defaults (5 days); the fewest days allowed pre-selects a superset of those. */
+const MIN_STALE_DAYS = 1;
 
 /** The parts of `browser.action` the badge needs (Chrome MV3 and Firefox MV3 both have them). */
 export interface BadgeApi {
@@ -22,8 +25,9 @@ export async function updateBadge(
   t: Translate,
   settings?: StateSettings,
 ): Promise<string> {
-  // Every active, undelivered record (late, stale and stuck problems can be any of them); never the archive.
-  const active = await listBadgeCandidates(db);
+  // Only the records whose state can count now (pre-selected through indexes); never the archive.
+  const clock = viewClock(now, settings ?? { staleAfterDays: MIN_STALE_DAYS });
+  const active = await listBadgeCandidates(db, clock);
   const state = badgeState(active, now, t, undefined, settings);
   await Promise.all([
     action.setBadgeText({ text: state.text }),

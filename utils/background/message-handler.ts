@@ -18,8 +18,10 @@ import type { ContentSettings } from '../settings';
 import { clampRecord } from '../store/clamp';
 import type { DoorstepDatabase } from '../store/db';
 import {
+  deleteAllPackages,
   deletePackage,
   editPackage,
+  findTracked,
   importRecords,
   restorePackage,
   upsertDetections,
@@ -130,25 +132,12 @@ const HANDLERS: {
 
   'tracked-numbers': async (message, { db }) => {
     // Read-only and index-only for numbers: one `anyOf` per index, whatever the batch size.
-    const tracked = await db.transaction('r', db.packages, async () => ({
-      numbers: (await db.packages.where('number').anyOf(message.numbers).keys()).map(String),
-      orders: message.orderIds?.length
-        ? (await db.packages.where('orderId').anyOf(message.orderIds).toArray()).map((p) => ({
-            orderId: p.orderId ?? '',
-            ...(p.shipmentId && { shipmentId: p.shipmentId }),
-          }))
-        : [],
-    }));
+    const tracked = await findTracked(db, message.numbers, message.orderIds);
     return { ok: true, tracked };
   },
 
   'delete-all': async (_message, deps) => {
-    const { db } = deps;
-    const removed = await db.transaction('rw', db.packages, async () => {
-      const all = await db.packages.toArray();
-      await db.packages.clear();
-      return all;
-    });
+    const removed = await deleteAllPackages(deps.db);
     // Not `deletedByUser`: wiping this device must not send deletions to the user's other devices.
     await deps.onChange(removed.map((before) => ({ before })));
     return { ok: true, updated: removed.length };

@@ -1,5 +1,6 @@
 import { CARRIER_MATCHES } from '../hosts';
 import type { DoorstepDatabase } from '../store/db';
+import { getPackage } from '../store/repository';
 import type { PackageRecord } from '../store/types';
 
 /**
@@ -74,7 +75,7 @@ export function createCarrierPageCheck(deps: CarrierPageCheckDeps) {
   let busy = false;
   return async function checkCarrierPage(id: string): Promise<CheckReply> {
     if (busy) return { ok: false, error: 'busy' };
-    const pkg = await deps.db.packages.get(id);
+    const pkg = await getPackage(deps.db, id);
     if (!pkg) return { ok: false, error: 'gone' };
     const url = carrierPageFor(pkg, deps.trackingUrlFor);
     if (!url) return { ok: false, error: 'no_page' };
@@ -85,7 +86,7 @@ export function createCarrierPageCheck(deps: CarrierPageCheckDeps) {
       tabId = (await deps.tabs.create({ url, active: false })).id;
       const deadline = started + (deps.timeoutMs ?? CHECK_NOW_TIMEOUT_MS);
       while (deps.now() < deadline) {
-        const current = await deps.db.packages.get(id);
+        const current = await getPackage(deps.db, id);
         if (!current) return { ok: false, error: 'gone' };
         if (current.sources.some((s) => s.kind === 'carrier' && s.seenAt >= started))
           return { ok: true, ids: [id] };

@@ -1,6 +1,6 @@
 import type { Translate } from '../i18n/translate';
 import type { DoorstepDatabase } from '../store/db';
-import { listActivePackages, markLateNoticeShown } from '../store/repository';
+import { getPackage, listActivePackages, markLateNoticeShown } from '../store/repository';
 import type { PackageChange, PackageRecord } from '../store/types';
 import {
   lateNoticeKey,
@@ -93,7 +93,7 @@ export async function openNotificationTarget(
   const target = targetOfNotification(id);
   if (!target) return 'ignored';
   if (target.kind === 'package') {
-    const pkg = await deps.db.packages.get(target.packageId);
+    const pkg = await getPackage(deps.db, target.packageId);
     const url = pkg ? carrierPageUrl(pkg, deps.trackingUrlFor) : undefined;
     if (url) {
       await deps.openTab(url);

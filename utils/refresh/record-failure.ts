@@ -1,4 +1,5 @@
 import type { DoorstepDatabase } from '../store/db';
+import { revisePackages } from '../store/repository';
 import type { PackageChange } from '../store/types';
 import { encodeRefreshError, parseRefreshError } from './failure-code';
 
@@ -13,20 +14,11 @@ export async function recordRefreshFailures(
   failures: { id: string; message: string }[],
   now: number,
 ): Promise<PackageChange[]> {
-  if (failures.length === 0) return [];
-  return db.transaction('rw', db.packages, async () => {
-    const changes: PackageChange[] = [];
-    for (const { id, message } of failures) {
-      const before = await db.packages.get(id);
-      if (!before) continue; // deleted while the provider was asked: nothing to record
-      const after = {
-        ...before,
-        lastCheckedAt: now,
-        lastError: encodeRefreshError(parseRefreshError(message)),
-      };
-      await db.packages.put(after);
-      changes.push({ before, after });
-    }
-    return changes;
-  });
+  const messages = new Map(failures.map(({ id, message }) => [id, message]));
+  // A package deleted while the provider was asked is skipped: nothing to record.
+  return revisePackages(db, [...messages.keys()], (before) => ({
+    ...before,
+    lastCheckedAt: now,
+    lastError: encodeRefreshError(parseRefreshError(messages.get(before.id) ?? '')),
+  }));
 }

@@ -10,7 +10,7 @@ import type {
   TokenCache,
 } from '../providers/types';
 import type { DoorstepDatabase } from '../store/db';
-import { upsertDetections } from '../store/repository';
+import { getPackages, listAllPackages, upsertDetections } from '../store/repository';
 import type { Detection, PackageChange, PackageRecord } from '../store/types';
 import { mapWithConcurrency } from './concurrency';
 import { type Plan, type PlannedBatch, planRefresh } from './plan';
@@ -87,7 +87,7 @@ export async function runRefresh(
   const now = deps.now();
   const manualIds = new Set(options.manualIds ?? []);
   // A manual refresh asks only about the packages the user named; the alarm takes care of the rest.
-  const all = await deps.db.packages.toArray();
+  const all = await listAllPackages(deps.db);
   const packages = manualIds.size > 0 ? all.filter((p) => manualIds.has(p.id)) : all;
   const states = await deps.loadStates();
   const plan = planRefresh({
@@ -161,7 +161,7 @@ export async function runRefresh(
 
   // Wake for what is due next, given the packages and provider states as they are now.
   const after = planRefresh({
-    packages: await deps.db.packages.toArray(),
+    packages: await listAllPackages(deps.db),
     now: deps.now(),
     providers: deps.providers,
     states,
@@ -244,8 +244,11 @@ async function storeOutcomes(
   }
   const now = deps.now();
   // A package deleted while its provider was being asked stays deleted: a refresh never re-creates one.
-  const alive = await deps.db.packages.bulkGet(outcomes.filter((o) => o.ok).map((o) => o.id));
-  const aliveIds = new Set(alive.filter((p): p is PackageRecord => Boolean(p)).map((p) => p.id));
+  const alive = await getPackages(
+    deps.db,
+    outcomes.filter((o) => o.ok).map((o) => o.id),
+  );
+  const aliveIds = new Set(alive.map((p) => p.id));
   const kept = outcomes
     .filter((o) => o.ok && aliveIds.has(o.id))
     .map((o) => (o.ok ? o.detection : undefined));

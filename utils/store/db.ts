@@ -1,4 +1,5 @@
 import Dexie, { type EntityTable, type Transaction } from 'dexie';
+import { isWatched, lastNewsAt } from '../status/package-state';
 import type { PackageRecord } from './types';
 
 export const DATABASE_NAME = 'doorstep';
@@ -30,7 +31,20 @@ export const SCHEMA_V3 = {
     '[archived+status], *arrivalDays, [archived+archivedAt]',
 } as const;
 
-export const CURRENT_VERSION = 3;
+/**
+ * v4: keys that let the badge read only the packages whose state can be a problem right now, however many are
+ * active: `quietSince` (the last news of a watched package under way: stale once it is old enough), `lateFrom` (the
+ * first instant, in any time zone, at which a package under way can be past its estimate); and `[archived+createdAt]`,
+ * the sync copy's priority order (active first, most recently tracked first), so a sync round reads the records that
+ * fit in the copy instead of the whole store.
+ */
+export const SCHEMA_V4 = {
+  packages:
+    'id, &number, [orderId+shipmentId], orderId, status, updatedAt, archivedAt, [archived+updatedAt], deliveredAt, ' +
+    '[archived+status], *arrivalDays, [archived+archivedAt], quietSince, lateFrom, [archived+createdAt]',
+} as const;
+
+export const CURRENT_VERSION = 4;
 
 /**
  * The IndexedDB schema. Every change adds a new `version(n)` below the previous ones (never edits them), with an
@@ -44,6 +58,7 @@ export class DoorstepDatabase extends Dexie {
     this.version(1).stores(SCHEMA_V1);
     this.version(2).stores(SCHEMA_V2).upgrade(upgradeToV2);
     this.version(3).stores(SCHEMA_V3).upgrade(upgradeToV3);
+    this.version(4).stores(SCHEMA_V4).upgrade(upgradeToV4);
 
     // The index keys are derived here, on every write path (add, put, update, modify, bulk), so no caller (the
     // message handler, refresh, import, sync) can forget one and make a package vanish from a list or the badge.
@@ -58,8 +73,13 @@ export class DoorstepDatabase extends Dexie {
         : { ...record };
       for (const [key, value] of Object.entries(changes)) Dexie.setByKeyPath(after, key, value);
       deriveIndexKeys(after);
-      // Both keys always: a `put` of a copy without them must not drop them.
-      return { archived: after.archived, arrivalDays: after.arrivalDays };
+      // Every key always: a `put` of a copy without them must not drop them (undefined removes a key).
+      return {
+        archived: after.archived,
+        arrivalDays: after.arrivalDays,
+        quietSince: after.quietSince,
+        lateFrom: after.lateFrom,
+      };
     });
   }
 }
@@ -97,9 +117,35 @@ function parseDay(day: string | undefined): number | undefined {
   return Number.isNaN(ms) ? undefined : ms;
 }
 
+/** The latest UTC offset in use (UTC+14): a local day starts at the earliest 14 h before it starts in UTC. */
+const EARLIEST_ZONE_MS = 14 * 3_600_000;
+
+/**
+ * The badge's time-dependent keys (v4) of an active, unfinished package; the derivation in
+ * utils/status/package-state.ts still decides, these only pre-select: `quietSince` its last news when something is
+ * watching it (only a watched package can go stale), `lateFrom` the first instant its estimate can have passed in
+ * any time zone (0 for an estimate that is not a plain day: always checked).
+ */
+export function stallKeysOf(record: PackageRecord): { quietSince?: number; lateFrom?: number } {
+  if (record.archivedAt !== undefined || FINISHED.has(record.status)) return {};
+  const keys: { quietSince?: number; lateFrom?: number } = {};
+  if (isWatched(record)) keys.quietSince = lastNewsAt(record);
+  if (record.eta) {
+    const last = parseDay(record.eta.end ?? record.eta.start);
+    keys.lateFrom = last === undefined ? 0 : Math.max(0, last + 86_400_000 - EARLIEST_ZONE_MS);
+  }
+  return keys;
+}
+
 function deriveIndexKeys(record: PackageRecord): void {
   record.archived = archivedFlag(record.archivedAt);
   record.arrivalDays = arrivalDaysOf(record);
+  const { quietSince, lateFrom } = stallKeysOf(record);
+  // Absent, not undefined-valued, when there is none: IndexedDB leaves the record out of that index.
+  if (quietSince === undefined) delete record.quietSince;
+  else record.quietSince = quietSince;
+  if (lateFrom === undefined) delete record.lateFrom;
+  else record.lateFrom = lateFrom;
 }
 
 /** A copy with the index keys the hooks would add, for writers that bypass Dexie (tests and demos seeding raw). */
@@ -125,6 +171,16 @@ export async function upgradeToV2(tx: Transaction): Promise<void> {
 
 /** Fills the v3 index keys of every stored record; nothing else changes. */
 export async function upgradeToV3(tx: Transaction): Promise<void> {
+  await tx
+    .table('packages')
+    .toCollection()
+    .modify((record: PackageRecord) => {
+      deriveIndexKeys(record);
+    });
+}
+
+/** Fills the v4 index keys of every stored record; nothing else changes. */
+export async function upgradeToV4(tx: Transaction): Promise<void> {
   await tx
     .table('packages')
     .toCollection()

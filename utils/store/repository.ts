@@ -1,5 +1,6 @@
 import Dexie from 'dexie';
-import type { DoorstepDatabase } from './db';
+import { DAY_MS, type ViewClock } from '../status/package-state';
+import { ANY_DAY, type DoorstepDatabase } from './db';
 import { createRecord, mergeDetection, mergeRecords, unionSources } from './merge';
 import type { Detection, PackageChange, PackageRecord } from './types';
 
@@ -55,13 +56,42 @@ export async function upsertDetections(
   });
 }
 
+/**
+ * The records of one transaction, found by the identity rules every writer shares (upsert, import, sync): the same
+ * tracking number, else the same Amazon order + shipment (see `pickSamePackage`). Changes are kept in memory and
+ * written at once when the transaction ends.
+ */
+export interface SamePackageLookup {
+  findSamePackage(keys: PackageKeys): { match?: PackageRecord; duplicate?: PackageRecord };
+  set(record: PackageRecord): void;
+  remove(record: PackageRecord): void;
+}
+
+/**
+ * Runs `edit` over the stored records these keys can match, in one read-write transaction: one read per index
+ * before, one bulk write after, so its cost follows the keys, not the store. `edit` is synchronous (it works on the
+ * lookup in memory) and its result is returned.
+ */
+export async function changeSamePackages<T>(
+  db: DoorstepDatabase,
+  keys: PackageKeys[],
+  edit: (lookup: SamePackageLookup) => T,
+): Promise<T> {
+  return db.transaction('rw', db.packages, async () => {
+    const working = await WorkingSet.load(db, keys);
+    const result = edit(working);
+    await working.save();
+    return result;
+  });
+}
+
 const shipmentKey = (orderId: string, shipmentId: string) => `${orderId}\u0000${shipmentId}`;
 
 /**
  * The records one batch may touch, kept current in memory during the transaction (so a number repeated within the
  * batch merges into the record created a moment earlier), then written back at once.
  */
-class WorkingSet {
+class WorkingSet implements SamePackageLookup {
   private readonly records = new Map<string, PackageRecord>();
   private readonly byNumber = new Map<string, string>();
   private readonly byShipment = new Map<string, Set<string>>();
@@ -160,7 +190,8 @@ class WorkingSet {
   }
 }
 
-interface PackageKeys {
+/** What identifies a package: its tracking number, or its Amazon order and shipment. */
+export interface PackageKeys {
   number?: string;
   orderId?: string;
   shipmentId?: string;
@@ -191,14 +222,37 @@ export function listActivePackages(db: DoorstepDatabase, limit?: number): Promis
   return listByArchived(db, 0, limit);
 }
 
+/** Statuses that put an active package in a badge section whatever the day: out for delivery, pickup, problems. */
+const BADGE_STATUSES = ['out_for_delivery', 'available_for_pickup', 'exception', 'failed_attempt', 'expired'];
+
 /**
- * What the badge looks at: every active package not yet delivered, most recently changed first, read through the
- * `[archived+updatedAt]` index so the archive (most of a large store) is never read. All of them, because a late,
- * stale or stuck package (utils/view/package-state.ts) can have any status and any estimate.
+ * What the badge looks at: the active packages that can be arriving today or a problem at `clock`, read through
+ * indexes so neither the archive nor the quiet rest of the active list is read: the statuses that count whatever the
+ * day, the estimates that include today (or are too long to list), and the packages under way whose last news is
+ * `staleAfterDays` old or whose estimate can have passed (v4 keys). The derivation in utils/status/package-state.ts
+ * decides; this only pre-selects a superset of what it can count. Most recently changed first.
  */
-export async function listBadgeCandidates(db: DoorstepDatabase): Promise<PackageRecord[]> {
-  const active = await listActivePackages(db);
-  return active.filter((p) => p.status !== 'delivered');
+export async function listBadgeCandidates(
+  db: DoorstepDatabase,
+  clock: Pick<ViewClock, 'now' | 'today' | 'staleAfterDays'>,
+): Promise<PackageRecord[]> {
+  const [byStatus, byDay, quiet, late] = await Promise.all([
+    db.packages
+      .where('[archived+status]')
+      .anyOf(BADGE_STATUSES.map((status) => [0, status]))
+      .toArray(),
+    db.packages.where('arrivalDays').anyOf([clock.today, ANY_DAY]).toArray(),
+    db.packages
+      .where('quietSince')
+      .belowOrEqual(clock.now - clock.staleAfterDays * DAY_MS)
+      .toArray(),
+    db.packages.where('lateFrom').belowOrEqual(clock.now).toArray(),
+  ]);
+  const unique = new Map<string, PackageRecord>();
+  for (const record of [...byStatus, ...byDay, ...quiet, ...late]) {
+    if (record.archivedAt === undefined && record.status !== 'delivered') unique.set(record.id, record);
+  }
+  return [...unique.values()].sort((a, b) => b.updatedAt - a.updatedAt || (a.id < b.id ? 1 : -1));
 }
 
 /** How many packages are archived, and how many active, counted from the index without reading a record. */
@@ -363,10 +417,22 @@ export async function importRecords(
   });
 }
 
-/** Whether a merge changed anything but bookkeeping (when it was merged and from where). */
+/** Whether a merge changed anything but bookkeeping (when it was merged and from where, index keys, event order). */
 export function sameFacts(a: PackageRecord, b: PackageRecord): boolean {
-  const strip = ({ updatedAt: _u, sources: _s, archived: _a, arrivalDays: _d, ...facts }: PackageRecord) =>
-    facts;
+  const strip = ({
+    updatedAt: _u,
+    sources: _s,
+    archived: _a,
+    arrivalDays: _d,
+    quietSince: _q,
+    lateFrom: _l,
+    events,
+    ...facts
+  }: PackageRecord) => ({
+    ...facts,
+    // The merge keeps events newest first; a file (or an older record) may list the same events in another order.
+    events: events.map(stableJson).sort(),
+  });
   return stableJson(strip(a)) === stableJson(strip(b));
 }
 
@@ -416,4 +482,126 @@ export async function autoArchiveDelivered(
     }
     return changes;
   });
+}
+
+/** One package by id, or undefined when it is not stored (deleted meanwhile). */
+export function getPackage(db: DoorstepDatabase, id: string): Promise<PackageRecord | undefined> {
+  return db.packages.get(id);
+}
+
+/** The stored packages among these ids, in the order given; ids not stored are left out. */
+export async function getPackages(db: DoorstepDatabase, ids: readonly string[]): Promise<PackageRecord[]> {
+  const found = await db.packages.bulkGet([...ids]);
+  return found.filter((record): record is PackageRecord => record !== undefined);
+}
+
+/** Every stored package, archive included (export, the refresh planner). */
+export function listAllPackages(db: DoorstepDatabase): Promise<PackageRecord[]> {
+  return db.packages.toArray();
+}
+
+/** How many packages are stored, archive included, from the primary key alone. */
+export function countAllPackages(db: DoorstepDatabase): Promise<number> {
+  return db.packages.count();
+}
+
+/** Which of these numbers, and which shipments of these orders, are stored (read-only, index reads only). */
+export async function findTracked(
+  db: DoorstepDatabase,
+  numbers: readonly string[],
+  orderIds: readonly string[] = [],
+): Promise<{ numbers: string[]; orders: { orderId: string; shipmentId?: string }[] }> {
+  return db.transaction('r', db.packages, async () => ({
+    numbers:
+      numbers.length > 0
+        ? (
+            await db.packages
+              .where('number')
+              .anyOf([...numbers])
+              .keys()
+          ).map(String)
+        : [],
+    orders:
+      orderIds.length > 0
+        ? (
+            await db.packages
+              .where('orderId')
+              .anyOf([...orderIds])
+              .toArray()
+          ).map((p) => ({
+            orderId: p.orderId ?? '',
+            ...(p.shipmentId && { shipmentId: p.shipmentId }),
+          }))
+        : [],
+  }));
+}
+
+/** Deletes every package and returns them (the caller reports them as changes). */
+export async function deleteAllPackages(db: DoorstepDatabase): Promise<PackageRecord[]> {
+  return db.transaction('rw', db.packages, async () => {
+    const all = await db.packages.toArray();
+    await db.packages.clear();
+    return all;
+  });
+}
+
+/**
+ * Rewrites the stored packages with these ids in one transaction: `change` gets each record as stored and returns
+ * its next version, or undefined to leave it. Ids not stored (deleted meanwhile) are skipped. Returns what changed.
+ */
+export async function revisePackages(
+  db: DoorstepDatabase,
+  ids: readonly string[],
+  change: (before: PackageRecord) => PackageRecord | undefined,
+): Promise<PackageChange[]> {
+  if (ids.length === 0) return [];
+  return db.transaction('rw', db.packages, async () => {
+    const changes: PackageChange[] = [];
+    for (const before of await getPackages(db, ids)) {
+      const after = change(before);
+      if (after) changes.push({ before, after });
+    }
+    const written = changes.flatMap((c) => (c.after ? [c.after] : []));
+    if (written.length > 0) await db.packages.bulkPut(written);
+    return changes;
+  });
+}
+
+/**
+ * Archives, in one transaction, the active packages `isDue` picks (read through the index, never the archive), at
+ * `now`. Not a user edit: `userEditedAt` stays, so the user's own later choice on another device still wins.
+ */
+export async function archivePackagesWhere(
+  db: DoorstepDatabase,
+  isDue: (record: PackageRecord) => boolean,
+  now: number,
+): Promise<PackageChange[]> {
+  return db.transaction('rw', db.packages, async () => {
+    const due = (await listActivePackages(db)).filter(isDue);
+    const changes = due.map((before) => ({ before, after: { ...before, archivedAt: now, updatedAt: now } }));
+    if (changes.length > 0) await db.packages.bulkPut(changes.map((c) => c.after));
+    return changes;
+  });
+}
+
+/**
+ * Packages in the sync copy's priority order within one list (`archived` 0 or 1): most recently tracked first,
+ * `limit` of them, from the `[archived+createdAt]` index.
+ */
+export function listByCreation(
+  db: DoorstepDatabase,
+  archived: 0 | 1,
+  limit: number,
+): Promise<PackageRecord[]> {
+  return db.packages
+    .where('[archived+createdAt]')
+    .between([archived, Dexie.minKey], [archived, Dexie.maxKey])
+    .reverse()
+    .limit(limit)
+    .toArray();
+}
+
+/** How many stored packages have a tracking number, from the index. */
+export function countNumberedPackages(db: DoorstepDatabase): Promise<number> {
+  return db.packages.where('number').above('').count();
 }

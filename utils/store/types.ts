@@ -116,6 +116,9 @@ export interface PackageRecord {
    * (empty otherwise), so the badge reads only the packages due today.
    */
   arrivalDays?: string[];
+  /** Index helpers kept by the database (db.ts `stallKeysOf`): when a package under way may turn stale or late. */
+  quietSince?: number;
+  lateFrom?: number;
 }
 
 /** One stored package before and after a change; `before` is absent for a new one, `after` for a deleted one. */

@@ -71,7 +71,7 @@ export function entryOf(record: PackageRecord): SyncEntry | undefined {
 }
 
 /** Priority when the budget is short: active before archived, then most recently tracked first. */
-function byPriority(x: SyncEntry, y: SyncEntry): number {
+export function byPriority(x: SyncEntry, y: SyncEntry): number {
   return (x.a ?? 0) - (y.a ?? 0) || y.t - x.t || (x.n < y.n ? -1 : x.n > y.n ? 1 : 0);
 }
 

@@ -1,8 +1,10 @@
 import type { KeyValueStorage } from '../settings';
 import type { DoorstepDatabase } from '../store/db';
+import { changeSamePackages, countNumberedPackages, listByCreation } from '../store/repository';
 import type { PackageChange, PackageRecord } from '../store/types';
 import {
   buildPayload,
+  byPriority,
   chunkKeysFrom,
   clampEntry,
   entryOf,
@@ -12,6 +14,7 @@ import {
   pickSyncedState,
   type SyncEntry,
   type SyncedState,
+  type SyncPayload,
   type Tombstone,
 } from './compact';
 
@@ -82,15 +85,11 @@ export async function syncNow(deps: SyncDeps): Promise<SyncReport> {
   const pending = await readPending(deps.local);
   const tombstones = mergeTombstones(remote.tombstones, pending, now);
   const entries = remote.entries.map((entry) => clampEntry(entry, now));
-  const { records, ...pulled } = await applyRemote(deps, entries, tombstones, now);
+  const { present, ...pulled } = await applyRemote(deps, entries, tombstones, now);
 
-  const present = new Set(records.map((r) => r.number));
   // A deleted number tracked again since (it is still here after the pull) is alive: its tombstone goes.
   const liveTombstones = tombstones.filter(([number]) => !present.has(number));
-  const payload = buildPayload(
-    records.map(entryOf).filter((e): e is SyncEntry => e !== undefined),
-    liveTombstones,
-  );
+  const payload = await copyOfStore(deps.db, liveTombstones);
 
   const changed = Object.entries(payload.items).filter(
     ([key, value]) => JSON.stringify(raw[key]) !== JSON.stringify(value),
@@ -111,6 +110,41 @@ export async function syncNow(deps: SyncDeps): Promise<SyncReport> {
   };
 }
 
+/** Records read per list at first when building the copy; doubled until the copy is known to be complete. */
+const COPY_PAGE = 1_000;
+
+/**
+ * The compact copy of the whole store, reading only the records that can be in it: the copy is the highest-priority
+ * prefix (active first, most recently tracked first) that fits the budget, so records are read in that order from
+ * the index, more each time, until what was read holds the whole prefix and the first entry left out, which
+ * nothing unread can precede. Equal to `buildPayload` over every record (tests compare).
+ */
+async function copyOfStore(db: DoorstepDatabase, tombstones: Tombstone[]): Promise<SyncPayload> {
+  const numbered = await countNumberedPackages(db);
+  for (let limit = COPY_PAGE; ; limit *= 2) {
+    const active = await listByCreation(db, 0, limit);
+    const activeDone = active.length < limit;
+    const archived = activeDone ? await listByCreation(db, 1, limit - active.length) : [];
+    const complete = activeDone && active.length + archived.length < limit;
+    const read = [...active, ...archived];
+    const entries = read.map(entryOf).filter((e): e is SyncEntry => e !== undefined);
+    const payload = buildPayload(entries, tombstones);
+    if (complete) return payload;
+    if (payload.dropped === 0) continue;
+    // Every unread record comes at or after the last one read; the first entry left out must come strictly before.
+    const last = read[read.length - 1];
+    const firstLeftOut = [...entries].sort(byPriority)[payload.stored];
+    if (last && firstLeftOut && comesBefore(firstLeftOut, last))
+      return { ...payload, dropped: numbered - payload.stored };
+  }
+}
+
+function comesBefore(entry: SyncEntry, record: PackageRecord): boolean {
+  const archived = record.archivedAt === undefined ? 0 : 1;
+  const entryArchived = entry.a ?? 0;
+  return entryArchived < archived || (entryArchived === archived && entry.t > record.createdAt);
+}
+
 function stateOfRecord(record: PackageRecord): SyncedState {
   return { label: record.label, archived: record.archivedAt !== undefined, editedAt: record.userEditedAt };
 }
@@ -125,28 +159,24 @@ function sameState(a: SyncedState, b: SyncedState): boolean {
 
 /**
  * Merges remote entries and deletions into the database in one transaction; the local record keeps all its facts.
- * Reads every numbered record once (one range read) and writes in bulk; returns the numbered records as they are
- * afterwards, for the copy written back.
+ * Reads only the records those numbers name (the store's shared identity rules, `changeSamePackages`) and writes
+ * in bulk; returns which deleted numbers are still stored afterwards (their tombstones are dropped).
  */
-async function applyRemote(
+function applyRemote(
   deps: SyncDeps,
   entries: SyncEntry[],
   tombstones: Tombstone[],
   now: number,
-): Promise<Pick<SyncReport, 'created' | 'updated' | 'deleted' | 'changes'> & { records: PackageRecord[] }> {
-  const { db } = deps;
+): Promise<Pick<SyncReport, 'created' | 'updated' | 'deleted' | 'changes'> & { present: Set<string> }> {
   const newId = deps.newId ?? (() => crypto.randomUUID());
   const deletedNumbers = new Map(tombstones);
-  return db.transaction('rw', db.packages, async () => {
+  const keys = [...entries.map((e) => ({ number: e.n })), ...tombstones.map(([number]) => ({ number }))];
+  return changeSamePackages(deps.db, keys, (lookup) => {
     const report = { created: 0, updated: 0, deleted: 0, changes: [] as PackageChange[] };
-    const byNumber = new Map<string, PackageRecord>();
-    for (const record of await db.packages.where('number').above('').toArray()) {
-      if (record.number) byNumber.set(record.number, record);
-    }
-    const written: PackageRecord[] = [];
+    const find = (number: string) => lookup.findSamePackage({ number }).match;
     for (const entry of entries) {
       if (deletedNumbers.has(entry.n)) continue;
-      const local = byNumber.get(entry.n);
+      const local = find(entry.n);
       if (!local) {
         const record: PackageRecord = {
           id: newId(),
@@ -162,8 +192,7 @@ async function applyRemote(
           archivedAt: entry.a ? now : undefined,
           userEditedAt: entry.e,
         };
-        byNumber.set(entry.n, record);
-        written.push(record);
+        lookup.set(record);
         report.created++;
         report.changes.push({ after: record });
         continue;
@@ -180,26 +209,24 @@ async function applyRemote(
         next.userEditedAt = entry.e;
         next.updatedAt = now;
       }
-      byNumber.set(entry.n, next);
-      written.push(next);
+      lookup.set(next);
       report.updated++;
       report.changes.push({ before: local, after: next });
     }
-    const removedIds: string[] = [];
+    const present = new Set<string>();
     for (const [number, deletedAt] of tombstones) {
-      const local = byNumber.get(number);
+      const local = find(number);
+      if (!local) continue;
       // Seen again after it was deleted elsewhere: kept (the user is still getting it).
-      if (!local || local.updatedAt > deletedAt) continue;
-      byNumber.delete(number);
-      removedIds.push(local.id);
+      if (local.updatedAt > deletedAt) {
+        present.add(number);
+        continue;
+      }
+      lookup.remove(local);
       report.deleted++;
       report.changes.push({ before: local });
     }
-    const removed = new Set(removedIds);
-    const kept = written.filter((r) => !removed.has(r.id));
-    if (removedIds.length > 0) await db.packages.bulkDelete(removedIds);
-    if (kept.length > 0) await db.packages.bulkPut(kept);
-    return { ...report, records: [...byNumber.values()] };
+    return { ...report, present };
   });
 }
 

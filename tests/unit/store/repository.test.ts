@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { badgeState } from '../../../utils/badge';
+import { viewClock } from '../../../utils/status/package-state';
 import { DoorstepDatabase } from '../../../utils/store/db';
 import {
   autoArchiveDelivered,
@@ -275,7 +276,9 @@ describe('importRecords', () => {
 
 describe('listBadgeCandidates', () => {
   const today = '2026-11-27';
-  it('reads every active package not yet delivered (late, stale or stuck can be any of them); no archived one', async () => {
+  it('reads the active packages that can count today: badge statuses, due today, late or quiet; no archived one', async () => {
+    // Seen on the morning of that day: nothing is quiet yet.
+    const seenAt = new Date(2026, 10, 27, 9).getTime();
     const detections = [
       { number: 'PKG000001', status: 'in_transit' as const, eta: { start: '2026-11-26', end: '2026-11-28' } },
       { number: 'PKG000002', status: 'in_transit' as const, eta: { start: '2026-11-20' } },
@@ -291,29 +294,34 @@ describe('listBadgeCandidates', () => {
     ];
     await upsertDetections(
       db,
-      detections.map((d) => ({ ...d, source })),
-      1,
+      detections.map((d) => ({ ...d, source: { ...source, seenAt } })),
+      seenAt,
     );
     await upsertDetections(
       db,
-      [{ number: 'ARCHIVED1', status: 'exception', eta: { start: today }, source }],
-      1,
+      [{ number: 'ARCHIVED1', status: 'exception', eta: { start: today }, source: { ...source, seenAt } }],
+      seenAt,
     );
     const [archived] = await db.packages.where('number').equals('ARCHIVED1').toArray();
-    await editPackage(db, archived?.id ?? '', { archived: true }, 2);
-    const candidates = await listBadgeCandidates(db);
+    await editPackage(db, archived?.id ?? '', { archived: true }, seenAt + 1);
+    const clock = viewClock(new Date(2026, 10, 27, 12), { staleAfterDays: 5 });
+    const candidates = await listBadgeCandidates(db, clock);
+    // Not PKG000003 (in transit, news an instant ago), PKG000011 (due later), the delivered and returned ones.
     expect(candidates.map((p) => p.number).sort()).toEqual([
       'PKG000001',
       'PKG000002',
-      'PKG000003',
       'PKG000004',
-      'PKG000005',
       'PKG000007',
       'PKG000008',
       'PKG000009',
       'PKG000010',
-      'PKG000011',
     ]);
+    // Quiet for longer than the stale setting: PKG000003 and PKG000011 can be stale now.
+    const later = viewClock(new Date(2026, 10, 27, 12), { staleAfterDays: 1 });
+    const afterYears = { ...later, now: Date.UTC(2030, 0, 1) };
+    const quiet = (await listBadgeCandidates(db, afterYears)).map((p) => p.number);
+    expect(quiet).toContain('PKG000003');
+    expect(quiet).toContain('PKG000011');
   });
 
   it('gives the badge every package badgeState counts, for random stores and days', async () => {
@@ -330,27 +338,49 @@ describe('listBadgeCandidates', () => {
       'expired',
     ] as const;
     const day = (n: number) => `2026-11-${String(20 + (n % 10)).padStart(2, '0')}`;
-    const records: PackageRecord[] = Array.from({ length: 300 }, (_, i) => ({
+    const sourceKinds = ['webmail', 'manual', 'amazon', 'import'] as const;
+    const records: PackageRecord[] = Array.from({ length: 400 }, (_, i) => ({
       id: `r${i}`,
       number: `RND${String(i).padStart(6, '0')}`,
       itemTitles: [],
       status: statuses[(i * 7) % statuses.length] ?? 'unknown',
-      statusAt: Date.UTC(2026, 10, 20 + (i % 10), 12),
-      eta: i % 4 === 0 ? undefined : { start: day(i), ...(i % 3 === 0 && { end: day(i + (i % 4)) }) },
-      events: [],
-      sources: [],
-      createdAt: 1,
+      statusAt: Date.UTC(2026, 10, 12 + (i % 18), (i * 5) % 24),
+      eta:
+        i % 4 === 0
+          ? undefined
+          : i % 37 === 0
+            ? { start: 'soon' }
+            : { start: day(i), ...(i % 3 === 0 && { end: day(i + (i % 4)) }) },
+      events:
+        i % 6 === 0
+          ? [{ at: Date.UTC(2026, 10, 10 + (i % 20), 8), status: 'in_transit', description: 'Scanned' }]
+          : [],
+      sources: [{ kind: sourceKinds[i % sourceKinds.length] ?? 'manual', seenAt: 1 }],
+      createdAt: Date.UTC(2026, 10, 1),
       updatedAt: 1 + i,
+      ...(i % 11 === 0 && { lastCheckedAt: Date.UTC(2026, 10, 25) }),
       archivedAt: i % 5 === 0 ? 10 : undefined,
     }));
     await db.packages.bulkPut(records);
     const all = byNewest(await db.packages.toArray());
     const t = (key: string, ...args: unknown[]) => [key, ...args].join(' ');
+    let problems = 0;
     for (let d = 18; d <= 31; d++) {
-      const now = new Date(2026, 10, d, 12);
-      const candidates = await listBadgeCandidates(db);
-      expect(badgeState(candidates, now, t)).toEqual(badgeState(all, now, t));
+      for (const [hour, staleAfterDays] of [
+        [1, 1],
+        [12, 5],
+        [23, 14],
+      ] as const) {
+        const now = new Date(2026, 10, d, hour);
+        const settings = { staleAfterDays, autoArchiveDays: 14 };
+        const candidates = await listBadgeCandidates(db, viewClock(now, settings));
+        const expected = badgeState(all, now, t, undefined, settings);
+        expect(badgeState(candidates, now, t, undefined, settings)).toEqual(expected);
+        if (expected.color !== badgeState([], now, t).color) problems++;
+      }
     }
+    // The comparison saw red badges, not only empty ones.
+    expect(problems).toBeGreaterThan(0);
   });
 });
 

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import Dexie from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
 import { badgeState, localDate } from '../../../utils/badge';
+import { viewClock } from '../../../utils/status/package-state';
 import {
   ANY_DAY,
   arrivalDaysOf,
@@ -9,6 +10,7 @@ import {
   DoorstepDatabase,
   SCHEMA_V1,
   SCHEMA_V2,
+  stallKeysOf,
 } from '../../../utils/store/db';
 import { createRecord, mergeDetection } from '../../../utils/store/merge';
 import {
@@ -138,6 +140,7 @@ describe('schema upgrade from version 2', () => {
       expect(rest).toEqual({
         ...stripUndefined(original),
         archived: original.archivedAt === undefined ? 0 : 1,
+        ...stallKeysOf(original),
       });
       expect(arrivalDays).toEqual(arrivalDaysOf(original));
       // Only active packages under way are due on a day.
@@ -148,7 +151,7 @@ describe('schema upgrade from version 2', () => {
 
     // The badge from its two indexes is the badge over every package.
     const now = new Date(NOW);
-    const candidates = await listBadgeCandidates(db);
+    const candidates = await listBadgeCandidates(db, viewClock(now, { staleAfterDays: 5 }));
     const newestFirst = [...upgraded].sort((a, b) => b.updatedAt - a.updatedAt || (a.id < b.id ? -1 : 1));
     expect(badgeState(candidates, now, t)).toEqual(badgeState(newestFirst, now, t));
     expect(badgeState(upgraded, now, t).text).not.toBe('');

@@ -1,6 +1,12 @@
 import Dexie from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
-import { arrivalDaysOf, CURRENT_VERSION, DoorstepDatabase, SCHEMA_V1 } from '../../../utils/store/db';
+import {
+  arrivalDaysOf,
+  CURRENT_VERSION,
+  DoorstepDatabase,
+  SCHEMA_V1,
+  stallKeysOf,
+} from '../../../utils/store/db';
 import { listActivePackages, listArchivedPackages } from '../../../utils/store/repository';
 import type { PackageRecord } from '../../../utils/store/types';
 
@@ -65,6 +71,7 @@ describe('schema upgrade from version 1', () => {
         ...stripUndefined(original),
         archived: original.archivedAt === undefined ? 0 : 1,
         arrivalDays: arrivalDaysOf(original),
+        ...stallKeysOf(original),
       });
     }
     const active = await listActivePackages(db);
