@@ -129,6 +129,7 @@ async function stats(page, since = 0) {
       scans: Number(d.doorstepScans ?? 0),
       busyMs: Number(d.doorstepBusyMs ?? 0),
       longestSliceMs: Number(d.doorstepLongestSliceMs ?? 0),
+      firstSliceMs: Number(d.doorstepFirstSliceMs ?? 0),
       longTasks: tasks.length,
       longestTaskMs: Math.max(0, ...tasks.map((t) => t.duration)),
     };
@@ -175,7 +176,9 @@ async function runScenarios(tag) {
   const rows = [];
   const row = (name, s, ref) => {
     rows.push({ name, ...s, ref });
-    console.log(`   longest slice ${fmt(s.longestSliceMs)} ms: ${verdict(s.longestSliceMs)} [${tag}]`);
+    console.log(
+      `   longest slice ${fmt(s.longestSliceMs)} ms (first slice ${fmt(s.firstSliceMs)} ms): ${verdict(s.longestSliceMs)} [${tag}]`,
+    );
   };
 
   // 1. Gmail-like thread, first scan by the real extension.

@@ -21,6 +21,7 @@ export function markProgress(
         doorstepLastScanChars: chars,
         doorstepBusyMs: stats.busyMs.toFixed(1),
         doorstepLongestSliceMs: stats.longestSliceMs.toFixed(1),
+        doorstepFirstSliceMs: stats.firstSliceMs.toFixed(1),
       },
       { doorstepScanned: found },
     );

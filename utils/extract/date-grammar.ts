@@ -1,4 +1,5 @@
 import { type DateWords, LANGUAGES } from './lang/index';
+import { B, E } from './word-chars';
 
 /**
  * The shapes in which shops and carriers write a day, a window of days and a latest time, the same for every language,
@@ -9,8 +10,7 @@ import { type DateWords, LANGUAGES } from './lang/index';
  */
 
 // Letters of any script count as word characters: JavaScript's \b only knows ASCII, and "übermorgen" contains "morgen".
-export const B = '(?<![\\p{L}\\p{N}])';
-export const E = '(?![\\p{L}\\p{N}])';
+export { B, E };
 
 const all = (pick: (words: DateWords) => readonly string[] | undefined): string[] => [
   ...new Set(LANGUAGES.flatMap((words) => pick(words) ?? [])),
@@ -72,11 +72,14 @@ export const TERM_SOURCE = TERM;
 
 /** Between two terms of a window: "March 27 – March 28", "between Tuesday and Thursday", "du 3 au 5 décembre". */
 const CONNECTOR = `\\s*(?:-|–|—|${inOrder(all((w) => w.rangeWords))})\\s*${ARTICLE}`;
-export const WINDOW_AFTER = new RegExp(`^${CONNECTOR}(?<second>${TERM})`, 'iu');
+// Only the connector: the term after it is read with the term expression itself (one compiled copy of TERM, not two).
+export const WINDOW_CONNECTOR = new RegExp(`^${CONNECTOR}`, 'iu');
+// LEADING_DAY, PROMISE_TRIGGER and date-resolution's TERM_RE have lower-case sources and no `i` flag: they are
+// matched against foldCase(text) (fold-case.ts says why). The others are small enough to keep `i`.
 /** A bare day that opens a window whose month comes after: "27.–29. März", "du 3 au 5 décembre", "3-5 dicembre". */
 export const LEADING_DAY = new RegExp(
   `${B}(?:(?:${inOrder(all((w) => w.windowOpeners))})\\s+${ARTICLE})?(?<openDay>\\d{1,2})(?:st|nd|rd|th|er|\\.)?${CONNECTOR}(?=\\d{1,2}(?:st|nd|rd|th|er|\\.)?\\s*(?:de\\s+)?${MONTH_ALTERNATION})`,
-  'iu',
+  'u',
 );
 /** A bare day that closes a window opened by a month-day: "March 27 - 28". */
 export const TRAILING_DAY = new RegExp(
@@ -102,5 +105,15 @@ export const TIME_WINDOW = new RegExp(
  */
 export const PROMISE_TRIGGER = new RegExp(
   `${B}(?:${LANGUAGES.flatMap((w) => w.promiseTriggers).join('|')})${E}\\s*:?`,
-  'giu',
+  'gu',
 );
+
+/** Every expression of the grammar, for warm-up.ts to compile ahead of the first scan. */
+export const GRAMMAR_EXPRESSIONS: readonly RegExp[] = [
+  PROMISE_TRIGGER,
+  WINDOW_CONNECTOR,
+  LEADING_DAY,
+  TRAILING_DAY,
+  BY_TIME,
+  TIME_WINDOW,
+];

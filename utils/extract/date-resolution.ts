@@ -9,8 +9,9 @@ import {
   TIME_WINDOW,
   TRAILING_DAY,
   WEEKDAY_NAMES,
-  WINDOW_AFTER,
+  WINDOW_CONNECTOR,
 } from './date-grammar';
+import { foldCase } from './fold-case';
 
 /**
  * What a date phrase means: the day (or window of days, and latest time) it names, against the date the text was
@@ -29,7 +30,10 @@ export interface DateReference {
   timeZone: string;
 }
 
-const TERM_RE = new RegExp(TERM_SOURCE, 'giu');
+/** Matched against foldCase(text), without the `i` flag (fold-case.ts). */
+const TERM_RE = new RegExp(TERM_SOURCE, 'gu');
+/** This module's expressions, for warm-up.ts to compile ahead of the first scan. */
+export const RESOLUTION_EXPRESSIONS: readonly RegExp[] = [TERM_RE];
 
 interface Term {
   index: number;
@@ -135,7 +139,7 @@ function dayOfTerm(
 
 /** The first term of `text` that names a real day ("February 30" is not a promise: the search goes on). */
 function findTerm(text: string, reference: CalendarDay, past = false): Term | undefined {
-  for (const match of text.matchAll(TERM_RE)) {
+  for (const match of foldCase(text).matchAll(TERM_RE)) {
     const { day, month } = dayOfTerm(match.groups ?? {}, reference, past);
     if (day) return { index: match.index, length: match[0].length, day, month };
   }
@@ -183,7 +187,7 @@ export function resolveDeliveryPhrase(phrase: string, reference: DateReference):
   let end: CalendarDay | undefined;
   let rest = '';
 
-  const leading = LEADING_DAY.exec(text);
+  const leading = LEADING_DAY.exec(foldCase(text));
   const first = findTerm(text, today);
   if (leading && (!first || leading.index < first.index)) {
     // "27.–29. März": the closing term carries the month the opening day shares.
@@ -209,12 +213,12 @@ export function resolveDeliveryPhrase(phrase: string, reference: DateReference):
   if (!start && first) {
     start = first.day;
     const after = text.slice(first.index + first.length);
-    const second = WINDOW_AFTER.exec(after);
-    const secondTerm = second ? findTerm(second.groups?.second ?? '', today) : undefined;
+    const connector = WINDOW_CONNECTOR.exec(after);
+    const secondTerm = connector ? findTerm(after.slice(connector[0].length), today) : undefined;
     const trailing = TRAILING_DAY.exec(after);
-    if (second && secondTerm && secondTerm.index === 0) {
+    if (connector && secondTerm && secondTerm.index === 0) {
       end = secondTerm.day;
-      rest = after.slice(second[0].length);
+      rest = after.slice(connector[0].length + secondTerm.length);
     } else if (trailing && first.month) {
       end = nearestYear(first.month, Number(trailing.groups?.closeDay), today) ?? undefined;
       if (end && dayNumber(end) < dayNumber(start)) end = undefined;

@@ -1,6 +1,7 @@
 import type { Eta } from '../store/types';
 import { B, E, LEADING_DAY, MONTH_ALTERNATION, PROMISE_TRIGGER } from './date-grammar';
 import { type DateReference, firstDayIndex, resolveDeliveryPhrase } from './date-resolution';
+import { foldCase } from './fold-case';
 
 /**
  * The search for a delivery promise in a piece of text, as shops and carriers write them in the languages of lang/:
@@ -16,6 +17,8 @@ const SENTENCE_END = /[.!?](?=\s+\p{Lu})|\n[ \t]*\n/u;
 /** "2. Dezember", "15. März": a period between a day number and a month name is part of the date, not an end. */
 const DAY_NUMBER_BEFORE = new RegExp(`${B}\\d{1,2}$`, 'u');
 const MONTH_AFTER = new RegExp(`^\\.\\s+${MONTH_ALTERNATION}${E}`, 'iu');
+/** This module's expressions, for warm-up.ts to compile ahead of the first scan. */
+export const SEARCH_EXPRESSIONS: readonly RegExp[] = [MONTH_AFTER, DAY_NUMBER_BEFORE];
 
 /** Cuts text at the end of its first sentence; leading whitespace (a label's line break) does not count. */
 function firstSentence(text: string): string {
@@ -78,7 +81,7 @@ export function findDeliveryPromise(
 }
 
 function findIn(text: string, reference: DateReference): FoundPromise | undefined {
-  for (const match of text.matchAll(PROMISE_TRIGGER)) {
+  for (const match of foldCase(text).matchAll(PROMISE_TRIGGER)) {
     // The date belongs to the trigger's own sentence: "Arriving soon. Ordered November 20" promises nothing.
     // Markup between a label and its value ("will arrive:" … "Friday, September 11") renders as runs of blank lines
     // and spaces: the reach starts where the value's text does.
@@ -94,11 +97,12 @@ function findIn(text: string, reference: DateReference): FoundPromise | undefine
     const tail = text.slice(valueStart, valueStart + PROMISE_REACH + 80);
     const after = firstSentence(tail);
     const term = firstDayIndex(after.slice(0, PROMISE_REACH + 20), reference);
-    const leading = LEADING_DAY.exec(after);
+    const leading = LEADING_DAY.exec(foldCase(after));
     const startsAt = Math.min(term ?? Number.POSITIVE_INFINITY, leading?.index ?? Number.POSITIVE_INFINITY);
     if (startsAt > PROMISE_REACH) continue;
     const gap = valueStart > triggerEnd ? ' ' : '';
-    const phraseText = `${match[0]}${gap}${after}`;
+    // The trigger as written (the match is in the folded text).
+    const phraseText = `${text.slice(match.index, triggerEnd)}${gap}${after}`;
     const eta = resolveDeliveryPhrase(after, reference);
     if (!eta) continue;
     if (!eta.by) {

@@ -1,4 +1,5 @@
 import { type CarrierCode, COURIERS, carrierFromHost, unwrapRedirects } from '../tracking';
+import { B, E } from './word-chars';
 
 /**
  * Carriers a document names outside the text the engine scans: the sender's domain (myhermes.co.uk, gls-group.eu,
@@ -11,21 +12,27 @@ const MAX_LINKS = 200;
 
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-/** Every carrier alias as a whole word or phrase ("ups" but not "upstairs", "dpd polska"). */
-const ALIASES: readonly { pattern: RegExp; carrier: CarrierCode }[] = COURIERS.filter(
+/**
+ * Every carrier alias as a whole word or phrase ("ups" but not "upstairs", "dpd polska"). The expression of an alias
+ * is built the first time its letters occur in a text: compiling all of them costs tens of milliseconds, and a page's
+ * first scan would pay it in one task although a subject names one carrier at most.
+ */
+const ALIASES: readonly { alias: string; carrier: CarrierCode; pattern?: RegExp }[] = COURIERS.filter(
   (c) => c.code !== 'amazon',
-).flatMap((c) =>
-  c.aliases.map((alias) => ({
-    pattern: new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(alias)}(?![\\p{L}\\p{N}])`, 'iu'),
-    carrier: c.code,
-  })),
-);
+).flatMap((c) => c.aliases.map((alias) => ({ alias: alias.toLowerCase(), carrier: c.code })));
+
+const aliasIn = (entry: { alias: string; pattern?: RegExp }, head: string, lowerHead: string): boolean => {
+  if (!lowerHead.includes(entry.alias)) return false;
+  entry.pattern ??= new RegExp(`${B}${escapeRegExp(entry.alias)}${E}`, 'iu');
+  return entry.pattern.test(head);
+};
 
 /** Carriers named in a short text (a subject line): whole-word aliases only. */
 export function carriersNamedIn(text: string | undefined): CarrierCode[] {
   if (!text) return [];
   const head = text.slice(0, 300);
-  return [...new Set(ALIASES.filter((a) => a.pattern.test(head)).map((a) => a.carrier))];
+  const lowerHead = head.toLowerCase();
+  return [...new Set(ALIASES.filter((a) => aliasIn(a, head, lowerHead)).map((a) => a.carrier))];
 }
 
 export interface DocumentEvidence {

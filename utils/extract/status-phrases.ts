@@ -1,12 +1,12 @@
 import type { PackageStatus } from '../store/types';
+import { B, E, WORD_CHARS } from './word-chars';
 
 /**
  * Status words as shops, carriers and Amazon write them (en, de, fr, es, it, nl, pl), most specific first: "not delivered"
  * must win over "delivered", "out for delivery" over "delivery".
  */
-// Word boundaries that know accented letters: JavaScript's \b would fail after "expédié" or "livré".
-const B = '(?<![\\p{L}\\p{N}])';
-const E = '(?![\\p{L}\\p{N}])';
+// Word boundaries that know accented letters (B, E from word-chars.ts): JavaScript's \b would fail after "expédié".
+
 const phrase = (alternatives: string) => new RegExp(`${B}(?:${alternatives})${E}`, 'iu');
 
 const STATUS_PHRASES: [RegExp, PackageStatus][] = [
@@ -50,7 +50,7 @@ const STATUS_PHRASES: [RegExp, PackageStatus][] = [
   // A promise is not a delivery: "will be delivered today" is an estimate.
   [
     phrase(
-      '(?:will be|to be|should be|expected to be|being|scheduled to be) delivered|wird (?:[\\p{L}\\d:.]+ ){0,8}zugestellt|soll (?:[\\p{L}\\d:.]+ ){0,6}zugestellt werden|sera livrée?|será entregad[oa]|se entregará|sarà consegnat[oa]|wordt (?:[\\p{L}\\d:.]+ ){0,8}bezorgd',
+      `(?:will be|to be|should be|expected to be|being|scheduled to be) delivered|wird (?:[${WORD_CHARS}:.]+ ){0,8}zugestellt|soll (?:[${WORD_CHARS}:.]+ ){0,6}zugestellt werden|sera livrée?|será entregad[oa]|se entregará|sarà consegnat[oa]|wordt (?:[${WORD_CHARS}:.]+ ){0,8}bezorgd`,
     ),
     'in_transit',
   ],
@@ -84,6 +84,12 @@ export function statusFromText(text: string): { status: PackageStatus; phrase: s
   return undefined;
 }
 
+/** The same phrases, global: every occurrence in a headline is looked at (compiled once, not per call). */
+const HEADLINE_PHRASES: readonly [RegExp, PackageStatus][] = STATUS_PHRASES.map(([pattern, status]) => [
+  new RegExp(pattern.source, 'giu'),
+  status,
+]);
+
 /** Adverbs of a slogan ("Simply delivered.", "Einfach geliefert."): a brand's motto, not news about a parcel. */
 const SLOGAN_BEFORE =
   /(?:simply|easily|reliably|always|smartly|happily|proudly|fast|einfach|zuverlässig|immer|simplement|toujours|siempre|sempre)\s*$/iu;
@@ -96,8 +102,8 @@ const SLOGAN_BEFORE =
  */
 export function headlineStatus(text: string): { status: PackageStatus; phrase: string } | undefined {
   let best: { status: PackageStatus; phrase: string; index: number } | undefined;
-  for (const [pattern, status] of STATUS_PHRASES) {
-    const all = new RegExp(pattern.source, 'giu');
+  for (const [all, status] of HEADLINE_PHRASES) {
+    all.lastIndex = 0;
     for (let match = all.exec(text); match; match = all.exec(text)) {
       if (best && match.index >= best.index) break;
       if (SLOGAN_BEFORE.test(text.slice(Math.max(0, match.index - 12), match.index))) continue;
@@ -107,3 +113,10 @@ export function headlineStatus(text: string): { status: PackageStatus; phrase: s
   }
   return best && { status: best.status, phrase: best.phrase };
 }
+
+/** Every expression of this module, for warm-up.ts to compile ahead of the first scan. */
+export const STATUS_EXPRESSIONS: readonly RegExp[] = [
+  ...STATUS_PHRASES.map(([pattern]) => pattern),
+  ...HEADLINE_PHRASES.map(([pattern]) => pattern),
+  SLOGAN_BEFORE,
+];

@@ -30,7 +30,7 @@ describe('createSlicedQueue', () => {
     pending.shift()?.();
     expect(ran).toEqual([0, 1, 2, 3, 4, 5]);
     expect(onIdle).toHaveBeenCalledTimes(1);
-    expect(queue.stats).toEqual({ slices: 2, busyMs: 24, longestSliceMs: 12 });
+    expect(queue.stats).toEqual({ slices: 2, busyMs: 24, longestSliceMs: 12, firstSliceMs: 12 });
   });
 
   it('keeps going after a failing task and stops when aborted', () => {

@@ -11,7 +11,9 @@ import {
 } from '@/utils/extract/date-grammar';
 import { firstDayIndex, resolveDeliveryPhrase, resolvePastDay } from '@/utils/extract/date-resolution';
 import { findDeliveryPromise } from '@/utils/extract/delivery-date';
+import { foldCase } from '@/utils/extract/fold-case';
 import { LANGUAGES } from '@/utils/extract/lang/index';
+import { WORD_CHARS } from '@/utils/extract/word-chars';
 
 // Monday 7 December 2026, 10:00 in Berlin.
 const reference = { at: Date.UTC(2026, 11, 7, 9), timeZone: 'Europe/Berlin' };
@@ -92,16 +94,18 @@ describe('date grammar (named groups over the union of the vocabularies)', () =>
   });
 
   it('names windows and times', () => {
-    expect(LEADING_DAY.exec('du 3 au 5 décembre')?.groups?.openDay).toBe('3');
+    // LEADING_DAY and PROMISE_TRIGGER read folded text (lower case, same positions: fold-case.ts).
+    expect(LEADING_DAY.exec(foldCase('Du 3 au 5 Décembre'))?.groups?.openDay).toBe('3');
     expect(TIME_WINDOW.exec('zwischen 10 und 14 Uhr')?.groups).toMatchObject({
       fromH: '10',
       toH: '14',
       toS: 'Uhr',
     });
     expect(BY_TIME.exec('antes de las 21:00')?.groups).toMatchObject({ byH: '21', byM: '00' });
+    const text = 'Arriving: Tuesday. Voraussichtliche Zustellung morgen';
     expect(
-      [...'Arriving: Tuesday. Voraussichtliche Zustellung morgen'.matchAll(PROMISE_TRIGGER)].map((m) =>
-        m[0].trim(),
+      [...foldCase(text).matchAll(PROMISE_TRIGGER)].map((m) =>
+        text.slice(m.index, m.index + m[0].length).trim(),
       ),
     ).toEqual(['Arriving:', 'Voraussichtliche Zustellung']);
   });
@@ -151,5 +155,41 @@ describe('promise search near found numbers', () => {
     expect(findDeliveryPromise(far, reference, { around: [at], reach: at + 1 })?.eta.start).toBe(
       '2026-12-11',
     );
+  });
+});
+
+describe('case folding and the expressions compiled without `i`', () => {
+  it('keeps every position, also where a letter lowers to two code units', () => {
+    expect(foldCase('Arriving TUESDAY')).toBe('arriving tuesday');
+    const text = 'İstanbul: Lieferung am 3. Dezember';
+    const folded = foldCase(text);
+    expect(folded).toHaveLength(text.length);
+    expect(folded.indexOf('dezember')).toBe(text.indexOf('Dezember'));
+  });
+
+  it('reads upper-case and mixed-case promises as before', () => {
+    const reference = { at: Date.UTC(2026, 11, 7, 9), timeZone: 'Europe/Berlin' };
+    expect(findDeliveryPromise('ARRIVING TUESDAY, DECEMBER 8', reference)?.eta.start).toBe('2026-12-08');
+    expect(
+      findDeliveryPromise('Voraussichtliche Zustellung: 27.–29. DEZEMBER', reference)?.eta,
+    ).toMatchObject({
+      start: '2026-12-27',
+      end: '2026-12-29',
+    });
+    // The phrase is the text as written, not the folded copy it was found in.
+    expect(findDeliveryPromise('Your parcel: Arriving Tuesday', reference)?.phrase).toBe('Arriving Tuesday');
+  });
+
+  it('has lower-case sources where the flag is left out (a capital there would never match)', () => {
+    for (const expression of [LEADING_DAY, PROMISE_TRIGGER]) {
+      expect(expression.flags).not.toContain('i');
+      // Group names, escapes and the word-character class (A-Z among its ranges) aside.
+      const letters = expression.source
+        .split(WORD_CHARS)
+        .join('')
+        .replace(/\(\?<[A-Za-z]+>/g, '')
+        .replace(/\\[A-Za-z]/g, '');
+      expect(letters).toBe(letters.toLowerCase());
+    }
   });
 });

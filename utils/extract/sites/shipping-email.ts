@@ -14,6 +14,7 @@ import {
 } from '../page-scan';
 import { headlineStatus } from '../status-phrases';
 import { collectVisibleText } from '../visible-text';
+import { B } from '../word-chars';
 import type { MailMessage } from './webmail';
 
 /**
@@ -38,8 +39,10 @@ export function isCarrierSender(address: string | undefined): boolean {
 }
 
 /** Parcel words of languages the list above lacks but real carrier mails use (pl, nl). */
-const MORE_SHIPPING_WORDS =
-  /(?<![\p{L}\p{N}])(?:paczk[aięą]|przesyłk[aię]|kurier|doręcz|dostarcz|pakket|bezorg|zending)/iu;
+const MORE_SHIPPING_WORDS = new RegExp(
+  `${B}(?:paczk[aięą]|przesyłk[aię]|kurier|doręcz|dostarcz|pakket|bezorg|zending)`,
+  'iu',
+);
 
 /** A mail about a parcel: a carrier sent it or its subject names one, or its words are about shipping. */
 export function isShippingMail(message: MailMessage, text: string): boolean {
