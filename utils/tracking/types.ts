@@ -36,6 +36,11 @@ export interface TrackingFormat {
    * counts only where its carrier is named, in the text beside it, by a link of the carrier or by the document.
    */
   readonly requiresCarrier?: boolean;
+  /**
+   * The shape says nothing of its own (nine bare digits): the number counts only after a tracking label ("PRO #",
+   * "Tracking number") or inside a link of its carrier, on top of what `requiresCarrier` asks.
+   */
+  readonly requiresLabel?: boolean;
   /** How the number is written when it is not simply the normalised form. */
   readonly display?: (normalised: string) => string;
 }
