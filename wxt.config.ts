@@ -52,7 +52,7 @@ export default defineConfig({
     // Status providers' API hosts, requested one by one when the user enables a provider (the broad pattern below
     // already covers them; listing them documents exactly where refreshes may go).
     // Likewise UPS's tracking API host for keyless UPS checks, with `cookies` to read the XSRF token UPS's own page
-    // sets (utils/carrier-web/ups.ts).
+    // sets (utils/carriers/ups/web.ts).
     optional_host_permissions: [...PROVIDER_API_ORIGINS, ...CARRIER_WEB_OPTIONAL_ORIGINS, '*://*/*'],
     optional_permissions: ['cookies'],
     // Amazon session refresh fetches the user's own track pages from the background. These are exactly the Amazon

@@ -1,7 +1,7 @@
 import * as v from 'valibot';
+import { CARRIER_CODES, type CarrierCode } from './carriers/codes';
 import type { ContentSettings } from './settings';
 import { PACKAGE_STATUSES, type PackageRecord, SOURCE_KINDS, type SourceKind } from './store/types';
-import type { CarrierCode } from './tracking/types';
 
 /**
  * Every message sent to the background, validated at the boundary. Content scripts run among hostile pages, so each
@@ -9,49 +9,11 @@ import type { CarrierCode } from './tracking/types';
  */
 
 /**
- * The engine's carrier codes. A code from outside is looked up in this set, never as a key of a plain object: a
- * `constructor` or `__proto__` "carrier" would otherwise match an inherited property.
+ * The engine's carrier codes (utils/carriers/codes.ts). A code from outside is looked up in this set, never as a key
+ * of a plain object: a `constructor` or `__proto__` "carrier" would otherwise match an inherited property.
  */
-export const CARRIER_CODES = [
-  'ups',
-  'usps',
-  'fedex',
-  'dhl',
-  'amazon',
-  'ontrac',
-  'lasership',
-  'canada_post',
-  'canpar',
-  'dpd',
-  'gofo',
-  'landmark',
-  'old_dominion',
-  'purolator',
-  's10',
-  'speedee',
-  'yodel',
-  'yunexpress',
-  'gls',
-  'evri',
-  'hermes',
-  'postnl',
-  'royal_mail',
-  'parcelforce',
-  'australia_post',
-  'la_poste',
-  'chronopost',
-  'inpost',
-  'poste_italiane',
-  'sda',
-  'cainiao',
-  'fourpx',
-  'yanwen',
-  'jt_express',
-] as const satisfies readonly CarrierCode[];
-// Fails to compile when the engine gains a carrier this list lacks.
-const _everyCarrierListed: Exclude<CarrierCode, (typeof CARRIER_CODES)[number]> extends never ? true : false =
-  true;
-void _everyCarrierListed;
+export { CARRIER_CODES };
+
 const CARRIER_SET: ReadonlySet<string> = new Set(CARRIER_CODES);
 export const isCarrierCode = (value: unknown): value is CarrierCode =>
   typeof value === 'string' && CARRIER_SET.has(value);

@@ -1,13 +1,13 @@
+import { canadaPostAskedNumbers, readCanadaPostDetail } from '../carriers/canada-post/web';
+import { dhlExpressAskedNumbers, readDhlUtapi } from '../carriers/dhl/express-web';
+import { dhlPaketAskedNumbers, readDhlPaketSearch } from '../carriers/dhl/paket-web';
+import { fedexAskedNumbers, readFedexShipments } from '../carriers/fedex/web';
+import { ontracAskedNumbers, readOntracTracking } from '../carriers/ontrac/web';
+import { readUpsStatus, upsAskedNumbers } from '../carriers/ups/web';
 import { cleanText } from '../providers/normalize';
 import type { Detection } from '../store/types';
-import { readCanadaPostDetail } from './canada-post';
-import { dhlExpressAskedNumbers, readDhlUtapi } from './dhl-express';
-import { dhlPaketAskedNumbers, readDhlPaketSearch } from './dhl-paket';
-import { CAPTURE_MAX_CHARS, type CaptureReader, endpointFor } from './endpoints';
-import { fedexAskedNumbers, readFedexShipments } from './fedex';
-import { ontracAskedNumbers, readOntracTracking } from './ontrac';
-import { type CarrierReading, compactNumber } from './reading';
-import { readUpsStatus } from './ups';
+import { CAPTURE_MAX_CHARS, type CaptureEndpointReader, endpointFor } from './endpoints';
+import { type CapturedJson, type CaptureReader, compactNumber } from './reading';
 
 /**
  * Capture on visit: a carrier page's own tracking JSON, as the page-world hook saw it, turned into detections with
@@ -17,14 +17,7 @@ import { readUpsStatus } from './ups';
  * engine recognises as that carrier's. Anything else is dropped; the DOM reader still sees the page.
  */
 
-export interface CapturedJson {
-  /** URL the page requested. */
-  url: string;
-  /** Request body the page sent (UPS puts the numbers there). */
-  requestBody?: string;
-  /** Response text. */
-  body: string;
-}
+export type { CapturedJson };
 
 /** `identifyTrackingNumber` of utils/tracking, passed in so tests and the bundle choose. */
 export type IdentifyCarrier = (number: string) => { number: string; carrier: string } | null;
@@ -44,29 +37,13 @@ export function parseCapturedMessage(data: unknown, tag: string): CapturedJson |
   };
 }
 
-function upsAskedNumbers(requestBody: string | undefined): string[] {
-  try {
-    const request = JSON.parse(requestBody ?? '') as { TrackingNumber?: unknown };
-    const list = Array.isArray(request.TrackingNumber) ? request.TrackingNumber.slice(0, 25) : [];
-    return list.map(compactNumber).filter((n): n is string => Boolean(n));
-  } catch {
-    return [];
-  }
-}
-
-function canadaPostAskedNumbers(url: string): string[] {
-  const n = compactNumber(new URL(url).pathname.split('/')[6]);
-  return n ? [n] : [];
-}
-
-/** Per endpoint: where the request names its numbers (URL or body), and the carrier file's reader. */
-const READERS: Record<
-  CaptureReader,
-  {
-    asked: (captured: CapturedJson) => string[];
-    read: (json: unknown, asked: string, now: number) => CarrierReading;
-  }
-> = {
+/**
+ * The capture context's index: per endpoint, one line naming its carrier folder's `web.ts` functions: where the
+ * request names its numbers (URL or body) and the reader of the answer. The endpoint's hosts and path are data in
+ * endpoints.ts, which the page-world hook shares. Written as literals here rather than one exported object per
+ * carrier: the carrier-relay bundle stays byte-for-byte the size it was.
+ */
+export const CAPTURE_READERS: Record<CaptureEndpointReader, CaptureReader> = {
   ups: { asked: (c) => upsAskedNumbers(c.requestBody), read: readUpsStatus },
   canada_post: { asked: (c) => canadaPostAskedNumbers(c.url), read: readCanadaPostDetail },
   fedex: { asked: (c) => fedexAskedNumbers(c.requestBody), read: readFedexShipments },
@@ -78,7 +55,7 @@ const READERS: Record<
 /** Numbers the page asked about in this request. */
 export function askedNumbers(captured: CapturedJson): string[] {
   const endpoint = endpointFor(captured.url);
-  return endpoint ? READERS[endpoint.reader].asked(captured) : [];
+  return endpoint ? CAPTURE_READERS[endpoint.reader].asked(captured) : [];
 }
 
 export function detectionsFromCapture(
@@ -102,7 +79,7 @@ export function detectionsFromCapture(
     const known = identify(asked);
     if (!known || !endpoint.carriers.includes(known.carrier) || compactNumber(known.number) !== asked)
       continue;
-    const reading = READERS[endpoint.reader].read(json, asked, now);
+    const reading = CAPTURE_READERS[endpoint.reader].read(json, asked, now);
     if (reading.kind !== 'found') continue;
     const { facts } = reading;
     const detection: Detection = {

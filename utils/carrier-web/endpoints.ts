@@ -5,10 +5,10 @@
  * `reader` names the carrier file that reads the answer; `carriers` are the tracking engine's carrier codes a
  * number asked there may have (OnTrac's endpoint also answers for LaserShip numbers since the two merged).
  */
-export type CaptureReader = 'ups' | 'canada_post' | 'fedex' | 'dhl_express' | 'dhl_paket' | 'ontrac';
+export type CaptureEndpointReader = 'ups' | 'canada_post' | 'fedex' | 'dhl_express' | 'dhl_paket' | 'ontrac';
 
 export interface CaptureEndpoint {
-  reader: CaptureReader;
+  reader: CaptureEndpointReader;
   carriers: readonly string[];
   hosts: readonly string[];
   /** Source of a RegExp on the URL's pathname. */

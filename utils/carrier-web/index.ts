@@ -1,10 +1,10 @@
+import { canadaPostWeb } from '../carriers/canada-post/web';
+import { dhlPaketWeb } from '../carriers/dhl/paket-web';
+import { ontracWeb } from '../carriers/ontrac/web';
+import { upsWeb } from '../carriers/ups/web';
 import type { CarrierWebProviderId, StatusProvider } from '../providers/types';
 import { CARRIER_WEB_PROVIDER_IDS } from '../providers/types';
 import type { KeyValueStorage } from '../settings';
-import { canadaPostWeb } from './canada-post';
-import { dhlPaketWeb } from './dhl-paket';
-import { ontracWeb } from './ontrac';
-import { upsWeb } from './ups';
 
 /**
  * The keyless carrier adapters (the carriers' own tracking, asked from the user's browser), and the user's choice

@@ -17,6 +17,22 @@ export type CarrierReading =
   | { kind: 'not_found'; number: string; detail?: string }
   | { kind: 'unreadable'; reason: string };
 
+/** A carrier page's request and answer as the page-world hook saw them (hostile until read). */
+export interface CapturedJson {
+  /** URL the page requested. */
+  url: string;
+  /** Request body the page sent (UPS puts the numbers there). */
+  requestBody?: string;
+  /** Response text. */
+  body: string;
+}
+
+/** What capture on visit needs of one carrier endpoint: the numbers its request asked about, the answer's reader. */
+export interface CaptureReader {
+  asked: (captured: CapturedJson) => string[];
+  read: (json: unknown, asked: string, now: number) => CarrierReading;
+}
+
 /** Upper case without spaces or dashes: how carriers and Doorstep both spell a number for comparison. */
 export function compactNumber(value: unknown): string | undefined {
   if (typeof value !== 'string') return undefined;

@@ -166,6 +166,12 @@ function weighHit(
   }
 
   if (format.requiresCarrier && !carrierNamed(format, link, ctx, documentCarriers)) return 0;
+  if (
+    format.requiresLabel &&
+    ctx?.label !== 'tracking' &&
+    !(link && linkVouchesFor(link.carrier, format.carrier))
+  )
+    return 0;
   if (link) {
     if (linkVouchesFor(link.carrier, format.carrier)) {
       score += WEIGHT.carrierLink;

@@ -1,45 +1,13 @@
 /** Shared types of the tracking-number engine. */
 
+import type { CarrierCode } from '../carriers/codes';
+
 /**
- * Carrier codes: the `courier_code` values of tracking_number_data for the carriers it
- * covers. `s10` is the UPU S10 format shared by every postal operator.
+ * Carrier codes (the one list is utils/carriers/codes.ts): the `courier_code` values of tracking_number_data for the
+ * carriers it covers, and the carriers added for European, Australian and Chinese parcels. `s10` is the UPU S10
+ * format shared by every postal operator.
  */
-export type CarrierCode =
-  | 'ups'
-  | 'usps'
-  | 'fedex'
-  | 'dhl'
-  | 'amazon'
-  | 'ontrac'
-  | 'lasership'
-  | 'canada_post'
-  | 'canpar'
-  | 'dpd'
-  | 'gofo'
-  | 'landmark'
-  | 'old_dominion'
-  | 'purolator'
-  | 's10'
-  | 'speedee'
-  | 'yodel'
-  | 'yunexpress'
-  // Carriers added for European, Australian and Chinese parcels (not in tracking_number_data).
-  | 'gls'
-  | 'evri'
-  | 'hermes'
-  | 'postnl'
-  | 'royal_mail'
-  | 'parcelforce'
-  | 'australia_post'
-  | 'la_poste'
-  | 'chronopost'
-  | 'inpost'
-  | 'poste_italiane'
-  | 'sda'
-  | 'cainiao'
-  | 'fourpx'
-  | 'yanwen'
-  | 'jt_express';
+export type { CarrierCode };
 
 /**
  * How much a format's shape alone says:
@@ -68,6 +36,11 @@ export interface TrackingFormat {
    * counts only where its carrier is named, in the text beside it, by a link of the carrier or by the document.
    */
   readonly requiresCarrier?: boolean;
+  /**
+   * The shape says nothing of its own (nine bare digits): the number counts only after a tracking label ("PRO #",
+   * "Tracking number") or inside a link of its carrier, on top of what `requiresCarrier` asks.
+   */
+  readonly requiresLabel?: boolean;
   /** How the number is written when it is not simply the normalised form. */
   readonly display?: (normalised: string) => string;
 }

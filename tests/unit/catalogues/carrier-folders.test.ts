@@ -1,6 +1,8 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { CAPTURE_READERS } from '../../../utils/carrier-web/capture';
+import { CARRIER_WEB_PROVIDERS } from '../../../utils/carrier-web/index';
 import { CARRIER_BRANDS } from '../../../utils/carriers/brands';
 import { COURIERS } from '../../../utils/carriers/formats';
 import { CARRIER_LAYOUTS } from '../../../utils/carriers/pages';
@@ -35,6 +37,19 @@ const CONTEXTS: Record<string, { index: string; registered: (code: string, value
   'page.ts': { index: 'pages.ts', registered: (code, value) => CARRIER_LAYOUTS[code] === value },
 };
 
+/**
+ * A carrier's own tracking without a key (`web.ts`, or `<service>-web.ts` where a carrier has several, as DHL):
+ * its capture readers are listed in carrier-web/capture.ts, its background adapters in carrier-web/index.ts. Its
+ * other exports (readers, names, origins) are what those two are made of and what the tests call.
+ */
+const isWebFile = (file: string) => /(^|-)web\.ts$/.test(file);
+const captureReaders: unknown[] = Object.values(CAPTURE_READERS).map((entry) => entry.read);
+const webProviders: unknown[] = Object.values(CARRIER_WEB_PROVIDERS);
+/** A reader of a captured answer: `read<Carrier><Answer>(json, asked, now)`. */
+const isCaptureReader = (value: unknown) => typeof value === 'function' && /^read[A-Z]/.test(value.name);
+const isStatusProvider = (value: unknown) =>
+  typeof value === 'object' && value !== null && 'refresh' in value && 'supports' in value;
+
 async function exportsOf(folder: string, file: string): Promise<unknown[]> {
   const module: Record<string, unknown> = await import(/* @vite-ignore */ join(ROOT, folder, file));
   return Object.values(module);
@@ -50,6 +65,24 @@ describe('carrier folders and their context indexes', () => {
     const files = readdirSync(join(ROOT, folder));
     expect(files).toContain('formats.ts');
     for (const file of files) {
+      if (isWebFile(file)) {
+        const values = await exportsOf(folder, file);
+        const readers = values.filter(isCaptureReader);
+        const providers = values.filter(isStatusProvider);
+        expect(
+          readers.length + providers.length,
+          `${folder}/${file} exports a reader or an adapter`,
+        ).toBeGreaterThan(0);
+        for (const reader of readers)
+          expect(captureReaders, `${folder}/${file}'s reader is listed in carrier-web/capture.ts`).toContain(
+            reader,
+          );
+        for (const provider of providers)
+          expect(webProviders, `${folder}/${file}'s adapter is listed in carrier-web/index.ts`).toContain(
+            provider,
+          );
+        continue;
+      }
       const context = CONTEXTS[file];
       if (!context) {
         // A helper of the folder (dhl/paket-formats.ts): a sibling must use it, or it is dead.
@@ -77,6 +110,17 @@ describe('carrier folders and their context indexes', () => {
     expect(COURIERS.map((c) => c.code).sort()).toEqual(withFile('formats.ts').sort());
     expect(CARRIER_BRANDS.map((b) => b.code).sort()).toEqual(withFile('brand.ts').sort());
     expect(Object.keys(CARRIER_LAYOUTS).sort()).toEqual(withFile('page.ts').sort());
+  });
+
+  it('lists no carrier-web reader or adapter that is not a carrier folder web file', async () => {
+    const fromFolders: unknown[] = [];
+    for (const folder of FOLDERS)
+      for (const file of readdirSync(join(ROOT, folder)).filter(isWebFile))
+        fromFolders.push(...(await exportsOf(folder, file)));
+    for (const reader of captureReaders) expect(fromFolders).toContain(reader);
+    for (const provider of webProviders) expect(fromFolders).toContain(provider);
+    expect(captureReaders.length).toBeGreaterThan(0);
+    expect(webProviders.length).toBeGreaterThan(0);
   });
 
   it('names every carrier in the popup with its own brand, not the made-up fallback', () => {

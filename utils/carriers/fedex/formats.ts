@@ -90,6 +90,20 @@ export const fedex: Courier = {
       checksum: true,
     },
     {
+      // FedEx Freight (LTL) PRO numbers: nine digits with no check digit that any published source describes, the
+      // shape of a thousand other ids. Counted only after a tracking label ("PRO #") with FedEx named beside it, by
+      // the sender or by the link that carries it, never by shape. fedex.com's tracking takes PRO numbers too.
+      id: 'fedex_freight_pro',
+      carrier: 'fedex',
+      name: 'FedEx Freight PRO',
+      lengths: [9],
+      pattern: /^[0-9]{9}$/,
+      strength: 'weak',
+      checksum: false,
+      requiresCarrier: true,
+      requiresLabel: true,
+    },
+    {
       id: 'fedex_ground_gsn',
       carrier: 'fedex',
       name: 'FedEx Ground GSN',

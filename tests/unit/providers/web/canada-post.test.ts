@@ -1,13 +1,13 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { canadaPostWeb, readCanadaPostDetail } from '../../../../utils/carrier-web/canada-post';
 import { BLOCKED_PAUSE_MS, RATE_LIMIT_PAUSE_MS } from '../../../../utils/carrier-web/request';
+import { canadaPostWeb, readCanadaPostDetail } from '../../../../utils/carriers/canada-post/web';
 import type { ProviderContext } from '../../../../utils/providers/types';
 import { type ContractServer, fixture, startContractServer } from '../contract-server';
 import { makePackage, NOW } from '../packages';
 
 /**
  * Contract of the keyless Canada Post adapter against a local server answering in the shapes its tracking page
- * receives (utils/carrier-web/canada-post.ts cites where they come from). Plain HTTP on 127.0.0.1: Node's fetch
+ * receives (utils/carriers/canada-post/web.ts cites where they come from). Plain HTTP on 127.0.0.1: Node's fetch
  * would need the test to turn certificate checks off for a self-signed HTTPS server, which proves nothing more
  * about the requests; the assertions (method, path, headers, cookies, body) are the same.
  */

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { askedNumbers, detectionsFromCapture } from '../../../../utils/carrier-web/capture';
-import { readDhlUtapi } from '../../../../utils/carrier-web/dhl-express';
 import { endpointFor } from '../../../../utils/carrier-web/endpoints';
-import { readFedexShipments } from '../../../../utils/carrier-web/fedex';
+import { readDhlUtapi } from '../../../../utils/carriers/dhl/express-web';
+import { readFedexShipments } from '../../../../utils/carriers/fedex/web';
 import { identifyTrackingNumber } from '../../../../utils/tracking';
 import { fixture } from '../contract-server';
 import { NOW } from '../packages';

@@ -5,7 +5,7 @@ import {
   parseCapturedMessage,
 } from '../../../../utils/carrier-web/capture';
 import { CAPTURE_MESSAGE_TAG, endpointFor } from '../../../../utils/carrier-web/endpoints';
-import { readUpsStatus } from '../../../../utils/carrier-web/ups';
+import { readUpsStatus } from '../../../../utils/carriers/ups/web';
 import { identifyTrackingNumber } from '../../../../utils/tracking';
 import { fixture } from '../contract-server';
 import { NOW } from '../packages';

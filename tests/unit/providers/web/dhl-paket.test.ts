@@ -1,13 +1,13 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { dhlPaketWeb, readDhlPaketSearch } from '../../../../utils/carrier-web/dhl-paket';
 import { BLOCKED_PAUSE_MS, RATE_LIMIT_PAUSE_MS } from '../../../../utils/carrier-web/request';
+import { dhlPaketWeb, readDhlPaketSearch } from '../../../../utils/carriers/dhl/paket-web';
 import type { ProviderContext } from '../../../../utils/providers/types';
 import { type ContractServer, fixture, startContractServer } from '../contract-server';
 import { makePackage, NOW } from '../packages';
 
 /**
  * Contract of the keyless DHL Paket adapter against a local server answering in the shapes dhl.de's tracking page
- * receives (utils/carrier-web/dhl-paket.ts cites where they come from). Plain HTTP on 127.0.0.1 for the reason
+ * receives (utils/carriers/dhl/paket-web.ts cites where they come from). Plain HTTP on 127.0.0.1 for the reason
  * given in canada-post.test.ts; the assertions on the requests are the same.
  */
 

@@ -1,13 +1,13 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { ontracWeb, readOntracTracking } from '../../../../utils/carrier-web/ontrac';
 import { BLOCKED_PAUSE_MS, RATE_LIMIT_PAUSE_MS } from '../../../../utils/carrier-web/request';
+import { ontracWeb, readOntracTracking } from '../../../../utils/carriers/ontrac/web';
 import type { ProviderContext } from '../../../../utils/providers/types';
 import { type ContractServer, fixture, startContractServer } from '../contract-server';
 import { makePackage, NOW } from '../packages';
 
 /**
  * Contract of the keyless OnTrac adapter against a local server answering in the shapes of OnTrac's tracking
- * service (utils/carrier-web/ontrac.ts cites where they come from). Plain HTTP on 127.0.0.1 for the reason given
+ * service (utils/carriers/ontrac/web.ts cites where they come from). Plain HTTP on 127.0.0.1 for the reason given
  * in canada-post.test.ts.
  */
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { canadaPostWeb } from '../../../../utils/carrier-web/canada-post';
 import { KEYLESS_PACING, keylessDueAt, nextDaytime, spreadOf } from '../../../../utils/carrier-web/pacing';
+import { canadaPostWeb } from '../../../../utils/carriers/canada-post/web';
 import type { StatusProvider } from '../../../../utils/providers/types';
 import { planRefresh } from '../../../../utils/refresh/plan';
 import type { PackageRecord } from '../../../../utils/store/types';

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { BLOCKED_PAUSE_MS, RATE_LIMIT_PAUSE_MS } from '../../../../utils/carrier-web/request';
-import { UPS_XSRF_COOKIE, upsWeb } from '../../../../utils/carrier-web/ups';
+import { UPS_XSRF_COOKIE, upsWeb } from '../../../../utils/carriers/ups/web';
 import type { ProviderContext } from '../../../../utils/providers/types';
 import {
   type Answer,
@@ -13,7 +13,7 @@ import { makePackage, NOW } from '../packages';
 
 /**
  * Contract of the keyless UPS adapter against a local server answering as ups.com's page and its GetStatus endpoint
- * do (shapes cited in utils/carrier-web/ups.ts). Plain HTTP on 127.0.0.1, for the reason given in
+ * do (shapes cited in utils/carriers/ups/web.ts). Plain HTTP on 127.0.0.1, for the reason given in
  * canada-post.test.ts. The browser's cookie jar is played by `jar`: loading the tracking page sets a fresh XSRF
  * token in it, as UPS's Set-Cookie does in the user's browser; every fetch's credentials mode is recorded, since
  * the session cookies themselves travel with the browser's jar, not in code.

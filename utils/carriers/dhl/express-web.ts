@@ -1,7 +1,7 @@
-import { dhlStatus, dhlWording, readDhlEvent } from '../providers/dhl';
-import { cleanEvents, etaFrom, parseInstant } from '../providers/normalize';
-import { asArray, asRecord, asString, at } from '../providers/read';
-import { type CarrierReading, compactNumber } from './reading';
+import { type CarrierReading, compactNumber } from '../../carrier-web/reading';
+import { dhlStatus, dhlWording, readDhlEvent } from '../../providers/dhl';
+import { cleanEvents, etaFrom, parseInstant } from '../../providers/normalize';
+import { asArray, asRecord, asString, at } from '../../providers/read';
 
 /**
  * The JSON that dhl.com's own tracking page loads (capture on visit only: DHL guards `utapi` with a bot check

@@ -1,8 +1,8 @@
-import { fedexStatus } from '../providers/fedex';
-import { cleanEvents, etaFrom } from '../providers/normalize';
-import { asArray, asRecord, asString, at } from '../providers/read';
-import type { PackageStatus } from '../store/types';
-import { type CarrierReading, compactNumber, zonedInstant } from './reading';
+import { type CarrierReading, compactNumber, zonedInstant } from '../../carrier-web/reading';
+import { fedexStatus } from '../../providers/fedex';
+import { cleanEvents, etaFrom } from '../../providers/normalize';
+import { asArray, asRecord, asString, at } from '../../providers/read';
+import type { PackageStatus } from '../../store/types';
 
 /**
  * The JSON that fedex.com's own tracking page loads (capture on visit only: FedEx guards this endpoint with a bot

@@ -1,12 +1,12 @@
-import { eachPackage, packageFailed } from '../providers/batch';
-import { failure, parseJson } from '../providers/http';
-import { cleanEvents, etaFrom, failOne, joinLocation, parseInstant } from '../providers/normalize';
-import { asArray, asRecord, asString, at } from '../providers/read';
-import type { ProviderContext, RefreshResult, StatusProvider } from '../providers/types';
-import type { PackageRecord, PackageStatus } from '../store/types';
-import { keylessDueAt } from './pacing';
-import { type CarrierReading, compactNumber, outcomeOf } from './reading';
-import { carrierJson } from './request';
+import { keylessDueAt } from '../../carrier-web/pacing';
+import { type CarrierReading, compactNumber, outcomeOf } from '../../carrier-web/reading';
+import { carrierJson } from '../../carrier-web/request';
+import { eachPackage, packageFailed } from '../../providers/batch';
+import { failure, parseJson } from '../../providers/http';
+import { cleanEvents, etaFrom, failOne, joinLocation, parseInstant } from '../../providers/normalize';
+import { asArray, asRecord, asString, at } from '../../providers/read';
+import type { ProviderContext, RefreshResult, StatusProvider } from '../../providers/types';
+import type { PackageRecord, PackageStatus } from '../../store/types';
 
 /**
  * OnTrac (and LaserShip, which merged into it): the JSON that ontrac.com's tracking page loads from its own

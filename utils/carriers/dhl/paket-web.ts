@@ -1,11 +1,11 @@
-import { eachPackage, packageFailed } from '../providers/batch';
-import { cleanEvents, parseInstant } from '../providers/normalize';
-import { asArray, asNumber, asRecord, asString, at } from '../providers/read';
-import type { ProviderContext, RefreshResult, StatusProvider } from '../providers/types';
-import type { PackageRecord, PackageStatus } from '../store/types';
-import { keylessDueAt } from './pacing';
-import { type CarrierReading, compactNumber, outcomeOf } from './reading';
-import { carrierJson } from './request';
+import { keylessDueAt } from '../../carrier-web/pacing';
+import { type CarrierReading, compactNumber, outcomeOf } from '../../carrier-web/reading';
+import { carrierJson } from '../../carrier-web/request';
+import { eachPackage, packageFailed } from '../../providers/batch';
+import { cleanEvents, parseInstant } from '../../providers/normalize';
+import { asArray, asNumber, asRecord, asString, at } from '../../providers/read';
+import type { ProviderContext, RefreshResult, StatusProvider } from '../../providers/types';
+import type { PackageRecord, PackageStatus } from '../../store/types';
 
 /**
  * DHL Paket (Germany): the JSON that dhl.de's own tracking page loads, read on visit and, when the user turns it

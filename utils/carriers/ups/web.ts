@@ -1,13 +1,13 @@
-import { eachPackage, failBatch, packageFailed } from '../providers/batch';
-import { failure, httpRequest } from '../providers/http';
-import { cleanEvents } from '../providers/normalize';
-import { asArray, asRecord, asString, at } from '../providers/read';
-import type { ProviderContext, ProviderFailure, RefreshResult, StatusProvider } from '../providers/types';
-import { upsStatus } from '../providers/ups';
-import type { PackageRecord, PackageStatus } from '../store/types';
-import { keylessDueAt } from './pacing';
-import { type CarrierReading, compactNumber, outcomeOf } from './reading';
-import { BLOCKED_PAUSE_MS, carrierJson } from './request';
+import { keylessDueAt } from '../../carrier-web/pacing';
+import { type CarrierReading, compactNumber, outcomeOf } from '../../carrier-web/reading';
+import { BLOCKED_PAUSE_MS, carrierJson } from '../../carrier-web/request';
+import { eachPackage, failBatch, packageFailed } from '../../providers/batch';
+import { failure, httpRequest } from '../../providers/http';
+import { cleanEvents } from '../../providers/normalize';
+import { asArray, asRecord, asString, at } from '../../providers/read';
+import type { ProviderContext, ProviderFailure, RefreshResult, StatusProvider } from '../../providers/types';
+import { upsStatus } from '../../providers/ups';
+import type { PackageRecord, PackageStatus } from '../../store/types';
 
 /**
  * The JSON that ups.com's own tracking page loads: `POST https://webapis.ups.com/track/api/Track/GetStatus?loc=en_US`
@@ -90,6 +90,17 @@ export function readUpsStatus(json: unknown, asked: string, now: number): Carrie
       sourceUrl: 'https://www.ups.com/track',
     },
   };
+}
+
+/** The numbers a captured GetStatus request asked about, from its JSON body. */
+export function upsAskedNumbers(requestBody: string | undefined): string[] {
+  try {
+    const request = JSON.parse(requestBody ?? '') as { TrackingNumber?: unknown };
+    const list = Array.isArray(request.TrackingNumber) ? request.TrackingNumber.slice(0, 25) : [];
+    return list.map(compactNumber).filter((n): n is string => Boolean(n));
+  } catch {
+    return [];
+  }
 }
 
 /**

@@ -1,11 +1,11 @@
-import { eachPackage, packageFailed } from '../providers/batch';
-import { cleanEvents, etaFrom, joinLocation } from '../providers/normalize';
-import { asArray, asRecord, asString, at } from '../providers/read';
-import type { ProviderContext, RefreshResult, StatusProvider } from '../providers/types';
-import type { PackageRecord, PackageStatus } from '../store/types';
-import { keylessDueAt } from './pacing';
-import { type CarrierReading, compactNumber, outcomeOf, zonedInstant } from './reading';
-import { carrierJson } from './request';
+import { keylessDueAt } from '../../carrier-web/pacing';
+import { type CarrierReading, compactNumber, outcomeOf, zonedInstant } from '../../carrier-web/reading';
+import { carrierJson } from '../../carrier-web/request';
+import { eachPackage, packageFailed } from '../../providers/batch';
+import { cleanEvents, etaFrom, joinLocation } from '../../providers/normalize';
+import { asArray, asRecord, asString, at } from '../../providers/read';
+import type { ProviderContext, RefreshResult, StatusProvider } from '../../providers/types';
+import type { PackageRecord, PackageStatus } from '../../store/types';
 
 /**
  * Canada Post's own tracking, as its tracking page (track-reperage) loads it: public, no key, no session.
@@ -137,6 +137,12 @@ export function readCanadaPostDetail(json: unknown, asked: string, now: number):
       sourceUrl: `${CANADA_POST_ORIGIN}/track-reperage/`,
     },
   };
+}
+
+/** The PIN a captured detail request asked about, from its path. */
+export function canadaPostAskedNumbers(url: string): string[] {
+  const n = compactNumber(new URL(url).pathname.split('/')[6]);
+  return n ? [n] : [];
 }
 
 export const canadaPostWeb: StatusProvider = {
