@@ -815,7 +815,9 @@ describe('options page', () => {
       m.background.overrides.import = { ok: false, code: 'internal', detail: 'internal error' };
       chooseFile(input, new File([JSON.stringify(threePackages(NOW))], 'good.json'));
       await waitFor(() =>
-        expect(m.ui.text('[data-testid="import-report"] .field-error')).toBe('Import failed: something went wrong inside Doorstep'),
+        expect(m.ui.text('[data-testid="import-report"] .field-error')).toBe(
+          'Import failed: something went wrong inside Doorstep',
+        ),
       );
       expect(m.background.sent.map((msg) => msg.type)).toEqual(['import']);
       expect(m.ui.text('[data-testid="import-report"]')).not.toContain('Imported:');
@@ -858,7 +860,9 @@ describe('options page', () => {
       m.ui.click(button(m, 'Yes, delete everything'));
       await waitFor(() =>
         expect(
-          m.ui.$$('[role="status"]').some((s) => s.textContent === 'Could not do that: something went wrong inside Doorstep'),
+          m.ui
+            .$$('[role="status"]')
+            .some((s) => s.textContent === 'Could not do that: something went wrong inside Doorstep'),
         ).toBe(true),
       );
       expect(m.synced.cleared).toBe(0);
