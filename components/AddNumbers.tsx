@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { errorWords } from '@/utils/i18n/error-words';
 import { distinctValidCount, previewPastedNumbers } from '@/utils/view/add-preview';
 import { carrierBrand } from '@/utils/view/carriers';
 import { CarrierMark } from './CarrierMark';
@@ -43,7 +44,7 @@ export function AddNumbers({ onClose, notify }: { onClose: () => void; notify: (
       text:
         added.length > 0
           ? t('addedSomeNotice', added.length, rejected.length)
-          : t('actionFailed', reply.ok ? '' : reply.error),
+          : t('actionFailed', errorWords(reply.ok ? undefined : reply, t)),
       tone: added.length > 0 ? 'info' : 'error',
     });
   };

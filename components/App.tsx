@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { errorWords } from '@/utils/i18n/error-words';
 import { DEFAULT_SETTINGS } from '@/utils/settings';
 import { packageState, type StateSettings } from '@/utils/status/package-state';
 import type { PackageRecord } from '@/utils/store/types';
@@ -207,7 +208,7 @@ export function App() {
       <main class="popup-body">
         {packages.status === 'error' ? (
           <p role="alert" class="error">
-            {t('readFailed', packages.error)}
+            {t('readFailed', errorWords({ code: 'internal' }, t))}
           </p>
         ) : !all ? (
           <p class="loading" aria-busy="true">

@@ -39,7 +39,7 @@ export function CheckNowButton({ pkg, notify }: { pkg: PackageRecord; notify: (n
       reply.ok
         ? { text: t('carrierWebCheckNowDone') }
         : {
-            text: t('carrierWebCheckNowFailed', checkFailureWords(reply.error, t, carrier)),
+            text: t('carrierWebCheckNowFailed', checkFailureWords(reply.checkFailure, t, carrier)),
             tone: 'error',
           },
     );

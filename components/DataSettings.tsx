@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import { localDate } from '@/utils/badge';
+import { errorWords } from '@/utils/i18n/error-words';
 import { countAllPackages, listAllPackages } from '@/utils/store/repository';
 import { exportCsv, exportJson, parseImportFile, type RejectedRecord } from '@/utils/view/data-transfer';
 import { useLiveQuery } from './hooks';
@@ -75,7 +76,7 @@ export function DataSettings({ synced = false }: { synced?: boolean }) {
         ...(rejectedByStore > 0 ? [{ index: -1, reason: t('importRejectedByStore', rejectedByStore) }] : []),
       ],
       rejectedCount: parsed.rejected.length + rejectedByStore,
-      error: reply.ok ? undefined : t('importFailed', reply.error),
+      error: reply.ok ? undefined : t('importFailed', errorWords(reply, t)),
     });
   };
 
@@ -83,7 +84,7 @@ export function DataSettings({ synced = false }: { synced?: boolean }) {
     // Through the background, so the badge and notifications learn about it at once.
     const reply = await services.send({ type: 'delete-all' });
     if (!reply.ok) {
-      setStatus(t('actionFailed', reply.error));
+      setStatus(t('actionFailed', errorWords(reply, t)));
       return;
     }
     await services.clearSynced().catch(() => undefined);

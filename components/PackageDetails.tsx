@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { errorWords } from '@/utils/i18n/error-words';
 import type { PackageRecord } from '@/utils/store/types';
 import { formatDateTime, formatEta } from '@/utils/view/format';
 import { freshnessWords } from '@/utils/view/freshness';
@@ -67,7 +68,9 @@ export function PackageDetails({
 
   const save = async (field: 'label' | 'note', value: string) => {
     const reply = await send({ type: 'update-package', id: pkg.id, [field]: value });
-    notify(reply.ok ? { text: t('saved') } : { text: t('actionFailed', reply.error), tone: 'error' });
+    notify(
+      reply.ok ? { text: t('saved') } : { text: t('actionFailed', errorWords(reply, t)), tone: 'error' },
+    );
   };
 
   const refresh = async () => {
@@ -77,14 +80,14 @@ export function PackageDetails({
     notify(
       reply.ok
         ? { text: t('refreshDone') }
-        : { text: t('refreshFailed', refreshErrorWords(reply.error, t)), tone: 'error' },
+        : { text: t('refreshFailed', errorWords(reply, t)), tone: 'error' },
     );
   };
 
   const archive = async () => {
     const archived = pkg.archivedAt === undefined;
     const reply = await send({ type: 'archive', id: pkg.id, archived });
-    if (!reply.ok) return notify({ text: t('actionFailed', reply.error), tone: 'error' });
+    if (!reply.ok) return notify({ text: t('actionFailed', errorWords(reply, t)), tone: 'error' });
     onBack();
     notify({
       text: archived ? t('archivedNotice', title) : t('unarchivedNotice', title),
@@ -95,14 +98,14 @@ export function PackageDetails({
   const remove = async () => {
     const reply = await send({ type: 'delete', id: pkg.id });
     if (!reply.ok || !reply.record)
-      return notify({ text: t('actionFailed', reply.ok ? '' : reply.error), tone: 'error' });
+      return notify({ text: t('actionFailed', errorWords(reply.ok ? undefined : reply, t)), tone: 'error' });
     const record = reply.record;
     onBack();
     notify({
       text: t('deletedNotice', title),
       undo: async () => {
         const restored = await send({ type: 'restore', record });
-        if (!restored.ok) notify({ text: t('actionFailed', restored.error), tone: 'error' });
+        if (!restored.ok) notify({ text: t('actionFailed', errorWords(restored, t)), tone: 'error' });
       },
     });
   };

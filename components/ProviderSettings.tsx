@@ -10,6 +10,7 @@ import {
   CARRIER_WEB_ORIGINS,
   CARRIER_WEB_PERMISSIONS,
 } from '@/utils/carrier-web/origins';
+import { errorWords } from '@/utils/i18n/error-words';
 import { moveLegacyProviderKeys, PROVIDER_KEYS_CHANGED_KEY } from '@/utils/keys/provider-key-store';
 import { CARRIER_WEB_PROVIDER_IDS, type CarrierWebProviderId } from '@/utils/providers/types';
 import type { Settings } from '@/utils/settings';
@@ -133,7 +134,7 @@ function CarrierWebSettingsList() {
         }
         await save(id, on);
       },
-      (error: unknown) => setMessage({ id, text: t('actionFailed', String(error)) }),
+      () => setMessage({ id, text: t('actionFailed', errorWords({ code: 'internal' }, t)) }),
     );
   };
 
@@ -210,7 +211,7 @@ function ProviderRow({
         await update({ providers: [...settings.providers.filter((id) => id !== info.id), info.id] });
         setMessage(undefined);
       },
-      (error: unknown) => setMessage({ text: t('actionFailed', String(error)), error: true }),
+      () => setMessage({ text: t('actionFailed', errorWords({ code: 'internal' }, t)), error: true }),
     );
   };
 

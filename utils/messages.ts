@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import type { CheckFailure } from './carrier-web/check-now';
 import { CARRIER_CODES, type CarrierCode } from './carriers/codes';
 import type { ContentSettings } from './settings';
 import { PACKAGE_STATUSES, type PackageRecord, SOURCE_KINDS, type SourceKind } from './store/types';
@@ -246,22 +247,28 @@ export function senderKindOf(
   return undefined;
 }
 
-/** Why a message was refused or failed, for callers to act on (the `error` text is for people and logs). */
-export type ErrorCode =
-  | 'invalid'
-  | 'forbidden'
-  | 'not-found'
-  | 'conflict'
-  | 'not-tracking-number'
-  | 'unavailable'
-  | 'internal';
+/**
+ * Why a message was refused or failed. Replies carry codes, never sentences: the popup and options word each code in
+ * the UI language (utils/i18n/error-words.ts), so a German user never reads the background's English.
+ */
+export const ERROR_CODES = [
+  'invalid',
+  'forbidden',
+  'not-found',
+  'conflict',
+  'not-tracking-number',
+  'unavailable',
+  'internal',
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
 
 export interface AddNumbersOutcome {
   input: string;
   number?: string;
   carrier?: string;
   id?: string;
-  error?: string;
+  /** Set when this piece of the input is not a tracking number. */
+  error?: 'not-tracking-number';
 }
 
 /** Which of the asked numbers and orders are stored (archived ones included: the package is known either way). */
@@ -299,10 +306,18 @@ export interface ReplyBodies {
 
 export interface ErrorReply {
   ok: false;
-  /** What callers act on and word in the UI language. */
+  /** What callers act on and the view words in the UI language. */
   code: ErrorCode;
-  /** For logs and for the few places that still show the background's own words (see the README). */
-  error: string;
+  /**
+   * `refresh`: why the first package was not refreshed, in the stored form of a record's `lastError`
+   * (`code:<code>;<provider>;<http status>`, utils/refresh/failure-code.ts), and how many were not.
+   */
+  refreshError?: string;
+  failed?: number;
+  /** `check-carrier-page`: why the carrier's page was not checked. */
+  checkFailure?: CheckFailure;
+  /** Free text for logs only (`deps.log`, the console): never shown, it is English and may quote an exception. */
+  detail?: string;
   /** `refresh`: the packages that were refreshed when others were not. */
   ids?: string[];
   added?: AddNumbersOutcome[];
@@ -315,8 +330,8 @@ export type ReplyTo<T extends MessageType> = ({ ok: true } & ReplyBodies[T]) | E
 /** A reply to some message: what the runtime listener hands back. */
 export type AnyReply = { [T in MessageType]: ReplyTo<T> }[MessageType];
 
-export function errorReply(code: ErrorCode, error: string, extra: Partial<ErrorReply> = {}): ErrorReply {
-  return { ...extra, ok: false, code, error };
+export function errorReply(code: ErrorCode, detail?: string, extra: Partial<ErrorReply> = {}): ErrorReply {
+  return { ...extra, ok: false, code, ...(detail !== undefined && { detail }) };
 }
 
 export interface RejectedItem {

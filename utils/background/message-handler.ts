@@ -14,6 +14,7 @@ import {
   type ReplyTo,
   type SenderKind,
 } from '../messages';
+import { encodeRefreshError, parseRefreshError } from '../refresh/failure-code';
 import type { ContentSettings } from '../settings';
 import { clampRecord } from '../store/clamp';
 import type { DoorstepDatabase } from '../store/db';
@@ -52,8 +53,9 @@ export type { AddNumbersOutcome, TrackedReply } from '../messages';
 /** Any reply this handler gives; each message's own is `ReplyTo<type>` (utils/messages.ts). */
 export type HandlerReply = AnyReply;
 
-const fail = (code: ErrorCode, error: string, extra: Partial<ErrorReply> = {}): ErrorReply =>
-  errorReply(code, error, extra);
+/** A coded error; `detail` is English for logs and tests, never shown (the view words the code). */
+const fail = (code: ErrorCode, detail?: string, extra: Partial<ErrorReply> = {}): ErrorReply =>
+  errorReply(code, detail, extra);
 
 /**
  * Whether this sender kind may send this message, read from its `type` alone without walking the rest: a content
@@ -153,7 +155,7 @@ const HANDLERS: {
   'check-carrier-page': async (message, deps) => {
     if (!deps.checkCarrierPage) return fail('unavailable', 'checking carrier pages is not available here');
     const reply = await deps.checkCarrierPage(message.id);
-    return reply.ok ? reply : fail('unavailable', reply.error);
+    return reply.ok ? reply : fail('unavailable', reply.error, { checkFailure: reply.error });
   },
 };
 
@@ -185,18 +187,23 @@ export async function handleMessage(raw: unknown, deps: HandlerDeps, sender: Sen
   }
 }
 
-/** Words a refresh outcome as the reply the popup reads: all refreshed, nothing to refresh, or the first failure. */
+/**
+ * A refresh outcome as the reply the popup reads: all refreshed, nothing to refresh, or the first failure as a code
+ * (the providers' English sentence is read back into one at this boundary, as records store it) with the count.
+ */
 function refreshReply(ids: string[], { refreshed, failed }: RefreshOutcome): ReplyTo<'refresh'> {
   if (failed.length === 0 && refreshed.length > 0)
     return { ok: true, updated: refreshed.length, ids: refreshed };
   if (failed.length === 0)
-    return fail('not-found', 'Nothing to refresh: these packages are not tracked any more');
-  const prefix = ids.length > 1 ? `${failed.length} of ${ids.length} not refreshed: ` : '';
-  return fail(
-    'unavailable',
-    `${prefix}${failed[0]?.error ?? ''}`,
-    refreshed.length > 0 ? { ids: refreshed } : {},
-  );
+    return fail('not-found', 'nothing to refresh: these packages are not tracked any more', {
+      refreshError: encodeRefreshError({ code: 'nothing_to_refresh' }),
+    });
+  const first = failed[0]?.error ?? '';
+  return fail('unavailable', `${failed.length} of ${ids.length} not refreshed: ${first}`, {
+    refreshError: encodeRefreshError(parseRefreshError(first)),
+    failed: failed.length,
+    ...(refreshed.length > 0 && { ids: refreshed }),
+  });
 }
 
 async function importFile(items: unknown[], deps: HandlerDeps): Promise<ReplyTo<'import'>> {
@@ -244,7 +251,7 @@ export async function addNumbers(
     for (const piece of pieces) {
       const identified = whole ?? deps.identify(piece);
       if (!identified) {
-        outcomes.push({ input: piece, error: 'not a tracking number' });
+        outcomes.push({ input: piece, error: 'not-tracking-number' });
         continue;
       }
       const source = { kind, seenAt: now, ...(sourceUrl && { url: sourceUrl }) };

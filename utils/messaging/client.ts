@@ -9,7 +9,8 @@ export type SendRuntimeMessage = (message: unknown) => Promise<unknown>;
  */
 export type MessageClient = <T extends MessageType>(message: MessageOf<T>) => Promise<ReplyTo<T>>;
 
-const unavailable = (error: string): ErrorReply => ({ ok: false, code: 'unavailable', error });
+/** No answer: a code for the view, the reason for logs only. */
+const unavailable = (detail: string): ErrorReply => ({ ok: false, code: 'unavailable', detail });
 
 /**
  * The one way content scripts, popup and options talk to the background: every failure (no listener, worker gone,

@@ -65,7 +65,8 @@ describe('handleMessage: the background boundary', () => {
     changeBatches = [];
     const reply = await handleMessage(message, deps, 'extension');
     expect(reply.ok).toBe(false);
-    if (!reply.ok) expect(reply.error).toMatch(/^invalid message: /);
+    if (!reply.ok)
+      expect(reply).toMatchObject({ code: 'invalid', detail: expect.stringMatching(/^invalid message: /) });
     expect(logged.at(-1)).toMatch(/^Doorstep: rejected message \(.+\)$/);
     expect(await snapshot()).toEqual(before);
     expect(changeBatches).toEqual([]);
@@ -87,7 +88,7 @@ describe('handleMessage: the background boundary', () => {
     expect(reply.ok).toBe(false);
     expect(reply.added?.map((o) => [o.input, o.number ?? o.error])).toEqual([
       ['1Z 999 AA1 0123 4567 84', UPS],
-      ['hello', 'not a tracking number'],
+      ['hello', 'not-tracking-number'],
       [UPS, UPS],
     ]);
     expect(await db.packages.count()).toBe(1);
@@ -128,7 +129,7 @@ describe('handleMessage: the background boundary', () => {
     ).toEqual({
       ok: false,
       code: 'not-found',
-      error: 'no such package',
+      detail: 'no such package',
     });
   });
 
@@ -199,7 +200,7 @@ describe('handleMessage: the background boundary', () => {
   it('replies "internal error" and logs when the database fails, without throwing', async () => {
     db.close();
     const reply = await handleMessage({ type: 'detections', detections: [detection] }, deps, 'extension');
-    expect(reply).toEqual({ ok: false, code: 'internal', error: 'internal error' });
+    expect(reply).toEqual({ ok: false, code: 'internal', detail: 'internal error' });
     expect(logged.at(-1)).toMatch(/^Doorstep: detections failed: /);
   });
 

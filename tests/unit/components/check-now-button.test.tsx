@@ -65,7 +65,7 @@ describe('CheckNowButton', () => {
   });
 
   it('says why in the UI language when the page showed nothing, and never shows a reply it does not know', async () => {
-    const m = mount(FEDEX, async () => ({ ok: false, code: 'unavailable', error: 'not_shown' }));
+    const m = mount(FEDEX, async () => ({ ok: false, code: 'unavailable', checkFailure: 'not_shown' }));
     m.ui.click('button.check-now');
     await waitFor(() =>
       expect(m.notices).toEqual([
@@ -79,7 +79,7 @@ describe('CheckNowButton', () => {
     const raw = mount(FEDEX, async () => ({
       ok: false,
       code: 'unavailable',
-      error: '<b>Error: ECONNRESET</b>',
+      detail: '<b>Error: ECONNRESET</b>',
     }));
     raw.ui.click('button.check-now');
     await waitFor(() =>

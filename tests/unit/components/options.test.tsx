@@ -812,10 +812,12 @@ describe('options page', () => {
       expect(m.ui.text('[data-testid="import-report"] li')).toMatch(/^Record 1: /);
       expect(m.background.sent).toEqual([]);
 
-      m.background.overrides.import = { ok: false, code: 'internal', error: 'internal error' };
+      m.background.overrides.import = { ok: false, code: 'internal', detail: 'internal error' };
       chooseFile(input, new File([JSON.stringify(threePackages(NOW))], 'good.json'));
       await waitFor(() =>
-        expect(m.ui.text('[data-testid="import-report"] .field-error')).toBe('Import failed: internal error'),
+        expect(m.ui.text('[data-testid="import-report"] .field-error')).toBe(
+          'Import failed: something went wrong inside Doorstep',
+        ),
       );
       expect(m.background.sent.map((msg) => msg.type)).toEqual(['import']);
       expect(m.ui.text('[data-testid="import-report"]')).not.toContain('Imported:');
@@ -852,13 +854,15 @@ describe('options page', () => {
     it('shows why deleting failed and keeps the data and the synced copy', async () => {
       await db.packages.bulkPut(packages());
       const m = await ready();
-      m.background.overrides['delete-all'] = { ok: false, code: 'internal', error: 'database is locked' };
+      m.background.overrides['delete-all'] = { ok: false, code: 'internal', detail: 'database is locked' };
       m.ui.click(button(m, 'Delete all data…'));
       await waitFor(() => expect(m.ui.$('[role="alertdialog"]')).not.toBeNull());
       m.ui.click(button(m, 'Yes, delete everything'));
       await waitFor(() =>
         expect(
-          m.ui.$$('[role="status"]').some((s) => s.textContent === 'Could not do that: database is locked'),
+          m.ui
+            .$$('[role="status"]')
+            .some((s) => s.textContent === 'Could not do that: something went wrong inside Doorstep'),
         ).toBe(true),
       );
       expect(m.synced.cleared).toBe(0);

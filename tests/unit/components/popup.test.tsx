@@ -31,7 +31,7 @@ function fakeBackground(
       case 'delete': {
         const record = await db.packages.get(message.id);
         await db.packages.delete(message.id);
-        return record ? { ok: true, record } : { ok: false, code: 'not-found', error: 'no such package' };
+        return record ? { ok: true, record } : { ok: false, code: 'not-found', detail: 'no such package' };
       }
       case 'restore':
         await db.packages.put(message.record as PackageRecord);
@@ -43,7 +43,7 @@ function fakeBackground(
         await db.packages.update(message.id, { archivedAt: message.archived ? NOW.getTime() : undefined });
         return { ok: true };
       default:
-        return { ok: false, code: 'internal', error: 'not handled by the fake' };
+        return { ok: false, code: 'internal', detail: 'not handled by the fake' };
     }
   };
   return { sent, send };
@@ -189,7 +189,7 @@ describe('popup App', () => {
   it('shows a failed refresh honestly, with the reason from the background', async () => {
     await db.packages.bulkPut(threePackages(NOW));
     const background = fakeBackground(db, {
-      refresh: { ok: false, code: 'unavailable', error: 'code:no_provider;;' },
+      refresh: { ok: false, code: 'unavailable', refreshError: 'code:no_provider;;' },
     });
     const ui = mount(background.send);
     await waitFor(() => expect(ui.$$('li.package')).toHaveLength(3));
@@ -231,11 +231,11 @@ describe('popup App', () => {
       'add-numbers': {
         ok: false,
         code: 'not-tracking-number',
-        error: 'some input is not a tracking number',
+        detail: 'some input is not a tracking number',
         added: [
           { input: '1Z999AA10123456784', number: '1Z999AA10123456784', carrier: 'ups', id: 'a' },
           { input: '9400111206206406260787', number: '9400111206206406260787', carrier: 'usps', id: 'b' },
-          { input: 'hello', error: 'not a tracking number' },
+          { input: 'hello', error: 'not-tracking-number' },
         ],
       },
     });

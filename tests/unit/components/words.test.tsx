@@ -140,7 +140,7 @@ describe('the popup’s words', () => {
       refresh: {
         ok: false,
         code: 'unavailable',
-        error: 'No status source can refresh this package: add a tracking service in the options',
+        refreshError: 'code:no_provider;;',
       },
     });
     await waitFor(() => expect(ui.$$('li.package')).toHaveLength(1));
