@@ -60,26 +60,32 @@ export class DoorstepDatabase extends Dexie {
     this.version(3).stores(SCHEMA_V3).upgrade(upgradeToV3);
     this.version(4).stores(SCHEMA_V4).upgrade(upgradeToV4);
 
-    // The index keys are derived here, on every write path (add, put, update, modify, bulk), so no caller (the
-    // message handler, refresh, import, sync) can forget one and make a package vanish from a list or the badge.
-    this.packages.hook('creating', (_key, record) => {
-      deriveIndexKeys(record);
-    });
-    this.packages.hook('updating', (mods, _key, record) => {
-      const changes = mods as Record<string, unknown>;
-      // The record as it will be stored: fields replaced whole (put, update) or by key path ('eta.end').
-      const after: PackageRecord = Object.keys(changes).some((key) => key.includes('.'))
-        ? Dexie.deepClone(record)
-        : { ...record };
-      for (const [key, value] of Object.entries(changes)) Dexie.setByKeyPath(after, key, value);
-      deriveIndexKeys(after);
-      // Every key always: a `put` of a copy without them must not drop them (undefined removes a key).
-      return {
-        archived: after.archived,
-        arrivalDays: after.arrivalDays,
-        quietSince: after.quietSince,
-        lateFrom: after.lateFrom,
-      };
+    // The index keys are derived here, on every write path (add, put, update, modify, bulk: Dexie turns each of
+    // them into one `add` or `put` of whole records at its core), so no caller (the message handler, refresh,
+    // import, sync) can forget one and make a package vanish from a list or the badge. A core middleware rather
+    // than `creating`/`updating` hooks: hooks make Dexie read every record again before writing it and diff it
+    // field by field, a second read per record on every bulk write (an import of 50,000, a big page's upsert).
+    this.use({
+      stack: 'dbcore',
+      name: 'doorstep-index-keys',
+      create: (down) => ({
+        ...down,
+        table: (tableName) => {
+          const table = down.table(tableName);
+          if (tableName !== 'packages') return table;
+          return {
+            ...table,
+            mutate: (request) => {
+              if (request.type === 'add' || request.type === 'put') {
+                // Every key always, from the record as it will be stored: a `put` of a copy without them must not
+                // drop them, and a key that no longer applies is removed.
+                for (const record of request.values) deriveIndexKeys(record as PackageRecord);
+              }
+              return table.mutate(request);
+            },
+          };
+        },
+      }),
     });
   }
 }
