@@ -30,7 +30,7 @@ export function PackageRow({
   const problem = problemOf(pkg, clock);
   // A problem is named the way the badge's tooltip names it, so both say the same words.
   const statusText = problem ? problemWords(problem, t, pkg, clock) : statusWords(pkg.status, t);
-  const news = lastNews(pkg, statusText);
+  const news = lastNews(pkg, statusText, !problem);
   const subtitle = packageSubtitle(pkg);
   const eta =
     pkg.eta && pkg.status !== 'delivered'

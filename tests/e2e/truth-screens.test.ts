@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ExtensionBrowser, launchWithExtension } from '../../scripts/extension-browser.mjs';
+import { badgeState } from '../../utils/badge';
 import { SECTION_ORDER } from '../../utils/status/package-state';
 import type { PackageRecord } from '../../utils/store/types';
 import { sectionTitle } from '../../utils/view/package-text';
@@ -47,6 +48,27 @@ for (const lang of ['en', 'de']) {
       // Dates and relative times in the words' language too ("Heute", "vor 2 Tagen"), not "Today", "2 days ago".
       if (lang !== 'en') {
         expect(await popup.locator('main').textContent()).not.toMatch(/\bToday\b|\bago\b|\bnow\b/);
+      }
+      // The badge's tooltip in the browser's language, as the worker words it, and saying what the popup says:
+      // the records were written around the worker, so it is asked to recount them first.
+      const now = new Date();
+      const title = await browser.serviceWorker.evaluate(async () => {
+        const scope = globalThis as unknown as {
+          doorstepServices: { services: { refreshBadge(): Promise<unknown> } };
+          chrome: { action: { getTitle(d: object): Promise<string> } };
+        };
+        await scope.doorstepServices.services.refreshBadge();
+        return scope.chrome.action.getTitle({});
+      });
+      const expected = badgeState(truthSet(now) as PackageRecord[], now, t).title;
+      expect(title).toBe(expected);
+      const problemWords = await popup
+        .locator('section.section-problems li.package .row-status strong')
+        .allTextContents();
+      expect(problemWords.length).toBeGreaterThan(0);
+      for (const words of problemWords) expect(title).toContain(words);
+      if (lang !== 'en') {
+        expect(title).not.toMatch(/arriving today|with a problem|\bLate\b|No update/);
       }
       for (const scheme of ['light', 'dark'] as const) {
         await popup.emulateMedia({ colorScheme: scheme });

@@ -1,3 +1,4 @@
+import { statusFromText } from '../extract/status-phrases';
 import type { Translate } from '../i18n/translate';
 import { lastNewsAt, type ProblemKind, type SectionId, type ViewClock } from '../status/package-state';
 import type { PackageRecord, PackageStatus, TrackingEvent } from '../store/types';
@@ -96,21 +97,29 @@ function plainWords(text: string): string {
     .join(' ');
 }
 
+/** Whether `said`, less its leading `phrase`, leaves at most one word: "today", "heute" add nothing. */
+function onlyRestates(said: string, phrase: string): boolean {
+  if (!said.startsWith(phrase)) return false;
+  return said.slice(phrase.length).trim().split(' ').filter(Boolean).length <= 1;
+}
+
 /**
  * What the last event or the page said, e.g. "Departed facility — Memphis, TN"; left out when it only repeats the
- * status already shown in words, also with a word or two more ("Out For Delivery Today" after "Out for delivery").
+ * status already shown in words, also with a word more ("Out For Delivery Today" after "Out for delivery"), and in
+ * whatever language the carrier wrote it: "Out for delivery" after the German "In Zustellung" says nothing new, so
+ * when the row shows the package's own status (`statusShown`), a carrier text that states that same status and
+ * little else is left out too. "Delivered, front door" says where, and stays.
  */
-export function lastNews(pkg: PackageRecord, shownStatus?: string): string | undefined {
+export function lastNews(pkg: PackageRecord, shownStatus?: string, statusShown = true): string | undefined {
   const event = latestEvent(pkg);
   const text = event?.description ?? pkg.statusText;
   const location = event?.location;
   if (!text) return undefined;
-  if (shownStatus) {
-    const said = plainWords(text);
-    const shown = plainWords(shownStatus);
-    const rest = said.startsWith(shown) ? said.slice(shown.length).trim() : undefined;
-    // One more word ("today", "heute") adds nothing; "front door, left with neighbour" does.
-    if (rest !== undefined && rest.split(' ').filter(Boolean).length <= 1) return location;
+  const said = plainWords(text);
+  if (shownStatus && onlyRestates(said, plainWords(shownStatus))) return location;
+  if (statusShown) {
+    const stated = statusFromText(text);
+    if (stated?.status === pkg.status && onlyRestates(said, plainWords(stated.phrase))) return location;
   }
   return location ? `${text} — ${location}` : text;
 }
