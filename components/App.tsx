@@ -1,12 +1,12 @@
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { errorWords } from '@/utils/i18n/error-words';
 import { DEFAULT_SETTINGS } from '@/utils/settings';
-import { packageState, type StateSettings } from '@/utils/status/package-state';
+import type { StateSettings } from '@/utils/status/package-state';
 import type { PackageRecord } from '@/utils/store/types';
 import { carrierBrand } from '@/utils/view/carriers';
 import { sectionTitle, statusWords } from '@/utils/view/package-text';
-import { searchPackages } from '@/utils/view/search';
-import { groupIntoSections, type SectionId, viewClock } from '@/utils/view/sections';
+import { packageMatcher } from '@/utils/view/search';
+import { filterSections, groupIntoSections, type SectionId, viewClock } from '@/utils/view/sections';
 import { AddNumbers } from './AddNumbers';
 import { type ArchiveView, useArchive, usePackage, useStoredPackages } from './hooks';
 import { Icon } from './Icons';
@@ -78,19 +78,21 @@ export function App() {
     (pkg: PackageRecord) => `${carrierBrand(pkg.carrier)?.name ?? ''}\n${statusWords(pkg.status, t)}`,
     [t],
   );
-  const found = useMemo(
-    () => (all ? searchPackages(all, query, searchWords) : []),
-    [all, query, searchWords],
+  // Grouped and sorted once per change of the active list; a keystroke only filters the sorted sections.
+  const grouped = useMemo(
+    () => (all ? groupIntoSections(all, clock) : []),
+    // The clock changes every render; grouping by the minute it was opened is what the user expects.
+    [all, stateSettings],
   );
   const archive = useArchive(db, archivedCount, query, rowLimit, searchWords, {
     show: filter === 'archive',
     prepare: rendered,
   });
-  const sections = useMemo(
-    () => groupIntoSections(found, clock).filter((s) => filter === 'active' || s.id === filter),
-    // The clock changes every render; grouping by the minute it was opened is what the user expects.
-    [found, filter, stateSettings],
-  );
+  const sections = useMemo(() => {
+    const shown = grouped.filter((s) => filter === 'active' || s.id === filter);
+    const matches = filter === 'archive' ? undefined : packageMatcher(query, searchWords);
+    return matches ? filterSections(shown, matches) : shown;
+  }, [grouped, filter, query, searchWords]);
 
   useLayoutEffect(() => {
     if (all && !firstRender.current) {
@@ -152,11 +154,9 @@ export function App() {
   const selectedPackage = selected
     ? (all?.find((p) => p.id === selected) ?? archive?.rows.find((p) => p.id === selected) ?? selectedStored)
     : undefined;
-  // Active records whose archiving is due (the alarm archives them within the minute) are not counted as active.
-  const total = useMemo(
-    () => all?.filter((p) => !packageState(p, clock).archived).length ?? 0,
-    [all, stateSettings],
-  );
+  // Active records whose archiving is due (the alarm archives them within the minute) are in no section, so they
+  // are not counted as active.
+  const total = useMemo(() => grouped.reduce((n, s) => n + s.packages.length, 0), [grouped]);
 
   return (
     // biome-ignore lint/a11y/noStaticElementInteractions: keyboard shortcuts for the whole popup, not a control.

@@ -1,15 +1,18 @@
 import { liveQuery } from 'dexie';
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { DoorstepDatabase } from '@/utils/store/db';
 import {
   countPackages,
   getPackage,
   getPackages,
   listActivePackages,
+  listArchivedFrom,
   listArchivePage,
 } from '@/utils/store/repository';
 import type { PackageRecord } from '@/utils/store/types';
-import { haystackOf, queryTerms, type SearchWords, textMatches } from '@/utils/view/search';
+import { buildArchiveIndex } from '@/utils/view/archive-index';
+import { haystackOf, queryTerms, type SearchWords } from '@/utils/view/search';
+import { type IndexEntry, type IndexSearch, searchIndex } from '@/utils/view/search-index';
 
 export type LiveState<T> =
   | { status: 'loading' }
@@ -50,12 +53,6 @@ export function useStoredPackages(db: DoorstepDatabase): LiveState<StoredPackage
   }, [db]);
 }
 
-/** One archived package in the archive's search index: what it is found by, not the record. */
-interface ArchiveEntry {
-  id: string;
-  text: string;
-}
-
 /** Records read per step while the archive's search index is built; the page stays responsive between steps. */
 const INDEX_PAGE = 1_000;
 
@@ -69,25 +66,25 @@ function useArchiveIndex(
   archivedCount: number,
   extraWords: SearchWords,
   enabled: boolean,
-): ArchiveEntry[] | undefined {
-  const [index, setIndex] = useState<ArchiveEntry[] | undefined>(undefined);
+): IndexEntry[] | undefined {
+  const [index, setIndex] = useState<IndexEntry[] | undefined>(undefined);
   useEffect(() => {
     if (!enabled) return;
     let cancelled = false;
-    const entries: ArchiveEntry[] = [];
-    const step = async (offset: number): Promise<void> => {
-      const page = await listArchivePage(db, offset, INDEX_PAGE);
-      if (cancelled) return;
-      for (const pkg of page) entries.push({ id: pkg.id, text: haystackOf(pkg, extraWords) });
-      if (page.length === INDEX_PAGE) {
-        await new Promise((resolve) => setTimeout(resolve, 0));
-        if (!cancelled) return step(offset + INDEX_PAGE);
-        return;
-      }
-      setIndex(entries);
-      performance.mark('doorstep:archive-indexed', { detail: { entries: entries.length } });
-    };
-    void step(0).catch(() => undefined); // Without an index the archive is still listed; search then waits.
+    const build = buildArchiveIndex(
+      (from, limit) => listArchivedFrom(db, from, limit),
+      (pkg) => haystackOf(pkg, extraWords),
+      INDEX_PAGE,
+      () => new Promise<boolean>((resolve) => setTimeout(() => resolve(!cancelled), 0)),
+    );
+    void build.then(
+      (entries) => {
+        if (cancelled || !entries) return;
+        setIndex(entries);
+        performance.mark('doorstep:archive-indexed', { detail: { entries: entries.length } });
+      },
+      () => undefined,
+    ); // Without an index the archive is still listed; search then waits.
     return () => {
       cancelled = true;
     };
@@ -121,6 +118,8 @@ export function useArchive(
 ): ArchiveView | undefined {
   const index = useArchiveIndex(db, archivedCount, extraWords, options.prepare && archivedCount > 0);
   const [view, setView] = useState<ArchiveView | undefined>(undefined);
+  // The last search, which a query extending it narrows instead of passing over the whole archive again.
+  const lastSearch = useRef<IndexSearch | undefined>(undefined);
   const terms = queryTerms(query);
   const searching = terms.length > 0;
   useEffect(() => {
@@ -136,13 +135,14 @@ export function useArchive(
       setView({ rows: [], total: 0, query, indexing: true });
       return;
     }
-    const ids: string[] = [];
-    for (const entry of index) if (textMatches(entry.text, terms)) ids.push(entry.id);
-    const subscription = liveQuery(() => getPackages(db, ids.slice(0, limit))).subscribe({
+    const found = searchIndex(index, terms, lastSearch.current);
+    lastSearch.current = found;
+    const ids = found.matches.slice(0, limit).map((at) => index[at]?.id ?? '');
+    const subscription = liveQuery(() => getPackages(db, ids)).subscribe({
       next: (rows) =>
         setView({
           rows: rows.filter((r) => r.archivedAt !== undefined),
-          total: ids.length,
+          total: found.matches.length,
           query,
           indexing: false,
         }),

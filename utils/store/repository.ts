@@ -281,6 +281,23 @@ export function listArchivePage(
     .toArray();
 }
 
+/**
+ * Up to `limit` archived packages archived at or after `from` (all of them without it), least recently archived
+ * first, from the v3 index: the archive read in pages by key (the popup's search index). Pages by offset would
+ * walk every earlier record again on each page, quadratic over an archive of years. Read-only.
+ */
+export function listArchivedFrom(
+  db: DoorstepDatabase,
+  from: number | undefined,
+  limit: number,
+): Promise<PackageRecord[]> {
+  return db.packages
+    .where('[archived+archivedAt]')
+    .between([1, from ?? Dexie.minKey], [1, Dexie.maxKey], true, true)
+    .limit(limit)
+    .toArray();
+}
+
 /** Archived packages, most recently changed first. */
 export function listArchivedPackages(db: DoorstepDatabase, limit?: number): Promise<PackageRecord[]> {
   return listByArchived(db, 1, limit);

@@ -52,6 +52,19 @@ export function matchesTerms(pkg: PackageRecord, terms: readonly string[], extra
   return terms.every((term) => text.includes(term));
 }
 
+/**
+ * A test of whether a package matches `query`, or undefined when every package does (an empty query). Built once
+ * per query; the records' texts are the cached haystacks.
+ */
+export function packageMatcher(
+  query: string,
+  extraWords: SearchWords,
+): ((pkg: PackageRecord) => boolean) | undefined {
+  const terms = queryTerms(query);
+  if (terms.length === 0) return undefined;
+  return (pkg) => textMatches(haystackOf(pkg, extraWords), terms);
+}
+
 export function searchPackages(
   packages: readonly PackageRecord[],
   query: string,

@@ -67,6 +67,22 @@ export function groupIntoSections(packages: readonly PackageRecord[], clock: Vie
 }
 
 /**
+ * The sections keeping only the packages `keep` accepts, in the same order, leaving out emptied ones: a search
+ * narrows the grouping made once for the list instead of deriving and sorting every package again per keystroke.
+ */
+export function filterSections(
+  sections: readonly Section[],
+  keep: (pkg: PackageRecord) => boolean,
+): Section[] {
+  const kept: Section[] = [];
+  for (const section of sections) {
+    const packages = section.packages.filter(keep);
+    if (packages.length > 0) kept.push({ id: section.id, packages });
+  }
+  return kept;
+}
+
+/**
  * The archive view: archived packages, most recently archived first. With a clock it also lists packages already
  * due for the archive (the store moves them on its next check), so none shows in both places or in neither.
  */
