@@ -7,7 +7,9 @@ import { B, E, WORD_CHARS } from './word-chars';
  */
 // Word boundaries that know accented letters (B, E from word-chars.ts): JavaScript's \b would fail after "expédié".
 
-const phrase = (alternatives: string) => new RegExp(`${B}(?:${alternatives})${E}`, 'iu');
+// Global, so a headline can look at every occurrence (`headlineStatus`); each use starts from lastIndex 0. One
+// compiled set serves both readers (compiling is what a page's first scan pays: warm-up.ts).
+const phrase = (alternatives: string) => new RegExp(`${B}(?:${alternatives})${E}`, 'giu');
 
 const STATUS_PHRASES: [RegExp, PackageStatus][] = [
   [
@@ -78,17 +80,12 @@ const STATUS_PHRASES: [RegExp, PackageStatus][] = [
 /** The status a short piece of text states, or undefined. Meant for a bounded window around a number. */
 export function statusFromText(text: string): { status: PackageStatus; phrase: string } | undefined {
   for (const [pattern, status] of STATUS_PHRASES) {
+    pattern.lastIndex = 0;
     const match = pattern.exec(text);
     if (match) return { status, phrase: match[0] };
   }
   return undefined;
 }
-
-/** The same phrases, global: every occurrence in a headline is looked at (compiled once, not per call). */
-const HEADLINE_PHRASES: readonly [RegExp, PackageStatus][] = STATUS_PHRASES.map(([pattern, status]) => [
-  new RegExp(pattern.source, 'giu'),
-  status,
-]);
 
 /** Adverbs of a slogan ("Simply delivered.", "Einfach geliefert."): a brand's motto, not news about a parcel. */
 const SLOGAN_BEFORE =
@@ -102,7 +99,7 @@ const SLOGAN_BEFORE =
  */
 export function headlineStatus(text: string): { status: PackageStatus; phrase: string } | undefined {
   let best: { status: PackageStatus; phrase: string; index: number } | undefined;
-  for (const [all, status] of HEADLINE_PHRASES) {
+  for (const [all, status] of STATUS_PHRASES) {
     all.lastIndex = 0;
     for (let match = all.exec(text); match; match = all.exec(text)) {
       if (best && match.index >= best.index) break;
@@ -117,6 +114,5 @@ export function headlineStatus(text: string): { status: PackageStatus; phrase: s
 /** Every expression of this module, for warm-up.ts to compile ahead of the first scan. */
 export const STATUS_EXPRESSIONS: readonly RegExp[] = [
   ...STATUS_PHRASES.map(([pattern]) => pattern),
-  ...HEADLINE_PHRASES.map(([pattern]) => pattern),
   SLOGAN_BEFORE,
 ];

@@ -46,12 +46,6 @@ export function textMatches(text: string, terms: readonly string[]): boolean {
   return terms.every((term) => text.includes(term)) || (terms.length > 1 && text.includes(terms.join('')));
 }
 
-export function matchesTerms(pkg: PackageRecord, terms: readonly string[], extraWords: SearchWords): boolean {
-  if (terms.length === 0) return true;
-  const text = haystackOf(pkg, extraWords);
-  return terms.every((term) => text.includes(term));
-}
-
 /**
  * A test of whether a package matches `query`, or undefined when every package does (an empty query). Built once
  * per query; the records' texts are the cached haystacks.
@@ -65,18 +59,12 @@ export function packageMatcher(
   return (pkg) => textMatches(haystackOf(pkg, extraWords), terms);
 }
 
+/** The packages matching `query` (all of them for an empty query), by the same test as `packageMatcher`. */
 export function searchPackages(
   packages: readonly PackageRecord[],
   query: string,
   extraWords: SearchWords,
 ): readonly PackageRecord[] {
-  const terms = queryTerms(query);
-  if (terms.length === 0) return packages;
-  // A number is often pasted with its spaces ("1Z 999 AA1 …"); also try the query without them.
-  const compact = terms.length > 1 ? [terms.join('')] : undefined;
-  return packages.filter(
-    (pkg) =>
-      matchesTerms(pkg, terms, extraWords) ||
-      (compact !== undefined && matchesTerms(pkg, compact, extraWords)),
-  );
+  const matches = packageMatcher(query, extraWords);
+  return matches ? packages.filter(matches) : packages;
 }
