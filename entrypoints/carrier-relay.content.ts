@@ -14,7 +14,6 @@ export default defineContentScript({
       now: Date.now,
       identify: identifyTrackingNumber,
       sendMessage: (message) => browser.runtime.sendMessage(message),
-      storage: { get: (key) => browser.storage.local.get(key) },
       signal: ctx.signal,
       log: console.warn,
     });

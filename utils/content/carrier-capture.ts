@@ -5,7 +5,8 @@ import {
   parseCapturedMessage,
 } from '../carrier-web/capture';
 import { CAPTURE_MESSAGE_TAG } from '../carrier-web/endpoints';
-import type { KeyValueStorage } from '../settings';
+import type { SendRuntimeMessage } from '../messaging/client';
+import { contentClient } from './background-link';
 import { detectionModeFromStored, readContentSettings } from './detection-mode';
 
 /**
@@ -19,21 +20,24 @@ export interface CaptureEnvironment {
   window: Window;
   now: () => number;
   identify: IdentifyCarrier;
-  sendMessage: (message: unknown) => Promise<unknown>;
-  storage: Pick<KeyValueStorage, 'get'>;
+  /** The browser's `runtime.sendMessage`: messages go through the typed client (background-link.ts). */
+  sendMessage: SendRuntimeMessage;
   signal: AbortSignal;
   log?: (message: string) => void;
 }
 
 export function startCarrierCapture(env: CaptureEnvironment): void {
   const { window: win } = env;
+  const send = contentClient(env.sendMessage);
   let chain: Promise<unknown> = Promise.resolve();
   const handle = async (captured: CapturedJson) => {
-    const stored = await readContentSettings(env.sendMessage, win.location.hostname);
+    const stored = await readContentSettings(send, win.location.hostname);
     if (detectionModeFromStored(stored, win.location.hostname, 'carrier') !== 'auto') return;
     const detections = detectionsFromCapture(captured, win.location.href, env.now(), env.identify);
     if (detections.length === 0 || env.signal.aborted) return;
-    await env.sendMessage({ type: 'detections', detections });
+    const reply = await send({ type: 'detections', detections });
+    // Nothing to retry: the page asks again on its next visit, when the DOM reader has also read it.
+    if (!reply.ok) env.log?.(`Doorstep: carrier capture not stored: ${reply.code}`);
   };
   const listener = (event: MessageEvent) => {
     // Another frame, an extension or a different origin cannot speak for this page.

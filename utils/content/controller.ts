@@ -2,11 +2,12 @@ import type { ScanContext } from '../extract/page-scan';
 import type { ScanUnit, Site } from '../extract/sites';
 import { hostOf } from '../extract/sites/site';
 import { WARM_UP_STEPS } from '../extract/warm-up';
+import type { SendRuntimeMessage } from '../messaging/client';
 import type { DetectionMode } from '../settings';
-import { inSlices, requester } from './background-link';
+import { contentClient, inSlices } from './background-link';
 import { createChip, placeChip } from './chips';
 import { type Actions, accept, answer, changeMode, type Entry, type Known } from './core';
-import { detectionModeFromStored } from './detection-mode';
+import { detectionModeFromStored, readContentSettings } from './detection-mode';
 import { markProgress } from './diagnostics';
 import { listen } from './listeners';
 import { createOutbox } from './outbox';
@@ -28,7 +29,8 @@ export interface ContentEnvironment {
   url: () => string;
   now: () => number;
   timeZone: string;
-  sendMessage: (message: unknown) => Promise<unknown>;
+  /** The browser's `runtime.sendMessage`: messages go through the typed client (background-link.ts). */
+  sendMessage: SendRuntimeMessage;
   /** Registers a settings-change listener; returns its removal. */
   onSettingsChanged: (listener: () => void) => () => void;
   signal: AbortSignal;
@@ -51,7 +53,7 @@ export interface ScanSummary {
 
 export async function startDoorstep(env: ContentEnvironment): Promise<ScanSummary> {
   const { document: doc, signal } = env;
-  const request = requester(env.sendMessage);
+  const send = contentClient(env.sendMessage);
   const known: Known = new Map();
   let site: Site = env.siteFor(env.url());
   let mode: DetectionMode = 'off';
@@ -64,12 +66,12 @@ export async function startDoorstep(env: ContentEnvironment): Promise<ScanSummar
   const readMode = async (): Promise<DetectionMode> => {
     if (env.requested) return 'auto';
     // Asked from the background: storage.local, where provider keys live, is closed to content scripts (Chrome).
-    const reply = await request({ type: 'content-settings', host: hostOf(env.url()) });
-    return detectionModeFromStored(reply?.settings, hostOf(env.url()), site.kind);
+    const host = hostOf(env.url());
+    return detectionModeFromStored(await readContentSettings(send, host), host, site.kind);
   };
   mode = await readMode();
 
-  const send = createOutbox(request, signal, env.later ?? setTimeout, (count) => {
+  const deliver = createOutbox(send, signal, env.later ?? setTimeout, (count) => {
     sentTotal += count;
   });
 
@@ -77,7 +79,7 @@ export async function startDoorstep(env: ContentEnvironment): Promise<ScanSummar
   const showChips = () => {
     for (const entry of next.chips.splice(0)) {
       const chip = createChip(doc, entry.tracked ? 'tracked' : 'ask', () => {
-        void send([entry]);
+        void deliver([entry]);
       });
       entry.chip = chip;
       if (entry.anchor) placeChip(entry.anchor, chip);
@@ -93,7 +95,7 @@ export async function startDoorstep(env: ContentEnvironment): Promise<ScanSummar
   /** One read-only query per batch (≤ 500 each), then the batch's chips. A failed query leaves "Track". */
   const check = (entries: Entry[]) =>
     inSlices(entries, signal, async (slice) => {
-      const stored = await askStored(request, slice);
+      const stored = await askStored(send, slice);
       if (signal.aborted) return;
       answer(slice, stored, mode, next);
       showChips();
@@ -113,7 +115,7 @@ export async function startDoorstep(env: ContentEnvironment): Promise<ScanSummar
       scans++;
       const { toSend, toCheck } = next;
       next = { toSend: [], toCheck: [], chips: next.chips };
-      const done = Promise.all([toSend.length > 0 && send(toSend), toCheck.length > 0 && check(toCheck)]);
+      const done = Promise.all([toSend.length > 0 && deliver(toSend), toCheck.length > 0 && check(toCheck)]);
       void done.then(() => {
         if (signal.aborted) return;
         markProgress(doc.documentElement, known.size, scans, batchChars, queue.stats);

@@ -1,5 +1,6 @@
 import type { PageKind } from '../hosts';
 import type { DetectionMode } from '../settings';
+import type { ContentClient } from './background-link';
 
 /**
  * The content script needs two fields of the settings: the mode of this page kind and a per-site override. They are
@@ -36,16 +37,10 @@ export function detectionModeFromStored(stored: unknown, host: string, kind: Pag
 
 /**
  * The settings a content script works with, asked from the background: `storage.local` is closed to content scripts
- * where the browser can close it (Chrome), because provider keys live there. No answer leaves the defaults.
+ * where the browser can close it (Chrome), because provider keys live there. No answer leaves the defaults. The
+ * settings are typed `ContentSettings` but returned as unknown: `detectionModeFromStored` checks every field it reads.
  */
-export async function readContentSettings(
-  sendMessage: (message: unknown) => Promise<unknown>,
-  host: string,
-): Promise<unknown> {
-  try {
-    return ((await sendMessage({ type: 'content-settings', host })) as { settings?: unknown } | undefined)
-      ?.settings;
-  } catch {
-    return undefined;
-  }
+export async function readContentSettings(send: ContentClient, host: string): Promise<unknown> {
+  const reply = await send({ type: 'content-settings', host });
+  return reply.ok ? reply.settings : undefined;
 }

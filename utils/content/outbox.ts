@@ -1,4 +1,4 @@
-import { inSlices, type Request } from './background-link';
+import { type ContentClient, inSlices } from './background-link';
 import { type Entry, resendDelay } from './core';
 
 /**
@@ -8,7 +8,7 @@ import { type Entry, resendDelay } from './core';
  * newest facts of a package.
  */
 export function createOutbox(
-  request: Request,
+  send: ContentClient,
   signal: AbortSignal,
   later: (task: () => void, ms: number) => void,
   /** Counts packages the background confirmed. */
@@ -16,10 +16,11 @@ export function createOutbox(
 ): (entries: Entry[]) => Promise<void> {
   let due: Entry[] = [];
   let failedRounds = 0;
-  const send = (entries: Entry[]): Promise<void> =>
+  const deliver = (entries: Entry[]): Promise<void> =>
     inSlices(entries, signal, async (slice) => {
       for (const entry of slice) entry.chip?.setState('sending');
-      const ok = Boolean(await request({ type: 'detections', detections: slice.map((e) => e.detection) }));
+      // Only `ok` is read: `true` exactly, so an answer of another shape counts as not stored and is resent.
+      const ok = (await send({ type: 'detections', detections: slice.map((e) => e.detection) })).ok === true;
       if (signal.aborted) return;
       const wait = resendDelay(ok, failedRounds);
       for (const entry of slice) {
@@ -34,9 +35,9 @@ export function createOutbox(
         later(() => {
           const resend = due;
           due = [];
-          if (!signal.aborted) void send(resend);
+          if (!signal.aborted) void deliver(resend);
         }, wait);
       }
     });
-  return send;
+  return deliver;
 }

@@ -71,7 +71,6 @@ describe('isolated relay', () => {
         (message as { type?: string }).type === 'content-settings'
           ? { ok: true, settings }
           : sent.push(message),
-      storage: { get: async (key) => (settings === undefined ? {} : { [key]: settings }) },
       signal: controller.signal,
     });
     return { ...fake, sent, controller };
