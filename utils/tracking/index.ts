@@ -362,7 +362,6 @@ export interface IdentifiedNumber {
   number: string;
   carrier: CarrierCode;
   formatId: string;
-  formatName: string;
   /** The number carries a check digit that verified. */
   checksum: boolean;
   /** Other carriers/formats the same number also fits, most likely first. */
@@ -399,7 +398,6 @@ function identifyNormalised(normalised: string, preferred: CarrierCode | null): 
     number,
     carrier: best.format.carrier,
     formatId: best.format.id,
-    formatName: best.format.name,
     checksum: best.format.checksum,
     alternatives,
     trackingUrl: trackingUrlFor(best.format.carrier, number),

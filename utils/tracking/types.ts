@@ -21,7 +21,8 @@ export interface TrackingFormat {
   /** The tracking_number_data format id (or a slug of its name where it has none). */
   readonly id: string;
   readonly carrier: CarrierCode;
-  readonly name: string;
+  // The format's name (tracking_number_data's) is a comment above its fields, not data: no context shows it, and
+  // every content script would carry a hundred of them.
   /** Lengths of the normalised number; a cheap prefilter before the pattern. */
   readonly lengths: readonly number[];
   /** Anchored pattern over the normalised number (no nested quantifiers). */
@@ -47,7 +48,7 @@ export interface TrackingFormat {
 
 export interface Courier {
   readonly code: CarrierCode;
-  readonly name: string;
+  // The name the user reads is the brand's (carriers/<carrier>/brand.ts); here it is a comment above the fields.
   /** Lower-case names that identify the carrier in running text. */
   readonly aliases: readonly string[];
   /** Lower-case host name fragments of the carrier's own web sites. */

@@ -2,7 +2,6 @@ import type { Courier } from '../../tracking/types';
 
 export const amazon: Courier = {
   code: 'amazon',
-  name: 'Amazon Logistics',
   aliases: ['amazon logistics', 'amazon shipping', 'amazon', 'amzl'],
   hosts: ['track.amazon.', 'amazon.'],
   trackingUrl: (n) => `https://track.amazon.com/tracking/${encodeURIComponent(n)}`,
@@ -10,7 +9,6 @@ export const amazon: Courier = {
     {
       id: 'amazon_logistics',
       carrier: 'amazon',
-      name: 'Amazon Logistics',
       lengths: [15],
       pattern: /^TB[ACM][0-9]{12}$/,
       strength: 'strong',
@@ -20,7 +18,7 @@ export const amazon: Courier = {
       // Amazon Logistics in the UK: QA and ten digits (`QA0881872248`), no check digit.
       id: 'amazon_uk',
       carrier: 'amazon',
-      name: 'Amazon Logistics (UK)',
+      // Amazon Logistics (UK)
       lengths: [12],
       pattern: /^QA[0-9]{10}$/,
       strength: 'medium',
@@ -30,7 +28,7 @@ export const amazon: Courier = {
       // No check digit and a one-letter prefix: only with a label, a link or the carrier named.
       id: 'amazon_international',
       carrier: 'amazon',
-      name: 'Amazon International',
+      // Amazon International
       lengths: [11],
       pattern: /^[AFC][0-9]{10}$/,
       strength: 'weak',

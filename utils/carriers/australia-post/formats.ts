@@ -8,7 +8,6 @@ import { universalTrackingUrl } from '../universal-tracker';
  */
 export const australiaPost: Courier = {
   code: 'australia_post',
-  name: 'Australia Post',
   aliases: ['australia post', 'auspost', 'startrack', 'mypost'],
   hosts: ['auspost.com.au', 'startrack.com.au'],
   trackingUrl: universalTrackingUrl,
@@ -16,7 +15,6 @@ export const australiaPost: Courier = {
     {
       id: 'australia_post',
       carrier: 'australia_post',
-      name: 'Australia Post',
       lengths: [12, 21, 22, 23],
       pattern: /^[0-9A-Z]{2}[A-Z]{3}[0-9]{7}(?:[0-9]{9,11})?$/,
       strength: 'weak',

@@ -7,7 +7,6 @@ import { universalTrackingUrl } from '../universal-tracker';
  */
 export const cainiao: Courier = {
   code: 'cainiao',
-  name: 'Cainiao',
   aliases: ['cainiao', 'aliexpress'],
   hosts: ['cainiao.', 'aliexpress.'],
   trackingUrl: universalTrackingUrl,
@@ -15,7 +14,7 @@ export const cainiao: Courier = {
     {
       id: 'cainiao_lp',
       carrier: 'cainiao',
-      name: 'Cainiao (LP)',
+      // Cainiao (LP)
       lengths: [16],
       pattern: /^LP[0-9]{14}$/,
       strength: 'strong',

@@ -3,7 +3,6 @@ import type { Courier } from '../../tracking/types';
 
 export const canadaPost: Courier = {
   code: 'canada_post',
-  name: 'Canada Post',
   aliases: ['canada post', 'postes canada', 'postes-canada'],
   hosts: ['canadapost', 'postescanada'],
   trackingUrl: (n) =>
@@ -13,7 +12,7 @@ export const canadaPost: Courier = {
       // 16 digits is also the shape of a payment card number: needs context.
       id: 'canada_post',
       carrier: 'canada_post',
-      name: 'Canada Post (16)',
+      // Canada Post (16)
       lengths: [16],
       pattern: /^[0-9]{16}$/,
       validate: (n) => mod10Span(n, 0, 15, digitAt(n, 15), 3, 1),

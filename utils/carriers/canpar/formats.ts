@@ -2,7 +2,6 @@ import type { Courier } from '../../tracking/types';
 
 export const canpar: Courier = {
   code: 'canpar',
-  name: 'Canpar',
   aliases: ['canpar'],
   hosts: ['canpar.'],
   trackingUrl: (n) =>
@@ -11,7 +10,7 @@ export const canpar: Courier = {
     {
       id: 'canpar_22',
       carrier: 'canpar',
-      name: 'Canpar (22)',
+      // Canpar (22)
       lengths: [22],
       pattern: /^[CDKLSUXZ][0-9]{21}$/,
       strength: 'weak',

@@ -8,7 +8,6 @@ import { universalTrackingUrl } from '../universal-tracker';
  */
 export const chronopost: Courier = {
   code: 'chronopost',
-  name: 'Chronopost',
   aliases: ['chronopost'],
   hosts: ['chronopost.'],
   trackingUrl: universalTrackingUrl,

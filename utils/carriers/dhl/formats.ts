@@ -6,7 +6,6 @@ const DHL_ECOMMERCE_PREFIX = /^(?:GM|LX|RX|UV|CN|SG|TH|IN|HK|MY)/;
 
 export const dhl: Courier = {
   code: 'dhl',
-  name: 'DHL',
   aliases: ['dhl', 'deutsche post'],
   hosts: ['dhl.', 'dhlecs.', 'dhlparcel.', 'dhlglobalmail.', 'dhlecommerce.', 'deutschepost.'],
   trackingUrl: (n) =>
@@ -16,7 +15,7 @@ export const dhl: Courier = {
       // 10-11 digits with a 1-in-7 check: the shape of phone and order numbers, needs context.
       id: 'dhl_express',
       carrier: 'dhl',
-      name: 'DHL Express',
+      // DHL Express
       lengths: [10, 11],
       pattern: /^[0-9]{10,11}$/,
       validate: (n) => mod7Span(n, 0, n.length - 1, digitAt(n, n.length - 1)),
@@ -27,7 +26,7 @@ export const dhl: Courier = {
       // The licence plate of a DHL Express piece: JD and 18 digits.
       id: 'dhl_express_jd',
       carrier: 'dhl',
-      name: 'DHL Express (JD)',
+      // DHL Express (JD)
       lengths: [20],
       pattern: /^JD[0-9]{18}$/,
       strength: 'strong',
@@ -36,7 +35,7 @@ export const dhl: Courier = {
     {
       id: 'dhl_express_piece_id',
       carrier: 'dhl',
-      name: 'DHL Express (Piece ID)',
+      // DHL Express (Piece ID)
       lengths: [12, 13, 14],
       pattern: /^J[A-Z]{2,3}[0-9]{9,10}$/,
       strength: 'medium',
@@ -46,7 +45,7 @@ export const dhl: Courier = {
       // "GM" followed by digits only is DHL eCommerce's usual label number.
       id: 'dhl_ecommerce',
       carrier: 'dhl',
-      name: 'DHL E-Commerce',
+      // DHL E-Commerce
       lengths: [16, 17, 18, 19, 20, 21, 22, 23, 24],
       pattern: /^GM[0-9]{14,22}$/,
       strength: 'medium',
@@ -57,7 +56,7 @@ export const dhl: Courier = {
       // invoice and S10 numbers: only with context.
       id: 'dhl_ecommerce',
       carrier: 'dhl',
-      name: 'DHL E-Commerce',
+      // DHL E-Commerce
       lengths: [12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34],
       pattern: /^(?:GM|LX|RX|UV|CN|SG|TH|IN|HK|MY)[0-9A-Z]{10,39}$/,
       validate: (n) => DHL_ECOMMERCE_PREFIX.test(n) && /[0-9]/.test(n.slice(2)),
@@ -67,7 +66,7 @@ export const dhl: Courier = {
     {
       id: 'dhl_ecommerce_14',
       carrier: 'dhl',
-      name: 'DHL E-Commerce (14)',
+      // DHL E-Commerce (14)
       lengths: [14],
       pattern: /^[0-9]{14}$/,
       strength: 'weak',

@@ -13,7 +13,7 @@ export const dhlPaketFormats: readonly TrackingFormat[] = [
   {
     id: 'dhl_paket_sscc',
     carrier: 'dhl',
-    name: 'DHL Paket (SSCC)',
+    // DHL Paket (SSCC)
     lengths: [20],
     pattern: /^00340[0-9]{15}$/,
     validate: (n) => mod10Span(n, 2, 19, digitAt(n, 19), 3, 1, true),
@@ -23,7 +23,7 @@ export const dhlPaketFormats: readonly TrackingFormat[] = [
   {
     id: 'dhl_paket_jjd',
     carrier: 'dhl',
-    name: 'DHL Paket (JJD)',
+    // DHL Paket (JJD)
     lengths: [21, 22, 23, 24],
     pattern: /^JJD[0-9]{18,21}$/,
     strength: 'strong',
@@ -32,7 +32,7 @@ export const dhlPaketFormats: readonly TrackingFormat[] = [
   {
     id: 'dhl_paket_identcode',
     carrier: 'dhl',
-    name: 'DHL Paket (Identcode)',
+    // DHL Paket (Identcode)
     lengths: [12],
     pattern: /^[0-9]{12}$/,
     validate: (n) => mod10Span(n, 0, 11, digitAt(n, 11), 4, 9),

@@ -20,7 +20,6 @@ const DPD_COUNTRY_CODES = new Set(
 
 export const dpd: Courier = {
   code: 'dpd',
-  name: 'DPD',
   aliases: ['dpd'],
   hosts: ['dpd.', 'dpdgroup.', 'dpdlocal.'],
   trackingUrl: (n) =>
@@ -29,7 +28,7 @@ export const dpd: Courier = {
     {
       id: 'dpd',
       carrier: 'dpd',
-      name: 'DPD (28)',
+      // DPD (28)
       lengths: [28],
       pattern: /^[0-9]{27}[0-9A-Z]$/,
       validate: (n) => DPD_COUNTRY_CODES.has(n.slice(24, 27)) && mod37x36Span(n, 0, 27, n.charCodeAt(27)),
@@ -40,7 +39,7 @@ export const dpd: Courier = {
       // 14 digits plus a MOD 37,36 check character: a 1-in-36 check on a generic shape.
       id: 'dpd_14',
       carrier: 'dpd',
-      name: 'DPD (14)',
+      // DPD (14)
       lengths: [15],
       pattern: /^[0-9]{14}[0-9A-Z]$/,
       validate: (n) => mod37x36Span(n, 0, 14, n.charCodeAt(14)),
@@ -51,7 +50,7 @@ export const dpd: Courier = {
       // The same 14 digits as e-mails often print them, without the check character: only with DPD named.
       id: 'dpd_14_bare',
       carrier: 'dpd',
-      name: 'DPD (14 digits)',
+      // DPD (14 digits)
       lengths: [14],
       pattern: /^[0-9]{14}$/,
       strength: 'weak',
@@ -62,7 +61,7 @@ export const dpd: Courier = {
       // DPD Polska: 13 digits and a letter (`1000399528451U`); its check scheme is not published.
       id: 'dpd_pl',
       carrier: 'dpd',
-      name: 'DPD Polska',
+      // DPD Polska
       lengths: [14],
       pattern: /^[0-9]{13}[A-Z]$/,
       strength: 'medium',

@@ -8,7 +8,6 @@ import { universalTrackingUrl } from '../universal-tracker';
  */
 export const evri: Courier = {
   code: 'evri',
-  name: 'Evri',
   aliases: ['evri', 'myhermes', 'hermes uk', 'hermes parcelnet'],
   hosts: ['evri.', 'myhermes.co.uk', 'hermes-europe.co.uk', 'hermesparcelnet.'],
   trackingUrl: universalTrackingUrl,
@@ -16,7 +15,6 @@ export const evri: Courier = {
     {
       id: 'evri_letters',
       carrier: 'evri',
-      name: 'Evri',
       lengths: [16],
       pattern: /^[HT][0-9]{2}[0-9A-Z]{3}[0-9]{10}$/,
       strength: 'medium',
@@ -25,7 +23,7 @@ export const evri: Courier = {
     {
       id: 'evri_16',
       carrier: 'evri',
-      name: 'Evri (16 digits)',
+      // Evri (16 digits)
       lengths: [16],
       pattern: /^[0-9]{16}$/,
       strength: 'weak',

@@ -7,7 +7,6 @@ const SSCC_CONTAINER_TYPES = new Set(['00', '01', '02', '04']);
 
 export const fedex: Courier = {
   code: 'fedex',
-  name: 'FedEx',
   aliases: ['fedex', 'fed ex', 'federal express'],
   hosts: ['fedex.', 'fxtracking', 'fedexdeliverymanager'],
   trackingUrl: (n) => `https://www.fedex.com/fedextrack/?trknbr=${encodeURIComponent(n)}`,
@@ -16,7 +15,7 @@ export const fedex: Courier = {
       // Twelve digits is also a UPC, an eBay item or an order number: needs context.
       id: 'fedex_12',
       carrier: 'fedex',
-      name: 'FedEx Express (12)',
+      // FedEx Express (12)
       lengths: [12],
       pattern: /^[0-9]{12}$/,
       validate: (n) => weightedSumSpan(n, 0, digitAt(n, 11), EXPRESS_12_WEIGHTS, 11, 10),
@@ -26,7 +25,7 @@ export const fedex: Courier = {
     {
       id: 'fedex_34',
       carrier: 'fedex',
-      name: 'FedEx Express (34)',
+      // FedEx Express (34)
       lengths: [34],
       pattern: /^[0-8][0-9]{33}$/,
       validate: (n) => weightedSumSpan(n, 20, digitAt(n, 33), EXPRESS_34_WEIGHTS, 11, 10),
@@ -37,7 +36,7 @@ export const fedex: Courier = {
       // Positions 17-28 hold an Express number whose check digit is the only one the barcode has.
       id: 'fedex_astra_32',
       carrier: 'fedex',
-      name: 'FedEx ASTRA (32)',
+      // FedEx ASTRA (32)
       lengths: [32],
       pattern: /^3[0-9]{31}$/,
       validate: (n) => weightedSumSpan(n, 16, digitAt(n, 27), EXPRESS_12_WEIGHTS, 11, 10),
@@ -47,7 +46,7 @@ export const fedex: Courier = {
     {
       id: 'fedex_ground',
       carrier: 'fedex',
-      name: 'FedEx Ground',
+      // FedEx Ground
       lengths: [15],
       pattern: /^[0-9]{15}$/,
       validate: (n) => mod10Span(n, 0, 14, digitAt(n, 14), 1, 3),
@@ -57,7 +56,7 @@ export const fedex: Courier = {
     {
       id: 'fedex_ground_sscc_18',
       carrier: 'fedex',
-      name: 'FedEx Ground (SSCC-18)',
+      // FedEx Ground (SSCC-18)
       lengths: [18],
       pattern: /^0[0-4][0-9]{16}$/,
       validate: (n) => SSCC_CONTAINER_TYPES.has(n.slice(0, 2)) && mod10Span(n, 2, 17, digitAt(n, 17), 3, 1),
@@ -67,7 +66,7 @@ export const fedex: Courier = {
     {
       id: 'fedex_ground_96',
       carrier: 'fedex',
-      name: 'FedEx Ground 96 (22)',
+      // FedEx Ground 96 (22)
       lengths: [22],
       pattern: /^96[0-9]{20}$/,
       validate: (n) => mod10Span(n, 7, 21, digitAt(n, 21), 1, 3),
@@ -79,7 +78,7 @@ export const fedex: Courier = {
       // 6129 / 7489, with the USPS check digit; printed with its "92" or without it.
       id: 'fedex_smartpost',
       carrier: 'fedex',
-      name: 'FedEx SmartPost',
+      // FedEx SmartPost
       lengths: [20, 22],
       pattern: /^(?:92)?(?:6129|7489)[0-9]{16}$/,
       validate: (n) => {
@@ -95,7 +94,7 @@ export const fedex: Courier = {
       // the sender or by the link that carries it, never by shape. fedex.com's tracking takes PRO numbers too.
       id: 'fedex_freight_pro',
       carrier: 'fedex',
-      name: 'FedEx Freight PRO',
+      // FedEx Freight PRO
       lengths: [9],
       pattern: /^[0-9]{9}$/,
       strength: 'weak',
@@ -106,7 +105,7 @@ export const fedex: Courier = {
     {
       id: 'fedex_ground_gsn',
       carrier: 'fedex',
-      name: 'FedEx Ground GSN',
+      // FedEx Ground GSN
       lengths: [34],
       pattern: /^96[0-9]{32}$/,
       validate: (n) => weightedSumSpan(n, 20, digitAt(n, 33), EXPRESS_34_WEIGHTS, 11, 10),

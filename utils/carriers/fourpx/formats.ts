@@ -4,7 +4,6 @@ import { universalTrackingUrl } from '../universal-tracker';
 /** 4PX Express: "4PX", 10 to 16 digits, "CN" (`4PX3001234567890CN`). */
 export const fourpx: Courier = {
   code: 'fourpx',
-  name: '4PX',
   aliases: ['4px'],
   hosts: ['4px.'],
   trackingUrl: universalTrackingUrl,
@@ -12,7 +11,6 @@ export const fourpx: Courier = {
     {
       id: 'fourpx',
       carrier: 'fourpx',
-      name: '4PX',
       lengths: [15, 16, 17, 18, 19, 20, 21],
       pattern: /^4PX[0-9]{10,16}CN$/,
       strength: 'strong',

@@ -8,7 +8,6 @@ import { universalTrackingUrl } from '../universal-tracker';
  */
 export const gls: Courier = {
   code: 'gls',
-  name: 'GLS',
   aliases: ['gls', 'general logistics systems'],
   hosts: ['gls-group.', 'gls-pakete.', 'gls-us.', 'gls-italy.', 'gls-spain.', 'gls-france.', 'gls.'],
   trackingUrl: universalTrackingUrl,
@@ -16,7 +15,7 @@ export const gls: Courier = {
     {
       id: 'gls_11',
       carrier: 'gls',
-      name: 'GLS (11)',
+      // GLS (11)
       lengths: [11],
       pattern: /^[0-9]{11}$/,
       strength: 'weak',
@@ -26,7 +25,7 @@ export const gls: Courier = {
     {
       id: 'gls_12',
       carrier: 'gls',
-      name: 'GLS (12)',
+      // GLS (12)
       lengths: [12],
       pattern: /^[0-9]{12}$/,
       validate: (n) => mod10Span(n, 0, 11, digitAt(n, 11), 3, 1, true, 1),

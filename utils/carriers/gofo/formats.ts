@@ -2,7 +2,6 @@ import type { Courier } from '../../tracking/types';
 
 export const gofo: Courier = {
   code: 'gofo',
-  name: 'GOFO Express',
   aliases: ['gofo express', 'gofo', 'cirro'],
   hosts: ['gofoexpress.', 'gofo.', 'cirroparcel.', 'cirro.'],
   trackingUrl: (n) => `https://www.gofoexpress.com/tracking.html?searchID=${encodeURIComponent(n)}`,
@@ -10,7 +9,7 @@ export const gofo: Courier = {
     {
       id: 'gofo_us',
       carrier: 'gofo',
-      name: 'GOFO Express (US)',
+      // GOFO Express (US)
       lengths: [18],
       pattern: /^GFUS[0-9]{14}$/,
       strength: 'strong',
@@ -20,7 +19,7 @@ export const gofo: Courier = {
       // Cirro (GOFO's former name) and GOFO's own labels outside GFUS: CR and 12 to 16 digits; no check digit.
       id: 'gofo_cr',
       carrier: 'gofo',
-      name: 'GOFO / Cirro (CR)',
+      // GOFO / Cirro (CR)
       lengths: [14, 15, 16, 17, 18],
       pattern: /^CR[0-9]{12,16}$/,
       strength: 'medium',

@@ -6,7 +6,6 @@ import { universalTrackingUrl } from '../universal-tracker';
  */
 export const hermes: Courier = {
   code: 'hermes',
-  name: 'Hermes',
   aliases: ['hermes'],
   hosts: ['myhermes.de', 'hermesworld.', 'hermes-europe.', 'hermes-einrichtungsservice.'],
   trackingUrl: universalTrackingUrl,
@@ -14,7 +13,7 @@ export const hermes: Courier = {
     {
       id: 'hermes_14',
       carrier: 'hermes',
-      name: 'Hermes (14)',
+      // Hermes (14)
       lengths: [14],
       pattern: /^[0-9]{14}$/,
       strength: 'weak',

@@ -4,7 +4,6 @@ import { universalTrackingUrl } from '../universal-tracker';
 /** InPost (Paczkomat lockers, Poland and the UK): 24 digits, no published check digit; only with InPost named. */
 export const inpost: Courier = {
   code: 'inpost',
-  name: 'InPost',
   aliases: ['inpost', 'paczkomat', 'paczkomaty'],
   hosts: ['inpost.', 'paczkomaty.'],
   trackingUrl: universalTrackingUrl,
@@ -12,7 +11,6 @@ export const inpost: Courier = {
     {
       id: 'inpost',
       carrier: 'inpost',
-      name: 'InPost',
       lengths: [24],
       pattern: /^[0-9]{24}$/,
       strength: 'weak',

@@ -7,7 +7,6 @@ import { universalTrackingUrl } from '../universal-tracker';
  */
 export const jtExpress: Courier = {
   code: 'jt_express',
-  name: 'J&T Express',
   aliases: ['j&t', 'jt express'],
   hosts: ['jtexpress.', 'jet.co.id', 'jtjms-'],
   trackingUrl: universalTrackingUrl,
@@ -15,7 +14,7 @@ export const jtExpress: Courier = {
     {
       id: 'jt_express_jt',
       carrier: 'jt_express',
-      name: 'J&T Express (JT)',
+      // J&T Express (JT)
       lengths: [15],
       pattern: /^JT[0-9]{13}$/,
       strength: 'medium',

@@ -6,7 +6,6 @@ import type { Courier } from '../../tracking/types';
  */
 export const laPoste: Courier = {
   code: 'la_poste',
-  name: 'La Poste',
   aliases: ['la poste', 'colissimo', 'lettre suivie'],
   // Not laposte.net: that is a webmail, its addresses are people's own.
   hosts: ['laposte.fr', 'colissimo.'],
@@ -15,7 +14,7 @@ export const laPoste: Courier = {
     {
       id: 'colissimo',
       carrier: 'la_poste',
-      name: 'Colissimo / La Poste',
+      // Colissimo / La Poste
       lengths: [13],
       pattern: /^[0-9][A-Z][0-9]{11}$/,
       strength: 'medium',

@@ -2,7 +2,6 @@ import type { Courier } from '../../tracking/types';
 
 export const lasership: Courier = {
   code: 'lasership',
-  name: 'LaserShip',
   aliases: ['lasership', 'laser ship'],
   hosts: ['lasership.'],
   // LaserShip merged into OnTrac, whose tracking page answers for both.
@@ -12,7 +11,7 @@ export const lasership: Courier = {
       // Ten characters without a check digit: only with context.
       id: 'lasership_lx',
       carrier: 'lasership',
-      name: 'LaserShip LX',
+      // LaserShip LX
       lengths: [10],
       pattern: /^L[AIEHNX][1-3][0-9]{7}$/,
       strength: 'weak',
@@ -21,7 +20,7 @@ export const lasership: Courier = {
     {
       id: 'lasership_1ls7',
       carrier: 'lasership',
-      name: 'LaserShip 1LS7 (15)',
+      // LaserShip 1LS7 (15)
       lengths: [15],
       pattern: /^1LS7[12][0-9]{10}$/,
       strength: 'strong',
@@ -31,7 +30,7 @@ export const lasership: Courier = {
       // Printed with a "-1" piece suffix, which is part of the number.
       id: 'lasership-1ls7-18',
       carrier: 'lasership',
-      name: 'LaserShip 1LS7 (18)',
+      // LaserShip 1LS7 (18)
       lengths: [17],
       pattern: /^1LS7[12][0-9]{2}01[1-4][0-9]{6}1$/,
       strength: 'strong',
@@ -41,7 +40,7 @@ export const lasership: Courier = {
     {
       id: 'lasership_1lscx',
       carrier: 'lasership',
-      name: 'LaserShip 1LSCX (15)',
+      // LaserShip 1LSCX (15)
       lengths: [15],
       pattern: /^1LSCX[0-9A-Z]{10}$/,
       strength: 'strong',

@@ -3,7 +3,6 @@ import type { Courier } from '../../tracking/types';
 
 export const oldDominion: Courier = {
   code: 'old_dominion',
-  name: 'Old Dominion Freight Line',
   aliases: ['old dominion', 'odfl'],
   hosts: ['odfl.'],
   trackingUrl: (n) =>
@@ -13,7 +12,7 @@ export const oldDominion: Courier = {
       // Eleven-digit PRO numbers with a Luhn check: the shape of a phone number, needs context.
       id: 'old-dominion',
       carrier: 'old_dominion',
-      name: 'Old Dominion',
+      // Old Dominion
       lengths: [11],
       pattern: /^(?:77[78]|072|780)[0-9]{8}$/,
       validate: (n) => luhnSpan(n, 0, 10, digitAt(n, 10)),
@@ -23,7 +22,7 @@ export const oldDominion: Courier = {
     {
       id: 'old-dominion-guaranteed-shipment',
       carrier: 'old_dominion',
-      name: 'Old Dominion Guaranteed Shipment',
+      // Old Dominion Guaranteed Shipment
       lengths: [11],
       pattern: /^80[0-9]{9}$/,
       validate: (n) => luhnSpan(n, 0, 10, digitAt(n, 10)),

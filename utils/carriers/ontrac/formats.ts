@@ -10,7 +10,6 @@ function ontracCheck(n: string, letterDigit: string): boolean {
 
 export const ontrac: Courier = {
   code: 'ontrac',
-  name: 'OnTrac',
   aliases: ['ontrac', 'on trac'],
   hosts: ['ontrac.'],
   trackingUrl: (n) => `https://www.ontrac.com/tracking/?number=${encodeURIComponent(n)}`,
@@ -18,7 +17,6 @@ export const ontrac: Courier = {
     {
       id: 'ontrac_c',
       carrier: 'ontrac',
-      name: 'OnTrac',
       lengths: [15],
       pattern: /^C[0-9]{14}$/,
       validate: (n) => ontracCheck(n, '4'),
@@ -28,7 +26,7 @@ export const ontrac: Courier = {
     {
       id: 'ontrac_d',
       carrier: 'ontrac',
-      name: 'OnTrac D',
+      // OnTrac D
       lengths: [15],
       pattern: /^D[0-9]{14}$/,
       validate: (n) => ontracCheck(n, '5'),

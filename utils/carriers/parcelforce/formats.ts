@@ -9,7 +9,6 @@ import { universalTrackingUrl } from '../universal-tracker';
  */
 export const parcelforce: Courier = {
   code: 'parcelforce',
-  name: 'Parcelforce',
   aliases: ['parcelforce', 'parcel force'],
   hosts: ['parcelforce.'],
   trackingUrl: universalTrackingUrl,
@@ -17,7 +16,7 @@ export const parcelforce: Courier = {
     {
       id: 'parcelforce_14',
       carrier: 'parcelforce',
-      name: 'Parcelforce (14)',
+      // Parcelforce (14)
       lengths: [14],
       pattern: /^[A-Z]{4}[0-9]{10}$/,
       strength: 'weak',

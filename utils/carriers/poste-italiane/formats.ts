@@ -9,7 +9,6 @@ import { universalTrackingUrl } from '../universal-tracker';
  */
 export const posteItaliane: Courier = {
   code: 'poste_italiane',
-  name: 'Poste Italiane',
   aliases: ['poste italiane', 'poste delivery', 'posteitaliane'],
   hosts: ['poste.it', 'posteitaliane.'],
   trackingUrl: universalTrackingUrl,

@@ -6,7 +6,6 @@ import type { Courier } from '../../tracking/types';
  */
 export const postnl: Courier = {
   code: 'postnl',
-  name: 'PostNL',
   aliases: ['postnl', 'post nl'],
   hosts: ['postnl.'],
   trackingUrl: (n) => `https://jouw.postnl.nl/track-and-trace/${encodeURIComponent(n)}`,
@@ -14,7 +13,7 @@ export const postnl: Courier = {
     {
       id: 'postnl_3s',
       carrier: 'postnl',
-      name: 'PostNL (3S)',
+      // PostNL (3S)
       lengths: [13, 14, 15],
       pattern: /^3S[A-Z]{4}[0-9]{7,9}$/,
       strength: 'strong',

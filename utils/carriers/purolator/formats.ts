@@ -3,7 +3,6 @@ import type { Courier } from '../../tracking/types';
 
 export const purolator: Courier = {
   code: 'purolator',
-  name: 'Purolator',
   aliases: ['purolator'],
   hosts: ['purolator.'],
   trackingUrl: (n) => `https://www.purolator.com/en/shipping/tracker?searchValue=${encodeURIComponent(n)}`,
@@ -11,7 +10,7 @@ export const purolator: Courier = {
     {
       id: 'purolator_numeric',
       carrier: 'purolator',
-      name: 'Purolator (12)',
+      // Purolator (12)
       lengths: [12],
       pattern: /^[0-5][0-9]{11}$/,
       validate: (n) => luhnSpan(n, 0, 11, digitAt(n, 11)),
@@ -21,7 +20,7 @@ export const purolator: Courier = {
     {
       id: 'purolator_alpha',
       carrier: 'purolator',
-      name: 'Purolator (alpha + 9)',
+      // Purolator (alpha + 9)
       lengths: [12],
       pattern: /^[A-Z]{3}[0-9]{9}$/,
       strength: 'weak',

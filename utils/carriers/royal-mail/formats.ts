@@ -7,7 +7,6 @@ import type { Courier } from '../../tracking/types';
  */
 export const royalMail: Courier = {
   code: 'royal_mail',
-  name: 'Royal Mail',
   aliases: ['royal mail', 'royalmail'],
   hosts: ['royalmail.', 'ryml.me'],
   trackingUrl: (n) => `https://www.royalmail.com/track-your-item#/tracking-results/${encodeURIComponent(n)}`,

@@ -19,7 +19,6 @@ const S10_SERVICE = /^(?:[EHLMRUVC][A-Z]|Q[A-M]|[BDNPZ][A-Z]|A[V-Z]|G[AD])/;
 
 export const s10: Courier = {
   code: 's10',
-  name: 'International post (UPU S10)',
   aliases: [
     'royal mail',
     'parcelforce',
@@ -81,7 +80,7 @@ export const s10: Courier = {
     {
       id: 's10',
       carrier: 's10',
-      name: 'S10',
+      // S10
       lengths: [13],
       pattern: /^[A-Z]{2}[0-9]{9}[A-Z]{2}$/,
       validate: (n) => S10_SERVICE.test(n) && S10_COUNTRIES.has(n.slice(11)) && s10Span(n, 2, digitAt(n, 10)),

@@ -7,7 +7,6 @@ import { universalTrackingUrl } from '../universal-tracker';
  */
 export const sda: Courier = {
   code: 'sda',
-  name: 'SDA',
   aliases: ['sda'],
   hosts: ['sda.it'],
   trackingUrl: universalTrackingUrl,
@@ -15,7 +14,6 @@ export const sda: Courier = {
     {
       id: 'sda',
       carrier: 'sda',
-      name: 'SDA',
       lengths: [13],
       pattern: /^[0-9]{3}[A-Z][0-9]{8}[A-Z]$/,
       strength: 'medium',

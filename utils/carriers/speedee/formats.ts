@@ -2,7 +2,6 @@ import type { Courier } from '../../tracking/types';
 
 export const speedee: Courier = {
   code: 'speedee',
-  name: 'Spee-Dee Delivery',
   aliases: ['spee-dee', 'spee dee', 'speedee'],
   hosts: ['speedeedelivery.', 'speedee.'],
   trackingUrl: (n) => `https://www.speedeedelivery.com/track/?tracking=${encodeURIComponent(n)}`,
@@ -10,7 +9,7 @@ export const speedee: Courier = {
     {
       id: 'speedee',
       carrier: 'speedee',
-      name: 'Spee-Dee (20)',
+      // Spee-Dee (20)
       lengths: [20],
       pattern: /^SP[0-9]{18}$/,
       strength: 'strong',

@@ -3,7 +3,6 @@ import type { Courier } from '../../tracking/types';
 
 export const ups: Courier = {
   code: 'ups',
-  name: 'UPS',
   aliases: ['ups', 'united parcel service'],
   hosts: ['ups.com', 'ups-mi.'],
   trackingUrl: (n) => `https://www.ups.com/track?loc=en_US&tracknum=${encodeURIComponent(n)}`,
@@ -11,7 +10,6 @@ export const ups: Courier = {
     {
       id: 'ups',
       carrier: 'ups',
-      name: 'UPS',
       lengths: [18],
       pattern: /^1Z[0-9A-Z]{15}[0-9]$/,
       validate: (n) => mod10Span(n, 2, 17, digitAt(n, 17), 1, 2),
@@ -21,7 +19,7 @@ export const ups: Courier = {
     {
       id: 'ups-waybill',
       carrier: 'ups',
-      name: 'UPS Waybill',
+      // UPS Waybill
       lengths: [11],
       pattern: /^[AHJKTV][0-9]{10}$/,
       validate: (n) => mod10Span(n, 1, 10, digitAt(n, 10), 1, 2),

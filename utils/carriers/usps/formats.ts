@@ -39,7 +39,6 @@ function impbC(serial: string): boolean {
 
 function legacy(serial: string): boolean {
   if (serial.length === 22) return serial.startsWith('91') && checkUspsMod10(serial);
-  // Printed without the "91" application identifier, which the check digit still covers.
   return serial.length === 20 && checkUspsMod10(`91${serial}`);
 }
 
@@ -53,7 +52,7 @@ function routed(n: string, test: (serial: string) => boolean, allowedAfterZip5: 
 
 export const usps: Courier = {
   code: 'usps',
-  name: 'USPS',
+  // USPS
   aliases: [
     'usps',
     'postal service',
@@ -69,7 +68,7 @@ export const usps: Courier = {
     {
       id: 'usps_impb_n',
       carrier: 'usps',
-      name: 'USPS IMpb N',
+      // USPS IMpb N
       lengths: [22, 26, 30, 34],
       pattern: /^(?:94|420)[0-9]{20,32}$/,
       validate: (n) => routed(n, impbN, [22, 26]),
@@ -79,7 +78,7 @@ export const usps: Courier = {
     {
       id: 'usps_impb_c',
       carrier: 'usps',
-      name: 'USPS IMpb C',
+      // USPS IMpb C
       lengths: [22, 26, 30, 34],
       pattern: /^(?:9[235]|420)[0-9]{20,32}$/,
       validate: (n) => routed(n, impbC, [22, 26]),
@@ -89,7 +88,7 @@ export const usps: Courier = {
     {
       id: 'usps_legacy',
       carrier: 'usps',
-      name: 'USPS Legacy',
+      // USPS Legacy
       lengths: [22, 30, 34],
       pattern: /^(?:91|420)[0-9]{20,32}$/,
       validate: (n) => withoutRouting(n).some((serial) => serial.length === 22 && legacy(serial)),
@@ -99,7 +98,7 @@ export const usps: Courier = {
     {
       id: 'usps_legacy',
       carrier: 'usps',
-      name: 'USPS Legacy',
+      // USPS Legacy
       lengths: [20, 28, 32],
       pattern: /^[0-9]{20,32}$/,
       validate: (n) => withoutRouting(n).some((serial) => serial.length === 20 && legacy(serial)),
@@ -110,7 +109,7 @@ export const usps: Courier = {
       // Twenty digits with a mod 10 check, a generic shape: needs context.
       id: 'usps_20',
       carrier: 'usps',
-      name: 'USPS 20',
+      // USPS 20
       lengths: [20],
       pattern: /^[0-9]{20}$/,
       validate: checkUspsMod10,

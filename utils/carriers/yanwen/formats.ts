@@ -7,7 +7,6 @@ import { universalTrackingUrl } from '../universal-tracker';
  */
 export const yanwen: Courier = {
   code: 'yanwen',
-  name: 'Yanwen',
   aliases: ['yanwen'],
   hosts: ['yw56.', 'yanwen.'],
   trackingUrl: universalTrackingUrl,
@@ -15,7 +14,6 @@ export const yanwen: Courier = {
     {
       id: 'yanwen',
       carrier: 'yanwen',
-      name: 'Yanwen',
       lengths: [13],
       pattern: /^[A-Z]{2}[0-9]{9}YP$/,
       strength: 'medium',

@@ -2,7 +2,6 @@ import type { Courier } from '../../tracking/types';
 
 export const yodel: Courier = {
   code: 'yodel',
-  name: 'Yodel',
   aliases: ['yodel'],
   hosts: ['yodel.'],
   trackingUrl: (n) => `https://www.yodel.co.uk/tracking/${encodeURIComponent(n)}`,
@@ -10,7 +9,6 @@ export const yodel: Courier = {
     {
       id: 'yodel',
       carrier: 'yodel',
-      name: 'Yodel',
       lengths: [18, 19],
       pattern: /^JJ?D[0-9]{16}$/,
       strength: 'strong',

@@ -2,7 +2,6 @@ import type { Courier } from '../../tracking/types';
 
 export const yunexpress: Courier = {
   code: 'yunexpress',
-  name: 'YunExpress',
   aliases: ['yunexpress', 'yun express'],
   hosts: ['yuntrack.', 'yunexpress.'],
   trackingUrl: (n) => `https://www.yuntrack.com/parcelTracking?id=${encodeURIComponent(n)}`,
@@ -10,7 +9,6 @@ export const yunexpress: Courier = {
     {
       id: 'yunexpress',
       carrier: 'yunexpress',
-      name: 'YunExpress',
       lengths: [18],
       pattern: /^YT[0-9]{16}$/,
       strength: 'strong',
