@@ -41,15 +41,16 @@ export function installCarrierJsonHook(win: Window & typeof globalThis, options:
         const raw = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
         const url = matching(raw);
         if (url) {
-          const requestBody: Promise<string | undefined> =
+          // A string or a promise of one: Promise.all below takes either.
+          const requestBody: string | Promise<string | undefined> | undefined =
             typeof init?.body === 'string'
-              ? Promise.resolve(init.body)
+              ? init.body
               : input instanceof Request && init?.body === undefined
                 ? input
                     .clone()
                     .text()
                     .catch(() => undefined)
-                : Promise.resolve(undefined);
+                : undefined;
           promise
             .then(async (response) => {
               if (!response.ok) return;
