@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import { localDate } from '@/utils/badge';
 import { errorWords } from '@/utils/i18n/error-words';
+import { rejectionWords } from '@/utils/i18n/rejection-words';
 import { countAllPackages, listAllPackages } from '@/utils/store/repository';
 import { exportCsv, exportJson, parseImportFile, type RejectedRecord } from '@/utils/view/data-transfer';
 import { useLiveQuery } from './hooks';
@@ -12,6 +13,8 @@ interface ImportReport {
   /** Records already stored exactly as in the file (re-importing an export): said, so "0 new" is not a puzzle. */
   unchanged?: number;
   rejected: RejectedRecord[];
+  /** Records the store refused while merging (said in one line). */
+  rejectedByStore?: number;
   /** Every rejected record: those refused here plus those the store refused (listed as one line). */
   rejectedCount?: number;
   error?: string;
@@ -71,10 +74,8 @@ export function DataSettings({ synced = false }: { synced?: boolean }) {
       created: reply.ok ? reply.created : undefined,
       updated: reply.ok ? reply.updated : undefined,
       unchanged: reply.ok ? reply.unchanged : undefined,
-      rejected: [
-        ...parsed.rejected,
-        ...(rejectedByStore > 0 ? [{ index: -1, reason: t('importRejectedByStore', rejectedByStore) }] : []),
-      ],
+      rejected: parsed.rejected,
+      rejectedByStore,
       rejectedCount: parsed.rejected.length + rejectedByStore,
       error: reply.ok ? undefined : t('importFailed', errorWords(reply, t)),
     });
@@ -142,15 +143,16 @@ export function DataSettings({ synced = false }: { synced?: boolean }) {
               )}
             </p>
           )}
-          {report.rejected.length > 0 && (
+          {(report.rejected.length > 0 || (report.rejectedByStore ?? 0) > 0) && (
             <ul>
               {report.rejected.slice(0, SHOWN_REJECTIONS).map((r) => (
-                <li key={`${r.index}-${r.reason}`}>
-                  {r.index >= 0 ? t('importRejectedAt', r.index + 1, r.reason) : r.reason}
-                </li>
+                <li key={r.index}>{rejectionWords(r, t)}</li>
               ))}
               {report.rejected.length > SHOWN_REJECTIONS && (
                 <li>{t('importMoreRejected', report.rejected.length - SHOWN_REJECTIONS)}</li>
+              )}
+              {(report.rejectedByStore ?? 0) > 0 && (
+                <li>{t('importRejectedByStore', report.rejectedByStore ?? 0)}</li>
               )}
             </ul>
           )}

@@ -5,19 +5,23 @@
  * cost per candidate is constant. The words are data (field-labels.ts and the couriers'
  * aliases), looked up through a trie (term-trie.ts).
  */
-import { OTHER_LABELS, TRACKING_LABELS } from './field-labels';
+import { ADJACENT_TRACKING_LABELS, OTHER_LABELS, TRACKING_LABELS } from './field-labels';
 import { COURIERS } from './format-table';
-import { isWordStart, termTrie } from './term-trie';
+import { isWordCode, isWordStart, termTrie } from './term-trie';
 import type { CarrierCode } from './types';
 
 export type LabelKind = 'tracking' | 'other';
 
-type Term = { kind: 'label'; label: LabelKind } | { kind: 'carrier'; carriers: CarrierCode[] };
+type Term =
+  | { kind: 'label'; label: LabelKind; adjacent?: true }
+  | { kind: 'carrier'; carriers: CarrierCode[] };
 
 function termsOfLabelsAndCarriers(): Map<string, Term> {
   const terms = new Map<string, Term>();
   for (const l of OTHER_LABELS) terms.set(l, { kind: 'label', label: 'other' });
   for (const l of TRACKING_LABELS) terms.set(l, { kind: 'label', label: 'tracking' });
+  for (const l of ADJACENT_TRACKING_LABELS)
+    terms.set(l, { kind: 'label', label: 'tracking', adjacent: true });
   for (const courier of COURIERS)
     for (const alias of courier.aliases) {
       const term = terms.get(alias);
@@ -28,11 +32,19 @@ function termsOfLabelsAndCarriers(): Map<string, Term> {
   return terms;
 }
 
-/** Carrier names must end at a word boundary ("ups", not "upstairs"); labels may run on ("track" reads "tracking"). */
-const TERMS = termTrie(termsOfLabelsAndCarriers(), (term) => term.kind === 'carrier');
+/**
+ * Carrier names must end at a word boundary ("ups", not "upstairs"), as must labels that count only right before the
+ * number; other labels may run on ("track" reads "tracking").
+ */
+const TERMS = termTrie(
+  termsOfLabelsAndCarriers(),
+  (term) => term.kind === 'carrier' || (term.kind === 'label' && term.adjacent === true),
+);
 
 /** How far back a label may stand from its number (visible characters). */
 export const LABEL_WINDOW = 100;
+/** How far an adjacent-only label may stand from its number: a separator and a space ("PRO: 1234…", "PRO # 1234…"). */
+const ADJACENT_WINDOW = 3;
 /** How far a carrier name may stand before or after the number. */
 export const CARRIER_WINDOW_BEFORE = 160;
 export const CARRIER_WINDOW_AFTER = 60;
@@ -76,6 +88,16 @@ export interface TextContext {
 
 /** Most numbers have no carrier named near: they share this empty table instead of allocating one each. */
 const NO_CARRIERS: ReadonlyMap<CarrierCode, number> = new Map();
+
+/**
+ * Whether the text at [start, end) opens with a whole word that is a field label ("PRO 123456789", "AWB 1234 5678"):
+ * such a word names the number that follows and is never part of it, so a candidate joined across it is not read.
+ */
+export function opensWithLabelWord(text: string, start: number, end: number): boolean {
+  const head = text.slice(start, Math.min(end, start + 24)).toLowerCase();
+  const m = TERMS.longestAt(head, 0);
+  return m !== null && m.term.kind === 'label' && m.end < head.length && !isWordCode(head.charCodeAt(m.end));
+}
 
 /** Whether position `at` of `s` lies inside an HTML tag (attribute names and values are not labels). */
 function insideTag(s: string, at: number): boolean {
@@ -136,7 +158,7 @@ export function readContext(
       }
     } else if (labelStart < 0) {
       const distance = distanceFrom(m.end);
-      if (distance <= LABEL_WINDOW) {
+      if (distance <= (term.adjacent ? ADJACENT_WINDOW : LABEL_WINDOW)) {
         label = term.label;
         labelDistance = distance;
         labelStart = p;

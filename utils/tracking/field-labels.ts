@@ -88,6 +88,13 @@ export const TRACKING_LABELS: readonly string[] = [
   'lettera di vettura',
 ];
 
+/**
+ * Tracking labels that count only as whole words standing right before the number ("PRO 123456789", "PRO:
+ * 123456789", a freight PRO number): further away, or as the start of another word ("product", "Pro plan ... 12"),
+ * they mean something else.
+ */
+export const ADJACENT_TRACKING_LABELS: readonly string[] = ['pro'];
+
 /** Labels of other numbers printed on shipping e-mails and pages (prefix match). */
 export const OTHER_LABELS: readonly string[] = [
   'order',

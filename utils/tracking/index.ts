@@ -16,6 +16,7 @@ import {
   CARRIER_NEAR,
   CARRIER_WINDOW_AFTER,
   CARRIER_WINDOW_BEFORE,
+  opensWithLabelWord,
   phoneShaped,
   readContext,
   type TextContext,
@@ -260,6 +261,8 @@ export function findTrackingNumbers(text: string, options: FindOptions = {}): Tr
     if (hits.length === 0) return;
     const link = linkAround(text, candidate.start);
     if (!link && onlyUnnamedCarriers(text, candidate, hits, documentCarriers)) return;
+    // "PRO 123456789" is a label and its number, not the number "PRO123456789" (a Purolator shape).
+    if (candidate.joined && opensWithLabelWord(text, candidate.start, candidate.end)) return;
     // A strong format of a single carrier stands on its own: the surroundings could neither
     // reject it nor change its carrier, so they are only read when they can matter.
     const settled = !candidate.hasLower && singleStrongCarrier(hits);

@@ -89,10 +89,56 @@ export function exportCsv(packages: readonly PackageRecord[]): string {
   return `\uFEFF${encodeCsv(rows)}`;
 }
 
+/**
+ * What is wrong with a refused record, as a code the view words in the UI language (the validator's own messages
+ * are English): a field that is missing, of the wrong type, with a value Doorstep does not know, too long or too
+ * short, or otherwise not valid.
+ */
+export type RejectionProblem =
+  | 'missing'
+  | 'wrong-type'
+  | 'not-allowed'
+  | 'too-long'
+  | 'too-short'
+  | 'invalid';
+
 export interface RejectedRecord {
   /** Position in the file, from 0. */
   index: number;
-  reason: string;
+  /** The field at fault as written in the file ("eta.start", "events.2.at"); "" for the record as a whole. */
+  field: string;
+  problem: RejectionProblem;
+}
+
+/** The types of value a schema checks first: a record failing one has a field of the wrong type. */
+const TYPE_CHECKS = new Set([
+  'string',
+  'number',
+  'boolean',
+  'array',
+  'object',
+  'strict_object',
+  'loose_object',
+  'record',
+  'tuple',
+  'date',
+  'null',
+]);
+
+/** Sorts one validator issue into a problem code, by its kind and its type ("max_length", "picklist", ...). */
+function problemOf(issue: { type: string; received: string }): RejectionProblem {
+  if (issue.received === 'undefined') return 'missing';
+  if (TYPE_CHECKS.has(issue.type)) return 'wrong-type';
+  if (
+    issue.type === 'picklist' ||
+    issue.type === 'literal' ||
+    issue.type === 'enum' ||
+    issue.type === 'union'
+  )
+    return 'not-allowed';
+  if (issue.type.startsWith('max_')) return 'too-long';
+  if (issue.type.startsWith('min_') || issue.type === 'non_empty') return 'too-short';
+  return 'invalid';
 }
 
 export type ImportParse =
@@ -102,7 +148,7 @@ export type ImportParse =
 /** The background accepts at most this many records per import message. */
 export const MAX_IMPORT_RECORDS = 20_000;
 
-/** Validates an import file's text. Never throws: a broken file or record becomes a reason in the result. */
+/** Validates an import file's text. Never throws: a broken file or record becomes a coded problem in the result. */
 export function parseImportFile(text: string): ImportParse {
   let data: unknown;
   try {
@@ -134,8 +180,8 @@ export function parseImportFile(text: string): ImportParse {
       return;
     }
     const issue = result.issues[0];
-    const path = issue.path?.map((p) => String(p.key)).join('.') ?? '';
-    rejected.push({ index, reason: path ? `${path}: ${issue.message}` : issue.message });
+    const field = issue.path?.map((p) => String(p.key)).join('.') ?? '';
+    rejected.push({ index, field, problem: problemOf(issue) });
   });
   return { ok: true, records, rejected };
 }

@@ -61,6 +61,23 @@ describe('FedEx Freight PRO numbers', () => {
     expect(all('FedEx Freight PRO# 5748201361')).toEqual([]);
   });
 
+  it('reads a bare "PRO" right before the number as its label, never as part of the number', () => {
+    // Joined across the space, "PRO 123456789" would fit Purolator's three letters + nine digits.
+    expect(
+      findTrackingNumbers('FedEx Freight shipment, PRO 123456789').map((m) => `${m.number}:${m.carrier}`),
+    ).toEqual(['123456789:fedex']);
+    expect(freight('FedEx Freight PRO 574820136 picked up')).toEqual(['574820136:fedex']);
+    expect(freight('FedEx Freight: PRO: 574820136')).toEqual(['574820136:fedex']);
+    // Only right before the number and only as a word: "Pro" further away, or "product", is no label.
+    expect(all('FedEx Freight Pro service for your order 574820136')).toEqual([]);
+    expect(all('FedEx product 574820136')).toEqual([]);
+    expect(all('PRO 574820136')).toEqual([]);
+    // Three letters that are no label still make Purolator's alphanumeric PIN.
+    expect(findTrackingNumbers('Purolator shipment ABC 123456789').map((m) => m.number)).toEqual([
+      'ABC123456789',
+    ]);
+  });
+
   it('is not what a number typed alone is taken for', () => {
     expect(identifyTrackingNumber('574820136')).toBeNull();
   });
