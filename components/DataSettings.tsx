@@ -3,7 +3,13 @@ import { localDate } from '@/utils/badge';
 import { errorWords } from '@/utils/i18n/error-words';
 import { rejectionWords } from '@/utils/i18n/rejection-words';
 import { countAllPackages, listAllPackages } from '@/utils/store/repository';
-import { exportCsv, exportJson, parseImportFile, type RejectedRecord } from '@/utils/view/data-transfer';
+import {
+  exportCsv,
+  exportJson,
+  type RejectedRecord,
+  readImportFile,
+  sendImport,
+} from '@/utils/view/data-transfer';
 import { useLiveQuery } from './hooks';
 import { useOptionsServices } from './options-services';
 
@@ -13,9 +19,7 @@ interface ImportReport {
   /** Records already stored exactly as in the file (re-importing an export): said, so "0 new" is not a puzzle. */
   unchanged?: number;
   rejected: RejectedRecord[];
-  /** Records the store refused while merging (said in one line). */
-  rejectedByStore?: number;
-  /** Every rejected record: those refused here plus those the store refused (listed as one line). */
+  /** Every rejected record (the list holds the first of them). */
   rejectedCount?: number;
   error?: string;
 }
@@ -30,6 +34,8 @@ export function DataSettings({ synced = false }: { synced?: boolean }) {
   const count = useLiveQuery(() => countAllPackages(db), [db]);
   const [confirming, setConfirming] = useState(false);
   const [report, setReport] = useState<ImportReport | undefined>(undefined);
+  const [progress, setProgress] = useState('');
+  const [importing, setImporting] = useState(false);
   // Each message next to what it is about: "Exported 17 packages." under Export, not under Delete all data.
   const [exportStatus, setExportStatus] = useState('');
   const [status, setStatus] = useState('');
@@ -50,34 +56,42 @@ export function DataSettings({ synced = false }: { synced?: boolean }) {
   const importFile = async (file: File | undefined) => {
     if (!file) return;
     setReport(undefined);
-    const parsed = parseImportFile(await file.text());
-    if (!parsed.ok) {
+    const read = readImportFile(await file.text());
+    if (!read.ok) {
       const key =
-        parsed.error === 'not-json'
+        read.error === 'not-json'
           ? 'importNotJson'
-          : parsed.error === 'too-many'
+          : read.error === 'too-many'
             ? 'importTooMany'
-            : parsed.error === 'unsupported-version'
+            : read.error === 'unsupported-version'
               ? 'importNewerVersion'
               : 'importNotExport';
       setReport({ rejected: [], error: t(key) });
       return;
     }
-    if (parsed.records.length === 0) {
-      setReport({ rejected: parsed.rejected, error: t('importNothingValid') });
-      return;
-    }
-    const reply = await services.send({ type: 'import', records: parsed.records });
-    const replyRejected = (reply as { rejected?: unknown }).rejected;
-    const rejectedByStore = typeof replyRejected === 'number' ? replyRejected : 0;
+    const number = (n: number) => n.toLocaleString(services.locale);
+    setImporting(true);
+    const outcome = await sendImport(
+      read.items,
+      (records) => services.send({ type: 'import', records }),
+      // A long file (tens of thousands of records) takes seconds: say how far it is.
+      (done, total) => setProgress(done < total ? t('importProgress', number(done), number(total)) : ''),
+    ).finally(() => setImporting(false));
+    setProgress('');
+    const stored = outcome.created + outcome.updated + outcome.unchanged;
+    const error = outcome.failure
+      ? outcome.done === 0
+        ? t('importFailed', errorWords(outcome.failure, t))
+        : t('importStopped', number(outcome.done), number(outcome.total), errorWords(outcome.failure, t))
+      : stored === 0
+        ? t('importNothingValid')
+        : undefined;
     setReport({
-      created: reply.ok ? reply.created : undefined,
-      updated: reply.ok ? reply.updated : undefined,
-      unchanged: reply.ok ? reply.unchanged : undefined,
-      rejected: parsed.rejected,
-      rejectedByStore,
-      rejectedCount: parsed.rejected.length + rejectedByStore,
-      error: reply.ok ? undefined : t('importFailed', errorWords(reply, t)),
+      ...(outcome.done > 0 &&
+        stored > 0 && { created: outcome.created, updated: outcome.updated, unchanged: outcome.unchanged }),
+      rejected: outcome.rejected,
+      rejectedCount: outcome.rejectedCount,
+      error,
     });
   };
 
@@ -122,6 +136,7 @@ export function DataSettings({ synced = false }: { synced?: boolean }) {
         type="file"
         accept="application/json,.json"
         aria-label={t('importChoose')}
+        disabled={importing}
         onChange={(e) => {
           const input = e.currentTarget;
           void importFile(input.files?.[0]).finally(() => {
@@ -129,6 +144,9 @@ export function DataSettings({ synced = false }: { synced?: boolean }) {
           });
         }}
       />
+      <p class="muted" role="status" aria-live="polite" data-testid="import-progress">
+        {progress}
+      </p>
       {report && (
         <div class="import-report" role="status" data-testid="import-report">
           {report.error && <p class="field-error">{report.error}</p>}
@@ -143,16 +161,13 @@ export function DataSettings({ synced = false }: { synced?: boolean }) {
               )}
             </p>
           )}
-          {(report.rejected.length > 0 || (report.rejectedByStore ?? 0) > 0) && (
+          {report.rejected.length > 0 && (
             <ul>
               {report.rejected.slice(0, SHOWN_REJECTIONS).map((r) => (
                 <li key={r.index}>{rejectionWords(r, t)}</li>
               ))}
               {report.rejected.length > SHOWN_REJECTIONS && (
                 <li>{t('importMoreRejected', report.rejected.length - SHOWN_REJECTIONS)}</li>
-              )}
-              {(report.rejectedByStore ?? 0) > 0 && (
-                <li>{t('importRejectedByStore', report.rejectedByStore ?? 0)}</li>
               )}
             </ul>
           )}

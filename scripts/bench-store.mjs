@@ -11,7 +11,10 @@
 // Each figure is printed with its reference and its goal (OVER/UNDER), quiet and while a second process keeps one
 // core busy (scripts/cpu-load.mjs, bounded in time). Also: upsertDetections of 1,000 against a raw put.
 //
-//   node scripts/bench-store.mjs [--runs 15]        (BENCH_SKIP_BUILD=1 reuses the build in DOORSTEP_OUT_DIR)
+// The import section also says where its time goes: validation, clamping, the store's merge and writes (in the same
+// page, on a fresh database), the messages' transport alone, and a raw put with every index of the schema.
+//
+//   node scripts/bench-store.mjs [--runs 15] [--only import]   (BENCH_SKIP_BUILD=1 reuses the build in DOORSTEP_OUT_DIR)
 import { spawnSync } from 'node:child_process';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -26,10 +29,19 @@ const OUT_DIR = process.env.DOORSTEP_OUT_DIR ?? '.output-bench';
 const argv = process.argv.slice(2);
 const runsAt = argv.indexOf('--runs');
 const RUNS = runsAt >= 0 ? Number(argv[runsAt + 1]) : 9;
+const onlyAt = argv.indexOf('--only');
+/** `--only import`: the import section alone (a few minutes instead of the whole bench). */
+const ONLY = onlyAt >= 0 ? argv[onlyAt + 1] : undefined;
+if (ONLY !== undefined && ONLY !== 'import')
+  throw new Error(`--only: unknown section ${ONLY} (known: import)`);
 const LARGE = 50_000;
 const LARGE_ACTIVE = 2_000;
 const SMALL = 500;
+/** Records per import message, as the options page sends them. */
+const IMPORT_CHUNK = 20_000;
 const SMALL_ACTIVE = 20;
+/** Ends a `--only` run after its section, through the `finally` that closes the browser. */
+const SECTION_DONE = Symbol('section done');
 const DEBUG_PORT = 9_400 + (process.pid % 500);
 
 if (!process.env.BENCH_SKIP_BUILD) {
@@ -45,11 +57,15 @@ if (!process.env.BENCH_SKIP_BUILD) {
 const bundle = await build({
   stdin: {
     contents: `
-      import { DoorstepDatabase } from './utils/store/db';
-      import { upsertDetections } from './utils/store/repository';
+      import { DoorstepDatabase, withIndexKeys } from './utils/store/db';
+      import { importRecords, upsertDetections } from './utils/store/repository';
+      import { clampRecord } from './utils/store/clamp';
+      import { parseRecords } from './utils/messages';
       import { updateBadge } from './utils/background/badge-updater';
       import { syncNow } from './utils/sync/sync-store';
-      globalThis.DoorstepBench = { DoorstepDatabase, upsertDetections, updateBadge, syncNow };`,
+      globalThis.DoorstepBench = {
+        DoorstepDatabase, withIndexKeys, importRecords, upsertDetections, clampRecord, parseRecords, updateBadge, syncNow,
+      };`,
     resolveDir: ROOT,
     loader: 'ts',
   },
@@ -129,11 +145,11 @@ try {
         await db.packages.clear();
       },
       count: () => db.packages.count(),
-      async importAll(records) {
+      async importAll(records, chunk = 20_000) {
         // A message carries at most 20,000 records, as the options page sends them.
         return timed(async () => {
-          for (let i = 0; i < records.length; i += 20_000) {
-            const reply = await send({ type: 'import', records: records.slice(i, i + 20_000) });
+          for (let i = 0; i < records.length; i += chunk) {
+            const reply = await send({ type: 'import', records: records.slice(i, i + chunk) });
             if (!reply?.ok) throw new Error(`import failed: ${JSON.stringify(reply)}`);
           }
         });
@@ -167,6 +183,81 @@ try {
         indexedDB.deleteDatabase(name);
         one.sort((a, b) => a - b);
         return { all, one: one[one.length >> 1] };
+      },
+      /**
+       * Where an import's time goes, each phase alone in this page (the same engine as the worker), over the same
+       * records in the same chunks: validation, clamping, the index keys, the store's import into a fresh database
+       * and again (all merged), a plain bulkPut of the same records (the writes alone), the messages' transport
+       * alone (a message the worker refuses by its type, after receiving it whole), a raw put with every index.
+       */
+      async importBreakdown(records, chunk) {
+        const { DoorstepDatabase, withIndexKeys, importRecords, clampRecord, parseRecords } =
+          globalThis.DoorstepBench;
+        const chunks = (list) =>
+          Array.from({ length: Math.ceil(list.length / chunk) }, (_, i) =>
+            list.slice(i * chunk, (i + 1) * chunk),
+          );
+        const out = {};
+        const valid = [];
+        out.validate = await timed(async () => {
+          for (const part of chunks(records)) valid.push(...parseRecords(part).records);
+        });
+        const at = Date.now();
+        let clamped = [];
+        out.clamp = await timed(async () => {
+          clamped = valid.map((record) => clampRecord(record, at));
+        });
+        out.indexKeys = await timed(async () => {
+          for (const record of clamped) withIndexKeys(record);
+        });
+        const fresh = async (fn) => {
+          const scratch = new DoorstepDatabase(`bench-import-${Math.random()}`);
+          await scratch.open();
+          try {
+            return await fn(scratch);
+          } finally {
+            await scratch.delete();
+          }
+        };
+        [out.storeNew, out.storeAgain] = await fresh(async (scratch) => [
+          await timed(async () => {
+            for (const part of chunks(clamped)) await importRecords(scratch, part, at);
+          }),
+          await timed(async () => {
+            for (const part of chunks(clamped)) await importRecords(scratch, part, at + 1);
+          }),
+        ]);
+        out.bulkPut = await fresh((scratch) =>
+          timed(async () => {
+            for (const part of chunks(clamped)) await scratch.packages.bulkPut(part.map((r) => ({ ...r })));
+          }),
+        );
+        out.transport = await timed(async () => {
+          for (const part of chunks(records)) await send({ type: 'bench-transport-probe', records: part });
+        });
+        out.rawFull = await fresh(async (scratch) => {
+          const name = scratch.name;
+          scratch.close();
+          const raw = await new Promise((resolve, reject) => {
+            const open = indexedDB.open(name);
+            open.onsuccess = () => resolve(open.result);
+            open.onerror = () => reject(open.error);
+          });
+          const keyed = clamped.map(withIndexKeys);
+          const ms = await timed(
+            () =>
+              new Promise((resolve, reject) => {
+                const tx = raw.transaction('packages', 'readwrite');
+                for (const record of keyed) tx.objectStore('packages').put(record);
+                tx.oncomplete = resolve;
+                tx.onerror = () => reject(tx.error);
+              }),
+          );
+          raw.close();
+          await scratch.open();
+          return ms;
+        });
+        return out;
       },
       /** One page's report: a number already stored (active), then a new one; both through the real worker. */
       async detections(runs, knownNumber) {
@@ -227,16 +318,20 @@ try {
     }
   };
 
-  // Small store: 500 packages, the same mix.
-  await page.evaluate(() => globalThis.bench.clear());
-  const small = scaleRecords(SMALL, SMALL_ACTIVE, now);
-  await page.evaluate((records) => globalThis.bench.importAll(records), small);
-  const knownSmall = small[1].number;
-  progress('500 imported');
-  const smallQuiet = await measure('500 stored, quiet', RUNS, knownSmall);
-  const smallLoaded = await loaded(() => measure('500 stored, loaded', RUNS, knownSmall));
-
-  progress('500 measured');
+  const full = ONLY === undefined;
+  let smallQuiet;
+  let smallLoaded;
+  if (full) {
+    // Small store: 500 packages, the same mix.
+    await page.evaluate(() => globalThis.bench.clear());
+    const small = scaleRecords(SMALL, SMALL_ACTIVE, now);
+    await page.evaluate((records) => globalThis.bench.importAll(records), small);
+    const knownSmall = small[1].number;
+    progress('500 imported');
+    smallQuiet = await measure('500 stored, quiet', RUNS, knownSmall);
+    smallLoaded = await loaded(() => measure('500 stored, loaded', RUNS, knownSmall));
+    progress('500 measured');
+  }
   // Large store: 50,000 imported through the worker.
   await page.evaluate(() => globalThis.bench.clear());
   const large = scaleRecords(LARGE, LARGE_ACTIVE, now);
@@ -249,13 +344,24 @@ try {
   const raw = await page.evaluate((records) => globalThis.bench.rawPut(records), large);
   const knownLarge = large[1].number;
   progress('raw reference done');
-  const largeQuiet = await measure('50,000 stored, quiet', RUNS, knownLarge);
-  const largeLoaded = await loaded(() => measure('50,000 stored, loaded', RUNS, knownLarge));
-  progress('50,000 measured');
+  let largeQuiet;
+  let largeLoaded;
+  if (full) {
+    largeQuiet = await measure('50,000 stored, quiet', RUNS, knownLarge);
+    largeLoaded = await loaded(() => measure('50,000 stored, loaded', RUNS, knownLarge));
+    progress('50,000 measured');
+  }
   // Import again while loaded: every record merges with its stored copy (nothing new), the worst case for reading.
   const reimportLoaded = await loaded(() =>
     page.evaluate((records) => globalThis.bench.importAll(records), large),
   );
+  progress(`the same again in ${ms(reimportLoaded)}`);
+  await page.evaluate(() => globalThis.bench.clear());
+  const breakdown = await page.evaluate(
+    ([records, chunk]) => globalThis.bench.importBreakdown(records, chunk),
+    [large, IMPORT_CHUNK],
+  );
+  progress('import breakdown done');
 
   console.log(
     `Chromium, real service worker and IndexedDB; ${RUNS} runs per figure; "loaded" = a second process`,
@@ -273,12 +379,27 @@ try {
   console.log(
     `  the same file again (all merged, nothing new), loaded: ${ms(reimportLoaded)} (${(reimportLoaded / raw.all).toFixed(1)}× reference; goal ≤ 10,000 ms: ${verdict(reimportLoaded <= 10_000)})`,
   );
+  console.log(
+    `  where the time goes, each phase alone in an extension page, ${IMPORT_CHUNK.toLocaleString('en')} records per chunk (quiet):`,
+  );
+  for (const [what, key] of [
+    ['validation (parseRecords, valibot)', 'validate'],
+    ['clampRecord', 'clamp'],
+    ['index keys (db.ts middleware)', 'indexKeys'],
+    ['messages, transport alone', 'transport'],
+    ['importRecords into a fresh store', 'storeNew'],
+    ['importRecords again (all merged)', 'storeAgain'],
+    ['bulkPut of the same records (writes alone)', 'bulkPut'],
+    ['raw put with every index of the schema', 'rawFull'],
+  ])
+    console.log(`    ${what.padEnd(44)} ${ms(breakdown[key]).padStart(10)}`);
   console.log('\nWorker heap after the import (forced GC)');
   console.log(`  raw data, JSON (reference): ${mb(rawBytes)}; heap before the import ${mb(heapBefore)}`);
   console.log(
     `  heap after: ${mb(heapAfter)} (${(heapAfter / rawBytes).toFixed(2)}× raw data; goal ≤ 2×: ${verdict(heapAfter <= 2 * rawBytes)})`,
   );
 
+  if (!full) throw SECTION_DONE;
   console.log(
     `\nOne 1-detection message to the worker (median, p95); reference: raw one-record put ${ms(raw.one)}`,
   );
@@ -355,6 +476,8 @@ try {
     '\nupsertDetections of 1,000 numbers in one transaction (store only, fresh database, median of 5)',
   );
   console.log(`  new: ${ms(median(upsert.created))}, the same again (merge): ${ms(median(upsert.merged))}`);
+} catch (error) {
+  if (error !== SECTION_DONE) throw error;
 } finally {
   await cdp.disconnect();
   await browser.close();

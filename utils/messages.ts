@@ -336,10 +336,62 @@ export function errorReply(code: ErrorCode, detail?: string, extra: Partial<Erro
   return { ...extra, ok: false, code, ...(detail !== undefined && { detail }) };
 }
 
+/**
+ * What is wrong with a refused import record, as a code the view words in the UI language (valibot's messages are
+ * English): a field missing, of the wrong type, with a value Doorstep does not know, too long, too short or
+ * otherwise not valid, or a record with neither a tracking number nor an order id.
+ */
+export type RejectionProblem =
+  | 'missing'
+  | 'wrong-type'
+  | 'not-allowed'
+  | 'too-long'
+  | 'too-short'
+  | 'invalid'
+  | 'no-number-or-order';
+
 export interface RejectedItem {
   /** Position in the input list. */
   index: number;
-  reason: string;
+  /** The field at fault as the file writes it ("eta.start", "events.2.at"); "" for the record as a whole. */
+  field: string;
+  problem: RejectionProblem;
+}
+
+/** The types of value a schema checks first: a record failing one has a field of the wrong type. */
+const TYPE_CHECKS = new Set([
+  'string',
+  'number',
+  'boolean',
+  'array',
+  'object',
+  'strict_object',
+  'loose_object',
+  'record',
+  'tuple',
+  'date',
+  'null',
+]);
+
+/** The dotted path of the field an issue is about ("eta.start"); "" for the value as a whole. */
+function fieldOf(issue: v.BaseIssue<unknown>): string {
+  return issue.path?.map((p) => String(p.key)).join('.') ?? '';
+}
+
+/** Sorts one validator issue into a problem code, by its type ("max_length", "picklist", ...). */
+function problemOf(issue: { type: string; received: string }): RejectionProblem {
+  if (issue.received === 'undefined') return 'missing';
+  if (TYPE_CHECKS.has(issue.type)) return 'wrong-type';
+  if (
+    issue.type === 'picklist' ||
+    issue.type === 'literal' ||
+    issue.type === 'enum' ||
+    issue.type === 'union'
+  )
+    return 'not-allowed';
+  if (issue.type.startsWith('max_')) return 'too-long';
+  if (issue.type.startsWith('min_') || issue.type === 'non_empty') return 'too-short';
+  return 'invalid';
 }
 
 /** Most reasons reported back for one import; the count covers all of them. */
@@ -365,22 +417,29 @@ export function parseRecords(items: unknown[]): {
         continue;
       }
       rejected++;
-      if (reasons.length < MAX_REASONS)
-        reasons.push({ index, reason: 'needs a tracking number or an order id' });
+      if (reasons.length < MAX_REASONS) reasons.push({ index, field: '', problem: 'no-number-or-order' });
       continue;
     }
     rejected++;
-    if (reasons.length < MAX_REASONS) reasons.push({ index, reason: describeIssue(result.issues[0]) });
+    if (reasons.length < MAX_REASONS) {
+      const issue = result.issues[0];
+      reasons.push({
+        index,
+        field: issue.path?.map((p) => String(p.key)).join('.') ?? '',
+        problem: problemOf(issue),
+      });
+    }
   }
   return { records, rejected, reasons };
 }
 
+export type ParsedMessage = { ok: true; message: Message } | { ok: false; reason: string };
+
+/** "path: message" of a validation issue, for logs only (English). */
 function describeIssue(issue: v.BaseIssue<unknown>): string {
-  const path = issue.path?.map((p) => String(p.key)).join('.') ?? '';
+  const path = fieldOf(issue);
   return path ? `${path}: ${issue.message}` : issue.message;
 }
-
-export type ParsedMessage = { ok: true; message: Message } | { ok: false; reason: string };
 
 /** Validates an untrusted message; the reason names the first offending field. */
 export function parseMessage(input: unknown): ParsedMessage {

@@ -83,8 +83,12 @@ describe('parseRecords (import files)', () => {
     expect(result.records).toHaveLength(1);
     expect(result.records[0]).toMatchObject({ userEditedAt: 2, lateNoticeFor: '2026-11-27' });
     expect(result.rejected).toBe(3);
-    expect(result.reasons.map((r) => r.index)).toEqual([1, 2, 3]);
-    expect(result.reasons[0]?.reason).toMatch(/^status: /);
+    // Coded, so the options page words them in the UI language (valibot's messages are English).
+    expect(result.reasons).toEqual([
+      { index: 1, field: 'status', problem: 'not-allowed' },
+      { index: 2, field: 'lateNoticeFor', problem: 'invalid' },
+      { index: 3, field: '', problem: 'wrong-type' },
+    ]);
   });
 
   it('drops unknown fields, such as the database’s own index key', () => {

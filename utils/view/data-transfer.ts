@@ -1,13 +1,12 @@
-import * as v from 'valibot';
-import { PackageRecordSchema } from '../messages';
+import type { ErrorReply, RejectedItem, ReplyTo } from '../messages';
 import type { PackageRecord } from '../store/types';
 import { encodeCsv } from './csv';
 
 /**
  * Export and import of the user's packages. JSON is the lossless backup (every field, every event); CSV is for
  * people: one line per tracking event with the package's facts repeated, so it can serve as proof of delivery in a
- * dispute. Import reads our JSON (or a bare array of records), validates every record with the same schema the
- * background applies, and reports what it rejected and why; the background then merges the valid ones.
+ * dispute. Import reads our JSON (or a bare array of records) and sends its records in chunks; the background
+ * validates each one, merges the valid ones and reports what it rejected and why.
  */
 
 export const EXPORT_FORMAT = 'doorstep-export';
@@ -89,67 +88,40 @@ export function exportCsv(packages: readonly PackageRecord[]): string {
   return `\uFEFF${encodeCsv(rows)}`;
 }
 
-/**
- * What is wrong with a refused record, as a code the view words in the UI language (the validator's own messages
- * are English): a field that is missing, of the wrong type, with a value Doorstep does not know, too long or too
- * short, or otherwise not valid.
- */
-export type RejectionProblem =
-  | 'missing'
-  | 'wrong-type'
-  | 'not-allowed'
-  | 'too-long'
-  | 'too-short'
-  | 'invalid';
+/** A refused record: its position in the file, the field at fault and a problem code (worded by the view). */
+export type RejectedRecord = RejectedItem;
 
-export interface RejectedRecord {
-  /** Position in the file, from 0. */
-  index: number;
-  /** The field at fault as written in the file ("eta.start", "events.2.at"); "" for the record as a whole. */
-  field: string;
-  problem: RejectionProblem;
-}
-
-/** The types of value a schema checks first: a record failing one has a field of the wrong type. */
-const TYPE_CHECKS = new Set([
-  'string',
-  'number',
-  'boolean',
-  'array',
-  'object',
-  'strict_object',
-  'loose_object',
-  'record',
-  'tuple',
-  'date',
-  'null',
-]);
-
-/** Sorts one validator issue into a problem code, by its kind and its type ("max_length", "picklist", ...). */
-function problemOf(issue: { type: string; received: string }): RejectionProblem {
-  if (issue.received === 'undefined') return 'missing';
-  if (TYPE_CHECKS.has(issue.type)) return 'wrong-type';
-  if (
-    issue.type === 'picklist' ||
-    issue.type === 'literal' ||
-    issue.type === 'enum' ||
-    issue.type === 'union'
-  )
-    return 'not-allowed';
-  if (issue.type.startsWith('max_')) return 'too-long';
-  if (issue.type.startsWith('min_') || issue.type === 'non_empty') return 'too-short';
-  return 'invalid';
-}
-
-export type ImportParse =
-  | { ok: true; records: PackageRecord[]; rejected: RejectedRecord[] }
+export type ImportFileRead =
+  | { ok: true; items: unknown[] }
   | { ok: false; error: 'not-json' | 'not-an-export' | 'too-many' | 'unsupported-version' };
 
-/** The background accepts at most this many records per import message. */
-export const MAX_IMPORT_RECORDS = 20_000;
+/**
+ * Most records one file may hold: a seller's years of packages (tens of thousands) with room to spare, while a
+ * file of millions is refused before anything is sent.
+ */
+export const MAX_IMPORT_FILE_RECORDS = 200_000;
 
-/** Validates an import file's text. Never throws: a broken file or record becomes a coded problem in the result. */
-export function parseImportFile(text: string): ImportParse {
+/**
+ * Records per `import` message. The background validates and merges each message in one transaction, so a chunk
+ * is the unit that is either stored whole or not at all, and the page can show progress between chunks; small
+ * enough that one message's transport and transaction stay well under a second, large enough that the per-message
+ * work (badge, sync queue) is paid rarely.
+ */
+export const IMPORT_CHUNK_RECORDS = 5_000;
+
+/**
+ * Messages in flight at once: while the background writes one chunk (IndexedDB works off its thread), the next one
+ * is already on its way and validated. Two keep the order of the file: the background starts each message's
+ * transaction in the order the messages arrive, and IndexedDB runs overlapping read-write transactions in order.
+ */
+const CHUNKS_IN_FLIGHT = 2;
+
+/**
+ * Reads an import file's text: our own format of a version this release knows, or a bare list of records. The
+ * records themselves are validated once, by the background, which must check them anyway (the trust boundary)
+ * and reports each rejected one with its reason. Never throws.
+ */
+export function readImportFile(text: string): ImportFileRead {
   let data: unknown;
   try {
     data = JSON.parse(text);
@@ -170,18 +142,77 @@ export function parseImportFile(text: string): ImportParse {
     list = file.packages;
   }
   if (!list) return { ok: false, error: 'not-an-export' };
-  if (list.length > MAX_IMPORT_RECORDS) return { ok: false, error: 'too-many' };
-  const records: PackageRecord[] = [];
-  const rejected: RejectedRecord[] = [];
-  list.forEach((item, index) => {
-    const result = v.safeParse(PackageRecordSchema, item);
-    if (result.success) {
-      records.push(result.output as PackageRecord);
-      return;
+  if (list.length > MAX_IMPORT_FILE_RECORDS) return { ok: false, error: 'too-many' };
+  return { ok: true, items: list };
+}
+
+/** Most rejected records kept with their reason for the report; the count covers all of them. */
+const KEPT_REASONS = 100;
+
+export interface ImportOutcome {
+  created: number;
+  updated: number;
+  unchanged: number;
+  /** Every record the background refused (invalid, or neither a number nor an order id). */
+  rejectedCount: number;
+  /** The first rejected records with their position in the file and the reason. */
+  rejected: RejectedRecord[];
+  /** Records the background answered for (stored, merged or refused), and how many the file has. */
+  done: number;
+  total: number;
+  /**
+   * Why the import stopped before the end (the worker stopped, the store failed). The chunks answered before are
+   * stored whole, the others not at all; importing the same file again finishes it, since records already stored
+   * merge with themselves.
+   */
+  failure?: ErrorReply;
+}
+
+/**
+ * Sends the file's records to the background in chunks (`IMPORT_CHUNK_RECORDS`, two in flight) and sums the
+ * replies; `onProgress` hears after each chunk. Stops sending at the first failed chunk and says so.
+ */
+export async function sendImport(
+  items: readonly unknown[],
+  send: (records: unknown[]) => Promise<ReplyTo<'import'>>,
+  onProgress?: (done: number, total: number) => void,
+): Promise<ImportOutcome> {
+  const outcome: ImportOutcome = {
+    created: 0,
+    updated: 0,
+    unchanged: 0,
+    rejectedCount: 0,
+    rejected: [],
+    done: 0,
+    total: items.length,
+  };
+  const offsets = Array.from(
+    { length: Math.ceil(items.length / IMPORT_CHUNK_RECORDS) },
+    (_, i) => i * IMPORT_CHUNK_RECORDS,
+  );
+  const reasons: RejectedRecord[] = [];
+  let next = 0;
+  const worker = async () => {
+    while (next < offsets.length && !outcome.failure) {
+      const offset = offsets[next++] ?? 0;
+      const chunk = items.slice(offset, offset + IMPORT_CHUNK_RECORDS);
+      const reply = await send(chunk);
+      if (!reply.ok) {
+        outcome.failure ??= reply;
+        return;
+      }
+      outcome.created += reply.created;
+      outcome.updated += reply.updated;
+      outcome.unchanged += reply.unchanged ?? 0;
+      outcome.rejectedCount += reply.rejected;
+      for (const r of reply.reasons)
+        reasons.push({ index: offset + r.index, field: String(r.field ?? ''), problem: r.problem });
+      outcome.done += chunk.length;
+      onProgress?.(outcome.done, outcome.total);
     }
-    const issue = result.issues[0];
-    const field = issue.path?.map((p) => String(p.key)).join('.') ?? '';
-    rejected.push({ index, field, problem: problemOf(issue) });
-  });
-  return { ok: true, records, rejected };
+  };
+  await Promise.all(Array.from({ length: CHUNKS_IN_FLIGHT }, worker));
+  // Chunks answer in any order; the report lists records in file order.
+  outcome.rejected = reasons.sort((a, b) => a.index - b.index).slice(0, KEPT_REASONS);
+  return outcome;
 }

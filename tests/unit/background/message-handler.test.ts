@@ -176,8 +176,8 @@ describe('handleMessage: the background boundary', () => {
     expect(reply).toMatchObject({ ok: true, created: 1, updated: 1, rejected: 4 });
     if (reply.ok) {
       expect(reply.reasons?.map((r) => r.index)).toEqual([2, 3, 4, 5]);
-      expect(reply.reasons?.[0]?.reason).toMatch(/^number: /);
-      expect(reply.reasons?.[2]?.reason).toBe('needs a tracking number or an order id');
+      expect(reply.reasons?.[0]?.field).toBe('number');
+      expect(reply.reasons?.[2]).toEqual({ index: 4, field: '', problem: 'no-number-or-order' });
     }
     const ups = await db.packages.where('number').equals(UPS).first();
     expect(ups?.status).toBe('delivered');

@@ -13,7 +13,7 @@ import { asMessageClient } from '../../../utils/messaging/client';
 import { DEFAULT_SETTINGS, type Settings } from '../../../utils/settings';
 import { DoorstepDatabase } from '../../../utils/store/db';
 import type { PackageRecord } from '../../../utils/store/types';
-import { CSV_COLUMNS } from '../../../utils/view/data-transfer';
+import { CSV_COLUMNS, IMPORT_CHUNK_RECORDS } from '../../../utils/view/data-transfer';
 import { PROVIDER_KEYS_KEY } from '../../../utils/view/providers';
 import { parseCsv } from '../csv';
 import { translatorFor } from './catalog';
@@ -104,8 +104,12 @@ function fakePermissions(granted: string[] = []) {
 function fakeBackground(db: DoorstepDatabase) {
   const sent: Message[] = [];
   const overrides: Partial<Record<Message['type'], HandlerReply>> = {};
+  /** `answered`: the worker stops after answering this many messages (later ones get no answer). */
+  const limits: { answered?: number } = {};
   const send = async (message: Message): Promise<HandlerReply> => {
     sent.push(structuredClone(message));
+    if (limits.answered !== undefined && sent.length > limits.answered)
+      return { ok: false, code: 'unavailable', detail: 'the worker stopped' };
     const override = overrides[message.type];
     if (override) return override;
     return handleMessage(
@@ -119,7 +123,7 @@ function fakeBackground(db: DoorstepDatabase) {
       'extension',
     );
   };
-  return { sent, send, overrides };
+  return { sent, send, overrides, limits };
 }
 
 interface Mounted {
@@ -758,24 +762,27 @@ describe('options page', () => {
       const sent = m.background.sent.filter((msg) => msg.type === 'import');
       expect(sent).toHaveLength(1);
       const records = (sent[0] as { records: PackageRecord[] }).records;
-      // The record with an unknown status never left the page; every other one was sent as read.
+      // Every record is sent as read, once: the background validates them (one validation, at its boundary).
       expect(records.map((r) => r.id)).toEqual([
         'pkg-headphones',
         'pkg-shoes',
+        'pkg-kindle',
         'pkg-kindle',
         'orphan-1',
         'orphan-2',
       ]);
       expect(records[0]?.events).toHaveLength(4);
 
-      // The store created 2, updated 1 and refused the 2 records with neither a number nor an order id.
+      // The store created 2, updated 1 and refused the unknown status and the 2 records with neither a number
+      // nor an order id, each named by its place in the file.
       expect(m.ui.text('[data-testid="import-report"] p')).toBe(
         'Imported: 2 new, 1 updated, 0 unchanged, 3 rejected.',
       );
       const reasons = m.ui.$$('[data-testid="import-report"] li').map((li) => li.textContent);
-      expect(reasons).toHaveLength(2);
+      expect(reasons).toHaveLength(3);
       expect(reasons[0]).toBe('Record 3: status has a value Doorstep does not know');
-      expect(reasons[1]).toBe('2 records refused while merging.');
+      expect(reasons[1]).toBe('Record 5: needs a tracking number or an order id');
+      expect(reasons[2]).toBe('Record 6: needs a tracking number or an order id');
       await waitFor(() => expect(m.ui.text('[data-testid="count"]')).toBe('3'));
       expect((await db.packages.get('pkg-headphones'))?.events).toHaveLength(4);
       expect(input.value).toBe('');
@@ -810,7 +817,9 @@ describe('options page', () => {
         expect(m.ui.text('[data-testid="import-report"] .field-error')).toBe(en('importNothingValid')),
       );
       expect(m.ui.text('[data-testid="import-report"] li')).toMatch(/^Record 1: /);
-      expect(m.background.sent).toEqual([]);
+      // Only the file that is an export reached the background, and nothing of it was stored.
+      expect(m.background.sent.map((msg) => msg.type)).toEqual(['import']);
+      expect(await db.packages.count()).toBe(0);
 
       m.background.overrides.import = { ok: false, code: 'internal', detail: 'internal error' };
       chooseFile(input, new File([JSON.stringify(threePackages(NOW))], 'good.json'));
@@ -819,8 +828,40 @@ describe('options page', () => {
           'Import failed: something went wrong inside Doorstep',
         ),
       );
-      expect(m.background.sent.map((msg) => msg.type)).toEqual(['import']);
+      expect(m.background.sent.map((msg) => msg.type)).toEqual(['import', 'import']);
       expect(m.ui.text('[data-testid="import-report"]')).not.toContain('Imported:');
+    });
+
+    it('imports a long file in chunks with progress, and says how far it got when the worker stops', async () => {
+      const m = await ready();
+      m.background.limits.answered = 1;
+      // Three good packages and junk: two chunks; the worker answers the first and then stops.
+      const junk = new Array(IMPORT_CHUNK_RECORDS * 2 - 3).fill(0);
+      const file = { format: 'doorstep-export', version: 1, packages: [...threePackages(NOW), ...junk] };
+      const input = must(m.ui.$('input[type="file"]')) as HTMLInputElement;
+      chooseFile(input, new File([JSON.stringify(file)], 'long.json', { type: 'application/json' }));
+      await waitFor(() => expect(m.ui.text('[data-testid="import-report"] .field-error')).not.toBe(''));
+      const total = (IMPORT_CHUNK_RECORDS * 2).toLocaleString('en');
+      const half = IMPORT_CHUNK_RECORDS.toLocaleString('en');
+      expect(m.ui.text('[data-testid="import-report"] .field-error')).toBe(
+        `The import stopped after ${half} of ${total} records: Doorstep’s background is not available right now: try again. Those are stored; choose the same file again to import the rest (records already stored are merged, never duplicated).`,
+      );
+      expect(m.ui.text('[data-testid="import-report"] p:not(.field-error)')).toBe(
+        `Imported: 3 new, 0 updated, 0 unchanged, ${IMPORT_CHUNK_RECORDS - 3} rejected.`,
+      );
+      expect(m.ui.text('[data-testid="import-progress"]')).toBe('');
+      expect(await db.packages.count()).toBe(3);
+      expect(input.disabled).toBe(false);
+
+      // The worker is back: the same file again finishes the import, and nothing is doubled.
+      m.background.limits.answered = undefined;
+      chooseFile(input, new File([JSON.stringify(file)], 'long.json', { type: 'application/json' }));
+      await waitFor(() =>
+        expect(m.ui.text('[data-testid="import-report"] p')).toBe(
+          `Imported: 0 new, 0 updated, 3 unchanged, ${IMPORT_CHUNK_RECORDS * 2 - 3} rejected.`,
+        ),
+      );
+      expect(await db.packages.count()).toBe(3);
     });
 
     it('deletes all data only after confirmation, through the background, and clears the synced copy', async () => {

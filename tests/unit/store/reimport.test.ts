@@ -4,7 +4,7 @@ import { handleMessage } from '../../../utils/background/message-handler';
 import { DoorstepDatabase } from '../../../utils/store/db';
 import { listAllPackages } from '../../../utils/store/repository';
 import type { PackageChange } from '../../../utils/store/types';
-import { exportJson, parseImportFile } from '../../../utils/view/data-transfer';
+import { exportJson, readImportFile } from '../../../utils/view/data-transfer';
 
 const dbs: DoorstepDatabase[] = [];
 afterEach(async () => {
@@ -30,14 +30,10 @@ it('re-importing its own export counts every record unchanged and writes nothing
   );
   expect(first).toMatchObject({ ok: true, created: 300, updated: 0, unchanged: 0 });
   const stored = await listAllPackages(db);
-  const parsed = parseImportFile(exportJson(stored, new Date(now)));
-  if (!parsed.ok) throw new Error(parsed.error);
+  const read = readImportFile(exportJson(stored, new Date(now)));
+  if (!read.ok) throw new Error(read.error);
   changes.length = 0;
-  const again = await handleMessage(
-    { type: 'import', records: parsed.records },
-    deps(now + 60_000),
-    'extension',
-  );
+  const again = await handleMessage({ type: 'import', records: read.items }, deps(now + 60_000), 'extension');
   expect(again).toMatchObject({ ok: true, created: 0, updated: 0, unchanged: 300 });
   expect(changes.flat()).toEqual([]);
   expect(await listAllPackages(db)).toEqual(stored);

@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { CSV_COLUMNS, exportCsv, exportJson, parseImportFile } from '../../../utils/view/data-transfer';
+import type { ReplyTo } from '../../../utils/messages';
+import {
+  CSV_COLUMNS,
+  exportCsv,
+  exportJson,
+  IMPORT_CHUNK_RECORDS,
+  MAX_IMPORT_FILE_RECORDS,
+  readImportFile,
+  sendImport,
+} from '../../../utils/view/data-transfer';
 import { must } from '../components/dom';
 import { threePackages } from '../components/fixtures';
 import { parseCsv } from '../csv';
@@ -34,40 +43,103 @@ describe('export', () => {
     expect(kindle?.[col('event_time')]).toBe('');
   });
 
-  it('writes a JSON backup that imports back without loss', () => {
+  it('writes a JSON backup that reads back without loss', () => {
     const packages = threePackages(NOW);
-    const parsed = parseImportFile(exportJson(packages, NOW));
-    expect(parsed).toEqual({ ok: true, records: packages, rejected: [] });
+    expect(readImportFile(exportJson(packages, NOW))).toEqual({ ok: true, items: packages });
   });
 });
 
-describe('import', () => {
+describe('import file', () => {
   it('refuses what is not JSON or not an export, and huge files', () => {
-    expect(parseImportFile('number,carrier\n1Z,ups')).toEqual({ ok: false, error: 'not-json' });
-    expect(parseImportFile('{"hello": 1}')).toEqual({ ok: false, error: 'not-an-export' });
-    expect(parseImportFile(JSON.stringify(new Array(20_001).fill({})))).toEqual({
+    expect(readImportFile('number,carrier\n1Z,ups')).toEqual({ ok: false, error: 'not-json' });
+    expect(readImportFile('{"hello": 1}')).toEqual({ ok: false, error: 'not-an-export' });
+    expect(readImportFile(JSON.stringify(new Array(MAX_IMPORT_FILE_RECORDS + 1).fill(0)))).toEqual({
       ok: false,
       error: 'too-many',
     });
+    // 50,000 records, a seller's years of packages, are one file.
+    const big = readImportFile(JSON.stringify(new Array(50_000).fill({})));
+    expect(big.ok && big.items.length).toBe(50_000);
+  });
+});
+
+/**
+ * A background that answers like the real one for the parts sendImport relies on: each record with an id is
+ * "created", others rejected with their index in the message; `failAt` makes the n-th message (from 0) fail;
+ * `outOfOrder` answers every odd message before the even one sent just before it.
+ */
+function fakeBackground({ failAt, outOfOrder = false }: { failAt?: number; outOfOrder?: boolean } = {}) {
+  const messages: unknown[][] = [];
+  const send = async (records: unknown[]): Promise<ReplyTo<'import'>> => {
+    const n = messages.push(records) - 1;
+    // Answer out of order: a later chunk may come back before an earlier one.
+    if (outOfOrder) await new Promise((resolve) => setTimeout(resolve, n % 2 === 0 ? 2 : 0));
+    if (n === failAt) return { ok: false, code: 'unavailable', detail: 'worker stopped' };
+    const reasons = records.flatMap((r, index) =>
+      typeof r === 'object' && r !== null && 'id' in r
+        ? []
+        : [{ index, field: 'id', problem: 'missing' as const }],
+    );
+    return {
+      ok: true,
+      created: records.length - reasons.length,
+      updated: 0,
+      rejected: reasons.length,
+      reasons,
+    };
+  };
+  return { messages, send };
+}
+
+describe('sendImport', () => {
+  const items = (n: number, bad: number[] = []) =>
+    Array.from({ length: n }, (_, i) => (bad.includes(i) ? { junk: i } : { id: `p${i}` }));
+
+  it('sends a big file in chunks, each record once and in file order, and sums the replies', async () => {
+    const background = fakeBackground({ outOfOrder: true });
+    const progress: number[] = [];
+    const total = IMPORT_CHUNK_RECORDS * 2 + 17;
+    const outcome = await sendImport(
+      items(total, [3, IMPORT_CHUNK_RECORDS + 5, total - 1]),
+      background.send,
+      (done) => progress.push(done),
+    );
+    expect(background.messages.map((m) => m.length)).toEqual([
+      IMPORT_CHUNK_RECORDS,
+      IMPORT_CHUNK_RECORDS,
+      17,
+    ]);
+    expect(background.messages.flat()).toEqual(items(total, [3, IMPORT_CHUNK_RECORDS + 5, total - 1]));
+    expect(outcome).toMatchObject({
+      created: total - 3,
+      updated: 0,
+      unchanged: 0,
+      rejectedCount: 3,
+      done: total,
+      total,
+    });
+    expect(outcome.failure).toBeUndefined();
+    // Rejections carry their position in the file, not in their chunk, in file order.
+    expect(outcome.rejected.map((r) => r.index)).toEqual([3, IMPORT_CHUNK_RECORDS + 5, total - 1]);
+    expect(progress.at(-1)).toBe(total);
+    expect(progress).toHaveLength(3);
   });
 
-  it('keeps valid records and names each rejected one with its reason', () => {
-    const [good] = threePackages(NOW);
-    const text = JSON.stringify([
-      good,
-      { ...good, id: 'x', status: 'teleported' },
-      { ...good, id: 'y', trackUrl: 'javascript:alert(1)' },
-      'junk',
-    ]);
-    const parsed = parseImportFile(text);
-    if (!parsed.ok) throw new Error('expected ok');
-    expect(parsed.records.map((r) => r.id)).toEqual(['pkg-headphones']);
-    expect(parsed.rejected.map((r) => r.index)).toEqual([1, 2, 3]);
-    // Coded, so the options page can word them in any language (the validator's messages are English).
-    expect(parsed.rejected).toEqual([
-      { index: 1, field: 'status', problem: 'not-allowed' },
-      { index: 2, field: 'trackUrl', problem: 'invalid' },
-      { index: 3, field: '', problem: 'wrong-type' },
-    ]);
+  it('stops at a failed chunk and says how far it got: nothing after it is sent, nothing is claimed', async () => {
+    const background = fakeBackground({ failAt: 1 });
+    const total = IMPORT_CHUNK_RECORDS * 5;
+    const outcome = await sendImport(items(total), background.send);
+    expect(outcome.failure).toMatchObject({ ok: false, code: 'unavailable' });
+    // Chunk 0 answered; chunk 1 failed; chunk 2 was already in flight (two at a time) and answered; no more sent.
+    expect(background.messages).toHaveLength(3);
+    expect(outcome.done).toBe(IMPORT_CHUNK_RECORDS * 2);
+    expect(outcome.created).toBe(IMPORT_CHUNK_RECORDS * 2);
+    expect(outcome.total).toBe(total);
+  });
+
+  it('sends nothing for an empty file', async () => {
+    const background = fakeBackground();
+    expect(await sendImport([], background.send)).toMatchObject({ done: 0, total: 0, created: 0 });
+    expect(background.messages).toEqual([]);
   });
 });
