@@ -7,7 +7,7 @@ import { getDatabase } from '@/utils/store/db';
 
 // Wiring only: the platform's parts go into the composition root (utils/background/root.ts), and one listener per
 // event source is registered synchronously at start, so a restarted worker still receives the event that woke it.
-// All state lives in IndexedDB and storage, nothing in worker memory.
+// All state lives in IndexedDB and storage; worker memory holds only what a start reads again (the badge's set).
 export default defineBackground(() => {
   const domParser = domParserDocument();
   const background = composeBackground(browser, {

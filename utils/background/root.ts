@@ -86,7 +86,7 @@ export function composeBackground(api: BrowserApi, platform: BackgroundPlatform)
   });
 
   // In this order: the badge is right before notifications go out, and sync bookkeeping comes last.
-  bus.subscribe('badge', services.refreshBadge);
+  bus.subscribe('badge', services.badgeOfChanges);
   bus.subscribe('notifications', services.notifyOfChanges);
   bus.subscribe('sync', services.queueSyncOf);
 

@@ -24,7 +24,7 @@ import { changesAffectSync } from '../sync/compact';
 import { queueDeletions, serialised, syncNow } from '../sync/sync-store';
 import { ensureAlarms, scheduleArchive, scheduleSync } from './alarms';
 import { archiveDuePackages, nextArchiveDue } from './archive-due';
-import { updateBadge } from './badge-updater';
+import { createBadgeUpdater } from './badge-updater';
 import { type HandlerReply, handleMessage, type IdentifyNumber } from './message-handler';
 import type { RefreshOutcome } from './refresh-service';
 
@@ -53,7 +53,8 @@ export interface BackgroundOptions {
  * What the service worker does, as plain functions over injected APIs; which event runs which of them is decided
  * in one place, the composition root (`./root.ts`). Changes are published, never handled here directly: the
  * badge, notifications and sync are subscribers like any other. No state is kept here between events except the
- * queue that keeps sync rounds from interleaving; anything that must survive lives in IndexedDB or storage.
+ * queue that keeps sync rounds from interleaving and the badge's in-memory candidates (read again at every start
+ * and periodic check); anything that must survive lives in IndexedDB or storage.
  */
 export function createBackgroundServices(
   api: BrowserApi,
@@ -84,14 +85,17 @@ export function createBackgroundServices(
     }
   };
 
-  const refreshBadge = () =>
-    safely('badge', async () => updateBadge(db, api.action, new Date(now()), t, await settings()));
+  const badge = createBadgeUpdater({ db, action: api.action, now, t, settings });
+  /** Subscriber: the changed records go into the badge's in-memory set; nothing is read from the database. */
+  const badgeOfChanges = (changes: PackageChange[]) => safely('badge', () => badge.onChanges(changes));
+  /** The badge from a fresh read (start, periodic checks, records written around the worker). */
+  const refreshBadge = () => safely('badge', () => badge.recount());
 
   const syncRound = serialised(async () => {
     if (!(await settings()).sync) return;
     const report = await syncNow({ db, area: api.storage.sync, local, now, identify: engine.identify });
     if (report.invalid > 0) log(`Doorstep: skipped ${report.invalid} malformed sync entries`);
-    if (report.changes.length > 0) await refreshBadge();
+    if (report.changes.length > 0) await badgeOfChanges(report.changes);
   });
 
   /** Subscriber: notices for status changes the user opted into. */
@@ -128,6 +132,7 @@ export function createBackgroundServices(
 
   return {
     refreshBadge,
+    badgeOfChanges,
     notifyOfChanges,
     queueSyncOf,
     periodicChecks,

@@ -255,6 +255,21 @@ export async function listBadgeCandidates(
   return [...unique.values()].sort((a, b) => b.updatedAt - a.updatedAt || (a.id < b.id ? 1 : -1));
 }
 
+/**
+ * The active packages not delivered (every one the badge can count, whatever the day and settings), from the
+ * `[archived+status]` index on both sides of `delivered`: neither the archive nor the delivered part of the active
+ * list is read. In no particular order.
+ */
+export async function listActiveUnfinished(db: DoorstepDatabase): Promise<PackageRecord[]> {
+  const range = (from: unknown, to: unknown) =>
+    db.packages.where('[archived+status]').between([0, from], [0, to], false, false).toArray();
+  const [before, after] = await Promise.all([
+    range(Dexie.minKey, 'delivered'),
+    range('delivered', Dexie.maxKey),
+  ]);
+  return [...before, ...after];
+}
+
 /** How many packages are archived, and how many active, counted from the index without reading a record. */
 export async function countPackages(db: DoorstepDatabase): Promise<{ active: number; archived: number }> {
   const count = (archived: 0 | 1) =>
