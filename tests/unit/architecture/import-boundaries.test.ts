@@ -124,3 +124,20 @@ describe('import boundaries', () => {
     }
   });
 });
+
+describe('dependencies', () => {
+  it('every runtime dependency in package.json is imported by the extension (none left behind unused)', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const { PROJECT_ROOT } = await import('./import-graph');
+    const manifest = JSON.parse(readFileSync(join(PROJECT_ROOT, 'package.json'), 'utf8')) as {
+      dependencies: Record<string, string>;
+    };
+    const packageOf = (name: string) =>
+      name.startsWith('@') ? name.split('/').slice(0, 2).join('/') : (name.split('/')[0] ?? name);
+    const used = new Set(graph.files.flatMap((file) => graph.runtimeImports(file)).map(packageOf));
+    // The polyfill is wired in by WXT's module (wxt.config.ts `modules`), not imported by our files.
+    used.add('webextension-polyfill');
+    expect(Object.keys(manifest.dependencies).filter((name) => !used.has(name))).toEqual([]);
+  });
+});
