@@ -8,7 +8,14 @@ import { sectionTitle, statusWords } from '@/utils/view/package-text';
 import { packageMatcher } from '@/utils/view/search';
 import { filterSections, groupIntoSections, type SectionId, viewClock } from '@/utils/view/sections';
 import { AddNumbers } from './AddNumbers';
-import { type ArchiveView, useArchive, usePackage, useStoredPackages } from './hooks';
+import {
+  type ArchiveView,
+  afterPaint,
+  useArchive,
+  useFirstScreen,
+  usePackage,
+  useStoredPackages,
+} from './hooks';
 import { Icon } from './Icons';
 import { type Notice, PackageDetails } from './PackageDetails';
 import { PackageRow } from './PackageRow';
@@ -27,9 +34,10 @@ const FILTERS: readonly Filter[] = [
 const NOTICE_MS = 8_000;
 /**
  * Rows rendered at first and added per step. A popup shows about seven rows; rendering 1,000 at once would cost
- * hundreds of milliseconds on open and on every keystroke, so more rows are rendered as the list is scrolled.
+ * hundreds of milliseconds on open and on every keystroke, so more rows are rendered as the list is scrolled (and
+ * the first screen reads only the sections these rows are in).
  */
-const ROWS_STEP = 40;
+const ROWS_STEP = 24;
 
 /**
  * The popup: every package in one place, grouped the way a shopper thinks about them, live while open.
@@ -38,11 +46,14 @@ const ROWS_STEP = 40;
 export function App() {
   const services = useServices();
   const { t, db } = services;
-  const packages = useStoredPackages(db);
   const [stateSettings, setStateSettings] = useState<StateSettings>({
     staleAfterDays: DEFAULT_SETTINGS.staleAfterDays,
     autoArchiveDays: DEFAULT_SETTINGS.autoArchiveDays,
   });
+  const [settingsKnown, setSettingsKnown] = useState(false);
+  // The whole active list is read once the first screen is painted, so the two reads do not compete.
+  const [wantAll, setWantAll] = useState(false);
+  const packages = useStoredPackages(db, wantAll);
   const [query, setQuery] = useState('');
   const [filter, setFilter] = useState<Filter>('active');
   const [rowLimit, setRowLimit] = useState(ROWS_STEP);
@@ -55,8 +66,11 @@ export function App() {
 
   useEffect(() => {
     services.loadSettings().then(
-      ({ staleAfterDays, autoArchiveDays }) => setStateSettings({ staleAfterDays, autoArchiveDays }),
-      () => undefined, // Defaults are a fine view when settings cannot be read.
+      ({ staleAfterDays, autoArchiveDays }) => {
+        setStateSettings({ staleAfterDays, autoArchiveDays });
+        setSettingsKnown(true);
+      },
+      () => setSettingsKnown(true), // Defaults are a fine view when settings cannot be read.
     );
   }, [services]);
 
@@ -69,9 +83,19 @@ export function App() {
   const notify = useCallback((next: Notice) => setNotice(next), []);
   // The same derivation as the badge (utils/status/package-state.ts), with the same settings.
   const clock = viewClock(services.now(), stateSettings);
+  // The first screen: the first sections, read through indexes as far as the first rows go (with the settings known,
+  // so its sections are the full list's).
+  const first = useFirstScreen(db, settingsKnown ? clock : undefined, ROWS_STEP);
+  useEffect(() => {
+    if (first.done && !first.view) setWantAll(true); // Unreadable first screen: the whole list is all there is.
+  }, [first.done]);
   // Active packages only: the archive is counted from the index and read a page (or a search's rows) at a time.
   const all = packages.status === 'ready' ? packages.value.active : undefined;
-  const archivedCount = packages.status === 'ready' ? packages.value.archivedCount : 0;
+  const archivedCount =
+    packages.status === 'ready' ? packages.value.archivedCount : (first.view?.counts.archived ?? 0);
+  // Until the whole active list is read, the sections and counts shown are the first screen's.
+  const shownAll = all !== undefined || first.view?.complete === true;
+  const activeCount = all?.length ?? first.view?.counts.active;
   const [rendered, setRendered] = useState(false);
 
   const searchWords = useCallback(
@@ -80,9 +104,9 @@ export function App() {
   );
   // Grouped and sorted once per change of the active list; a keystroke only filters the sorted sections.
   const grouped = useMemo(
-    () => (all ? groupIntoSections(all, clock) : []),
+    () => (all ? groupIntoSections(all, clock) : (first.view?.sections ?? [])),
     // The clock changes every render; grouping by the minute it was opened is what the user expects.
-    [all, stateSettings],
+    [all, first.view, stateSettings],
   );
   const archive = useArchive(db, archivedCount, query, rowLimit, searchWords, {
     show: filter === 'archive',
@@ -95,14 +119,22 @@ export function App() {
   }, [grouped, filter, query, searchWords]);
 
   useLayoutEffect(() => {
-    if (all && !firstRender.current) {
+    if (activeCount !== undefined && !firstRender.current) {
       firstRender.current = true;
-      performance.mark('doorstep:first-render', { detail: { packages: all.length + archivedCount } });
+      performance.mark('doorstep:first-render', { detail: { packages: activeCount + archivedCount } });
+      // After this frame is painted, the rest: the whole active list, then (below) the archive's search index.
+      afterPaint(() => setWantAll(true));
+    }
+  }, [activeCount]);
+  useLayoutEffect(() => {
+    if (all && !rendered) {
+      performance.mark('doorstep:active-listed', { detail: { packages: all.length } });
       setRendered(true);
     }
   }, [all]);
-  // In the archive the rows of a query arrive a moment after it (read from the database): marked once they are in.
-  const shownQuery = filter === 'archive' ? archive?.query : query;
+  // In the archive the rows of a query arrive a moment after it (read from the database): marked once they are in;
+  // in the active list once it is whole (a search over the first screen alone would miss packages).
+  const shownQuery = filter === 'archive' ? archive?.query : shownAll ? query : undefined;
   useLayoutEffect(() => {
     if (firstRender.current && shownQuery === query)
       performance.mark('doorstep:search-rendered', { detail: { query, filter } });
@@ -156,7 +188,10 @@ export function App() {
     : undefined;
   // Active records whose archiving is due (the alarm archives them within the minute) are in no section, so they
   // are not counted as active.
-  const total = useMemo(() => grouped.reduce((n, s) => n + s.packages.length, 0), [grouped]);
+  const listed = useMemo(() => grouped.reduce((n, s) => n + s.packages.length, 0), [grouped]);
+  // Before the whole list is read, the index's count of active packages (which, unlike the sections, includes any
+  // whose archiving is due this minute).
+  const total = shownAll ? listed : (activeCount ?? 0);
 
   return (
     // biome-ignore lint/a11y/noStaticElementInteractions: keyboard shortcuts for the whole popup, not a control.
@@ -210,7 +245,7 @@ export function App() {
           <p role="alert" class="error">
             {t('readFailed', errorWords({ code: 'internal' }, t))}
           </p>
-        ) : !all ? (
+        ) : activeCount === undefined ? (
           <p class="loading" aria-busy="true">
             {t('loading')}
           </p>
@@ -224,7 +259,7 @@ export function App() {
             onBack={() => setSelected(undefined)}
             notify={notify}
           />
-        ) : all.length === 0 && archivedCount === 0 ? (
+        ) : activeCount === 0 && archivedCount === 0 ? (
           <FirstRun onAdd={() => setAdding(true)} onScan={scan} />
         ) : (
           <>
@@ -268,6 +303,8 @@ export function App() {
               archive={archive}
               clock={clock}
               query={query}
+              whole={shownAll}
+              activeTotal={total}
               rowLimit={rowLimit}
               onMore={() => setRowLimit((n) => n + ROWS_STEP * 5)}
               onOpen={setSelected}
@@ -314,6 +351,8 @@ function PackageList({
   archive,
   clock,
   query,
+  whole,
+  activeTotal,
   rowLimit,
   onMore,
   onOpen,
@@ -323,6 +362,10 @@ function PackageList({
   archive: ArchiveView | undefined;
   clock: ReturnType<typeof viewClock>;
   query: string;
+  /** The active sections are all read (not only the first screen's). */
+  whole: boolean;
+  /** How many active packages there are, while `sections` may be only the first screen's. */
+  activeTotal: number;
   rowLimit: number;
   onMore: () => void;
   onOpen: (id: string) => void;
@@ -333,8 +376,11 @@ function PackageList({
     filter === 'archive'
       ? [{ id: 'archive', packages: archive?.rows ?? [], count: archive?.total ?? 0 }]
       : sections.map((section) => ({ ...section, count: section.packages.length }));
-  const total = shown.reduce((n, section) => n + section.count, 0);
-  if (filter === 'archive' && (!archive || archive.indexing)) {
+  const total =
+    filter === 'active' && !query ? activeTotal : shown.reduce((n, section) => n + section.count, 0);
+  const waiting =
+    filter === 'archive' ? !archive || archive.indexing : !whole && (query !== '' || filter !== 'active');
+  if (waiting) {
     return (
       <p class="loading" aria-busy="true">
         {t('loading')}
@@ -366,8 +412,14 @@ function PackageList({
             <span class="visually-hidden">{t('packageCount', section.count)}</span>
           </h2>
           <ul>
-            {section.rows.map((pkg) => (
-              <PackageRow key={pkg.id} pkg={pkg} clock={clock} onOpen={onOpen} />
+            {section.rows.map((pkg, at) => (
+              <PackageRow
+                key={pkg.id}
+                pkg={pkg}
+                clock={clock}
+                onOpen={onOpen}
+                position={{ at: at + 1, of: section.count }}
+              />
             ))}
           </ul>
         </section>

@@ -21,10 +21,13 @@ export function PackageRow({
   pkg,
   clock,
   onOpen,
+  position,
 }: {
   pkg: PackageRecord;
   clock: ViewClock;
   onOpen: (id: string) => void;
+  /** Its place in the whole section, 1-based, when only some of the section's rows are rendered. */
+  position?: { at: number; of: number };
 }) {
   const { t, locale } = useServices();
   const problem = problemOf(pkg, clock);
@@ -41,7 +44,14 @@ export function PackageRow({
   const checked = freshnessWords(pkg, clock.now, t, locale);
   const tone = problem ? 'problem' : pkg.status === 'delivered' ? 'done' : 'moving';
   return (
-    <li class="package" data-number={pkg.number ?? ''} data-status={pkg.status} data-id={pkg.id}>
+    <li
+      class="package"
+      data-number={pkg.number ?? ''}
+      data-status={pkg.status}
+      data-id={pkg.id}
+      aria-posinset={position?.at}
+      aria-setsize={position?.of}
+    >
       <button type="button" class="row" data-row="" onClick={() => onOpen(pkg.id)}>
         <CarrierMark carrier={pkg.carrier} merchant={pkg.merchant} />
         <span class="row-main">

@@ -1,5 +1,6 @@
 import { liveQuery } from 'dexie';
 import { useEffect, useRef, useState } from 'preact/hooks';
+import type { ViewClock } from '@/utils/status/package-state';
 import type { DoorstepDatabase } from '@/utils/store/db';
 import {
   countPackages,
@@ -8,9 +9,11 @@ import {
   listActivePackages,
   listArchivedFrom,
   listArchivePage,
+  listSectionCandidates,
 } from '@/utils/store/repository';
 import type { PackageRecord } from '@/utils/store/types';
 import { buildArchiveIndex } from '@/utils/view/archive-index';
+import { type FirstScreen, readFirstScreen } from '@/utils/view/first-screen';
 import { haystackOf, queryTerms, type SearchWords } from '@/utils/view/search';
 import { type IndexEntry, type IndexSearch, searchIndex } from '@/utils/view/search-index';
 
@@ -23,15 +26,16 @@ export type LiveState<T> =
  * Subscribes to a Dexie live query: the component re-renders whenever the queried data changes, in this page or in
  * the background. Plain `liveQuery` with hooks keeps preact/compat out of the bundle.
  */
-export function useLiveQuery<T>(query: () => Promise<T>, deps: unknown[]): LiveState<T> {
+export function useLiveQuery<T>(query: () => Promise<T>, deps: unknown[], enabled = true): LiveState<T> {
   const [state, setState] = useState<LiveState<T>>({ status: 'loading' });
   useEffect(() => {
+    if (!enabled) return;
     const subscription = liveQuery(query).subscribe({
       next: (value) => setState({ status: 'ready', value }),
       error: (error: unknown) => setState({ status: 'error', error: String(error) }),
     });
     return () => subscription.unsubscribe();
-  }, deps);
+  }, [...deps, enabled]);
   return state;
 }
 
@@ -45,12 +49,66 @@ export interface StoredPackages {
 /**
  * The popup's main data: the active packages and the size of the archive, live. A store of years of packages is
  * mostly archive; reading it whole on every open (and every change) would cost seconds and tens of megabytes.
+ * Read once `enabled`: the popup asks for it after its first screen is painted (`useFirstScreen`).
  */
-export function useStoredPackages(db: DoorstepDatabase): LiveState<StoredPackages> {
-  return useLiveQuery(async () => {
-    const [active, counts] = await Promise.all([listActivePackages(db), countPackages(db)]);
-    return { active, archivedCount: counts.archived };
-  }, [db]);
+export function useStoredPackages(db: DoorstepDatabase, enabled: boolean): LiveState<StoredPackages> {
+  return useLiveQuery(
+    async () => {
+      const [active, counts] = await Promise.all([listActivePackages(db), countPackages(db)]);
+      performance.mark('doorstep:packages-read');
+      return { active, archivedCount: counts.archived };
+    },
+    [db],
+    enabled,
+  );
+}
+
+/** Runs `then` once the current frame is painted (a task after the next animation frame; a task where none). */
+export function afterPaint(then: () => void): void {
+  if (typeof requestAnimationFrame === 'undefined') setTimeout(then, 0);
+  else requestAnimationFrame(() => setTimeout(then, 0));
+}
+
+export interface FirstScreenView extends FirstScreen {
+  /** Active and archived packages, counted from the indexes. */
+  counts: { active: number; archived: number };
+}
+
+/**
+ * The first screen, read once on opening (not live: the whole active list, live, replaces it right after). Settles
+ * as `undefined` when it cannot be read; the whole list is then all there is.
+ */
+export function useFirstScreen(
+  db: DoorstepDatabase,
+  clock: ViewClock | undefined,
+  rows: number,
+): { done: boolean; view: FirstScreenView | undefined } {
+  const [state, setState] = useState<{ done: boolean; view: FirstScreenView | undefined }>({
+    done: false,
+    view: undefined,
+  });
+  const asked = clock !== undefined;
+  useEffect(() => {
+    if (!clock) return;
+    let cancelled = false;
+    Promise.all([
+      readFirstScreen((section) => listSectionCandidates(db, section, clock), clock, rows),
+      countPackages(db),
+    ]).then(
+      ([screen, counts]) => {
+        performance.mark('doorstep:first-screen-read');
+        if (!cancelled) setState({ done: true, view: { ...screen, counts } });
+      },
+      () => {
+        if (!cancelled) setState({ done: true, view: undefined });
+      },
+    );
+    return () => {
+      cancelled = true;
+    };
+    // Read once per open, with the clock of the moment the settings were known.
+  }, [db, asked]);
+  return state;
 }
 
 /** Records read per step while the archive's search index is built; the page stays responsive between steps. */

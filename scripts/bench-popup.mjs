@@ -5,6 +5,8 @@
 // built: `doorstep:archive-indexed`), the popup's JS heap (CDP, after a forced GC), and the popup bundle size gzip.
 // Reference in the same run: the same popup opened on an empty database. Quiet, then with a second process keeping
 // one core busy (scripts/cpu-load.mjs, bounded in time). Builds into DOORSTEP_OUT_DIR (default .output-bench-popup).
+// The full run is the default; while working on one part, BENCH_POPUP_PARTS=render,active,archive (any of them) and
+// BENCH_POPUP_LOADS=quiet,loaded (either) run less of it. BENCH_SKIP_BUILD=1 reuses the last build.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -18,6 +20,8 @@ const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const PACKAGES = 50_000;
 const ACTIVE = 2_000;
 const RUNS = 7;
+const PARTS = new Set((process.env.BENCH_POPUP_PARTS ?? 'render,active,archive').split(','));
+const LOADS = new Set((process.env.BENCH_POPUP_LOADS ?? 'quiet,loaded').split(','));
 const QUERIES = ['catan', 'ups', 'chicago', '1z', 'zzz-no-match', 'yoga mat', 'gift sam', ''];
 
 const { build } = await import('wxt');
@@ -58,7 +62,15 @@ async function openPopup() {
     return mark && { startTime: mark.startTime, detail: mark.detail };
   });
   const mark = await handle.jsonValue();
-  return { page, firstRender: mark.startTime, rendered: mark.detail?.packages };
+  const phases = await page.evaluate(() =>
+    Object.fromEntries(
+      performance
+        .getEntriesByType('mark')
+        .filter((m) => m.name.startsWith('doorstep:'))
+        .map((m) => [m.name.replace('doorstep:', ''), m.startTime]),
+    ),
+  );
+  return { page, firstRender: mark.startTime, rendered: mark.detail?.packages, phases };
 }
 
 async function seed(count) {
@@ -88,17 +100,28 @@ async function firstRenders(count) {
   if (seeded !== count) await seed(count);
   seeded = count;
   const times = [];
+  const phases = [];
   for (let run = 0; run < RUNS; run++) {
-    const { page, firstRender, rendered } = await openPopup();
-    if (rendered !== count) throw new Error(`expected ${count} packages rendered, the popup saw ${rendered}`);
-    if (run > 0) times.push(firstRender); // the first open warms the disk cache and code cache
-    await page.close();
+    const open = await openPopup();
+    if (open.rendered !== count)
+      throw new Error(`expected ${count} packages rendered, the popup saw ${open.rendered}`);
+    // the first open warms the disk cache and code cache
+    if (run > 0) {
+      times.push(open.firstRender);
+      phases.push(open.phases);
+    }
+    await open.page.close();
   }
+  times.phases = phases;
   return times;
 }
 
 async function searchTimes(filter) {
   const { page } = await openPopup();
+  // Keystrokes are measured on the popup as it stays open: once the whole active list is read after the first screen.
+  await page.waitForFunction(() => performance.getEntriesByName('doorstep:active-listed').length > 0, null, {
+    timeout: 120_000,
+  });
   if (filter === 'archive') {
     await page.selectOption('select', 'archive');
     await page.waitForFunction(
@@ -148,34 +171,52 @@ async function searchTimes(filter) {
 }
 
 async function measure() {
+  const render = PARTS.has('render');
+  // The empty popup is the reference of every figure: measured in every run.
   const emptyTimes = await firstRenders(0);
-  const fullTimes = await firstRenders(PACKAGES);
-  const active = await searchTimes('active');
-  const archive = await searchTimes('archive');
+  const fullTimes = render ? await firstRenders(PACKAGES) : undefined;
+  if (!fullTimes) await seed(PACKAGES);
+  seeded = PACKAGES;
+  const active = PARTS.has('active') ? await searchTimes('active') : undefined;
+  const archive = PARTS.has('archive') ? await searchTimes('archive') : undefined;
   return { emptyTimes, fullTimes, active, archive };
+}
+
+/** Where the first render's time went: the median time of each mark the popup sets, from navigation start. */
+function phaseLine(times) {
+  const names = [...new Set(times.phases.flatMap((p) => Object.keys(p)))];
+  const at = names
+    .map((name) => [name, median(times.phases.map((p) => p[name]).filter((t) => t !== undefined))])
+    .sort((a, b) => a[1] - b[1]);
+  return at.map(([name, t]) => `${name} ${t.toFixed(0)}`).join(', ');
 }
 
 function report(label, r) {
   const empty = median(r.emptyTimes);
-  const full = median(r.fullTimes);
-  console.log(`\n${label}`);
+  console.log(`\n${label} (load average at the end: ${r.loadavg})`);
   console.log(
     `popup first complete render (navigation start → list in the DOM), median of ${RUNS - 1} opens:`,
   );
   console.log(`  empty database (reference): ${ms(empty)}`);
-  console.log(
-    `  ${PACKAGES.toLocaleString('en')} stored (${ACTIVE.toLocaleString('en')} active): ${ms(full)}  (${(full / empty).toFixed(2)}× reference; goal ≤ 1.3×: ${verdict(full / empty <= 1.3)})`,
-  );
-  console.log(
-    `  all opens: empty [${r.emptyTimes.map((t) => t.toFixed(0)).join(', ')}], full [${r.fullTimes.map((t) => t.toFixed(0)).join(', ')}]`,
-  );
-  for (const [what, s] of [
-    [`active list (${ACTIVE.toLocaleString('en')})`, r.active],
-    [
+  if (r.fullTimes) {
+    const full = median(r.fullTimes);
+    console.log(
+      `  ${PACKAGES.toLocaleString('en')} stored (${ACTIVE.toLocaleString('en')} active): ${ms(full)}  (${(full / empty).toFixed(2)}× reference; goal ≤ 1.3×: ${verdict(full / empty <= 1.3)})`,
+    );
+    console.log(
+      `  all opens: empty [${r.emptyTimes.map((t) => t.toFixed(0)).join(', ')}], full [${r.fullTimes.map((t) => t.toFixed(0)).join(', ')}]`,
+    );
+    console.log(`  marks (median ms from navigation start), empty: ${phaseLine(r.emptyTimes)}`);
+    console.log(`  marks, ${PACKAGES.toLocaleString('en')} stored: ${phaseLine(r.fullTimes)}`);
+  }
+  const searches = [];
+  if (r.active) searches.push([`active list (${ACTIVE.toLocaleString('en')})`, r.active]);
+  if (r.archive)
+    searches.push([
       `archive (${(PACKAGES - ACTIVE).toLocaleString('en')}, index built ${ms(r.archive.indexedAt)} after open)`,
       r.archive,
-    ],
-  ]) {
+    ]);
+  for (const [what, s] of searches) {
     const paint = s.search.map((x) => x.painted);
     const dom = s.search.map((x) => x.dom);
     console.log(
@@ -192,23 +233,27 @@ function report(label, r) {
         .join(' ')}`,
     );
   }
-  const heap = Math.max(r.active.heap, r.archive.heap);
+  if (searches.length === 0) return;
+  const heap = Math.max(...searches.map(([, s]) => s.heap));
   console.log(
     `popup JS heap with ${PACKAGES.toLocaleString('en')} stored, archive index built (forced GC): ${(heap / 1_048_576).toFixed(1)} MB (goal ≤ 50 MB: ${verdict(heap <= 50 * 1_048_576)})`,
   );
 }
 
+const loadavg = () => readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
 try {
-  const quiet = await measure();
-  const load = await startCpuLoad(300_000);
+  const quiet = LOADS.has('quiet') ? { ...(await measure()), loadavg: loadavg() } : undefined;
   let loaded;
-  try {
-    loaded = await measure();
-  } finally {
-    load.stop();
+  if (LOADS.has('loaded')) {
+    const load = await startCpuLoad(300_000);
+    try {
+      loaded = { ...(await measure()), loadavg: loadavg() };
+    } finally {
+      load.stop();
+    }
   }
-  report('QUIET (machine shared with other work: figures vary run to run)', quiet);
-  report('LOADED (a second process keeps one core busy)', loaded);
+  if (quiet) report('QUIET (machine shared with other work: figures vary run to run)', quiet);
+  if (loaded) report('LOADED (a second process keeps one core busy)', loaded);
 
   const html = readFileSync(join(EXTENSION_DIR, 'popup.html'), 'utf8');
   const files = [...html.matchAll(/(?:src|href)="\/([^"]+\.(?:js|css))"/g)].map((m) => m[1]);

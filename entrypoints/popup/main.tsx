@@ -34,6 +34,7 @@ const services: Services = {
   now: () => new Date(),
 };
 
+performance.mark('doorstep:script-start');
 document.documentElement.lang = browser.i18n.getUILanguage();
 const root = document.getElementById('app');
 if (root) {

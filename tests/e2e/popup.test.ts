@@ -107,7 +107,7 @@ describe('popup in Chromium', () => {
     const isActive = (r: PackageRecord) => !packageState(r, clock).archived;
     const active = records.filter(isActive).length;
     // The first screenful is rendered at once; the rest as the list is scrolled (or "Show more" is pressed).
-    await expect.poll(() => page.locator('li.package').count(), POLL).toBe(40);
+    await expect.poll(() => page.locator('li.package').count(), POLL).toBe(24);
     await page.screenshot({ path: `${SHOTS}/popup-200-packages.png` });
     // A section's count is complete even while some of its rows wait to be rendered.
     const outForDelivery = records.filter((r) => packageState(r, clock).section === 'out_for_delivery');

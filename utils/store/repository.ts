@@ -1,8 +1,9 @@
 import Dexie from 'dexie';
-import { DAY_MS, type ViewClock } from '../status/package-state';
+import { DAY_MS, type SectionId, type ViewClock } from '../status/package-state';
 import { ANY_DAY, type DoorstepDatabase } from './db';
 import { createRecord, mergeDetection, mergeRecords, unionSources } from './merge';
-import type { Detection, PackageChange, PackageRecord } from './types';
+import { isFinished } from './status';
+import { type Detection, PACKAGE_STATUSES, type PackageChange, type PackageRecord } from './types';
 
 export interface UpsertResult {
   created: number;
@@ -636,4 +637,43 @@ export function listByCreation(
 /** How many stored packages have a tracking number, from the index. */
 export function countNumberedPackages(db: DoorstepDatabase): Promise<number> {
   return db.packages.where('number').above('').count();
+}
+
+/** Statuses of packages still under way (every status but the finished ones), for the popup's first screen. */
+const UNDER_WAY_STATUSES = PACKAGE_STATUSES.filter((status) => !isFinished(status));
+
+/**
+ * The active packages that can be in popup section `section`: a superset, read through indexes, that the derivation
+ * (utils/status/package-state.ts) then sorts out; together with the candidates of every earlier section it holds the
+ * whole section. The popup's first screen reads only as far as the rows it shows, instead of the whole active list:
+ * out for delivery by status; arriving today by the pickup status and the estimate's days; problems as the badge
+ * finds them; on the way by every unfinished status; delivered needs the whole active list. Read-only.
+ */
+export async function listSectionCandidates(
+  db: DoorstepDatabase,
+  section: SectionId,
+  clock: Pick<ViewClock, 'now' | 'today' | 'staleAfterDays'>,
+): Promise<PackageRecord[]> {
+  const active = (statuses: readonly string[]) =>
+    db.packages
+      .where('[archived+status]')
+      .anyOf(statuses.map((status) => [0, status]))
+      .toArray();
+  switch (section) {
+    case 'out_for_delivery':
+      return active(['out_for_delivery']);
+    case 'today': {
+      const [pickup, byDay] = await Promise.all([
+        active(['available_for_pickup']),
+        db.packages.where('arrivalDays').anyOf([clock.today, ANY_DAY]).toArray(),
+      ]);
+      return [...pickup, ...byDay.filter((record) => record.archivedAt === undefined)];
+    }
+    case 'problems':
+      return listBadgeCandidates(db, clock);
+    case 'on_the_way':
+      return active(UNDER_WAY_STATUSES);
+    case 'delivered':
+      return listActivePackages(db);
+  }
 }
