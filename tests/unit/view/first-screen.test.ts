@@ -18,7 +18,9 @@ const ids = (sections: readonly Section[]) =>
   sections.map((s) => `${s.id}:${s.packages.map((p) => p.id).join(',')}`);
 
 describe('readFirstScreen over the store', () => {
-  const now = Date.now();
+  // Midday, local time: the scale data dates its packages hours before `now`, and shortly after midnight "out for
+  // delivery 3 hours ago" would be yesterday's (a stuck parcel, not the first section).
+  const now = new Date(2026, 11, 7, 12, 0).getTime();
 
   it('lists the first sections whole, exactly as the whole active list groups them, reading only as far as needed', async () => {
     await db.packages.bulkPut(scaleRecords(3_000, 800, now));
