@@ -4,6 +4,7 @@ import { type StateSettings, viewClock } from '../status/package-state';
 import type { DoorstepDatabase } from '../store/db';
 import { listActiveUnfinished, listBadgeCandidates } from '../store/repository';
 import type { PackageChange, PackageRecord } from '../store/types';
+import { serialised } from '../sync/sync-store';
 
 /** Without settings the badge uses its defaults (5 days); the fewest days allowed pre-selects a superset of those. */
 const MIN_STALE_DAYS = 1;
@@ -92,13 +93,8 @@ export interface BadgeUpdater {
 export function createBadgeUpdater(deps: BadgeUpdaterDeps): BadgeUpdater {
   let candidates: Map<string, PackageRecord> | undefined;
   let shown: string | undefined;
-  let tail: Promise<unknown> = Promise.resolve();
-
-  const inTurn = <T>(step: () => Promise<T>): Promise<T> => {
-    const run = tail.then(step, step);
-    tail = run.catch(() => undefined);
-    return run;
-  };
+  // One step at a time, in the order asked for (a failed step does not stop the next).
+  const inTurn = serialised((step: () => Promise<string>) => step());
 
   async function read(): Promise<Map<string, PackageRecord>> {
     const records = await listActiveUnfinished(deps.db);
