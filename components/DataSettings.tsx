@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import { localDate } from '@/utils/badge';
 import { errorWords } from '@/utils/i18n/error-words';
 import { rejectionWords } from '@/utils/i18n/rejection-words';
+import { sendStagedImport } from '@/utils/store/import-staging';
 import { countAllPackages, listAllPackages } from '@/utils/store/repository';
 import {
   exportCsv,
@@ -73,7 +74,8 @@ export function DataSettings({ synced = false }: { synced?: boolean }) {
     setImporting(true);
     const outcome = await sendImport(
       read.items,
-      (records) => services.send({ type: 'import', records }),
+      // Staged in the database, the worker told only the chunk's id: far cheaper than the records in a message.
+      (records) => sendStagedImport(db, records, services.now().getTime(), services.send),
       // A long file (tens of thousands of records) takes seconds: say how far it is.
       (done, total) => setProgress(done < total ? t('importProgress', number(done), number(total)) : ''),
     ).finally(() => setImporting(false));

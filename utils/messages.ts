@@ -39,6 +39,9 @@ function boundedArray<TItem extends v.GenericSchema>(item: TItem, max: number) {
   );
 }
 
+/** The most records one import message carries, inline or staged (the options page sends fewer per chunk). */
+export const IMPORT_MESSAGE_RECORDS = 20_000;
+
 /** A normalised tracking number: upper case, no spaces; a hyphen only inside (LaserShip's "-1" piece suffix). */
 export const TrackingNumberSchema = v.pipe(v.string(), v.regex(/^[A-Z0-9](?:[A-Z0-9-]{4,38})[A-Z0-9]$/));
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -154,7 +157,12 @@ export const MessageSchema = v.variant('type', [
   /** Popup "refresh now": ask the status providers for these packages. */
   v.object({ type: v.literal('refresh'), ids: boundedArray(packageId, 1000) }),
   /** Options import: records merged into the store, reported back. */
-  v.object({ type: v.literal('import'), records: boundedArray(v.unknown(), 20_000) }),
+  v.object({ type: v.literal('import'), records: boundedArray(v.unknown(), IMPORT_MESSAGE_RECORDS) }),
+  /**
+   * Options import of a big file: the records of one chunk, staged in the database by the page
+   * (utils/store/import-staging.ts); the worker takes, validates and merges them exactly as `import`'s.
+   */
+  v.object({ type: v.literal('import-staged'), chunk: identifier }),
   /** Options "delete all data": empties the package store on this device. */
   v.object({ type: v.literal('delete-all') }),
   /**
@@ -221,6 +229,7 @@ export const ALLOWED_SENDERS: { readonly [T in MessageType]: readonly SenderKind
   restore: ['extension'],
   refresh: ['extension'],
   import: ['extension'],
+  'import-staged': ['extension'],
   'delete-all': ['extension'],
   'check-carrier-page': ['extension'],
 };
@@ -302,6 +311,7 @@ export interface ReplyBodies {
   restore: { ids: string[] };
   refresh: { created?: number; updated?: number; unchanged?: number; ids?: string[] };
   import: ImportCounts;
+  'import-staged': ImportCounts;
   'delete-all': { updated: number };
   'check-carrier-page': { created?: number; updated?: number; unchanged?: number; ids?: string[] };
 }

@@ -6,6 +6,7 @@ import {
   type ErrorCode,
   type ErrorReply,
   errorReply,
+  IMPORT_MESSAGE_RECORDS,
   type Message,
   type MessageType,
   PAGE_SOURCE_KINDS,
@@ -18,6 +19,7 @@ import { encodeRefreshError, parseRefreshError } from '../refresh/failure-code';
 import type { ContentSettings } from '../settings';
 import { clampRecord } from '../store/clamp';
 import type { DoorstepDatabase } from '../store/db';
+import { takeImportChunk } from '../store/import-staging';
 import {
   deleteAllPackages,
   deletePackage,
@@ -152,6 +154,15 @@ const HANDLERS: {
 
   import: (message, deps) => importFile(message.records, deps),
 
+  'import-staged': async (message, deps) => {
+    const records = await takeImportChunk(deps.db, message.chunk, deps.now());
+    if (!records) return fail('not-found', 'no such staged import chunk');
+    // The page staged it, but the database is read like any outside input: the same bound as a message's.
+    if (records.length > IMPORT_MESSAGE_RECORDS)
+      return fail('invalid', `a staged chunk holds at most ${IMPORT_MESSAGE_RECORDS} records`);
+    return importFile(records, deps);
+  },
+
   'check-carrier-page': async (message, deps) => {
     if (!deps.checkCarrierPage) return fail('unavailable', 'checking carrier pages is not available here');
     const reply = await deps.checkCarrierPage(message.id);
@@ -206,7 +217,7 @@ function refreshReply(ids: string[], { refreshed, failed }: RefreshOutcome): Rep
   });
 }
 
-async function importFile(items: unknown[], deps: HandlerDeps): Promise<ReplyTo<'import'>> {
+async function importFile(items: unknown[], deps: HandlerDeps): Promise<ReplyTo<'import' | 'import-staged'>> {
   const { records, rejected, reasons } = parseRecords(items);
   if (rejected > 0) deps.log?.(`Doorstep: import rejected ${rejected} of ${items.length} records`);
   const now = deps.now();

@@ -1,6 +1,6 @@
 import Dexie, { type EntityTable, type Transaction } from 'dexie';
 import { isWatched, lastNewsAt } from '../status/package-state';
-import type { PackageRecord } from './types';
+import type { PackageRecord, StagedImportChunk } from './types';
 
 export const DATABASE_NAME = 'doorstep';
 
@@ -44,7 +44,22 @@ export const SCHEMA_V4 = {
     '[archived+status], *arrivalDays, [archived+archivedAt], quietSince, lateFrom, [archived+createdAt]',
 } as const;
 
-export const CURRENT_VERSION = 4;
+/**
+ * v5: drops the indexes nothing reads any more (`status`, `updatedAt`, `archivedAt`, `deliveredAt`: the badge, the
+ * popup and the archive read the compound and derived keys above, and the auto-archive reads the active list). Each
+ * index costs a write per record on every put, and an archived package kept four entries nobody read: an import of
+ * years of packages paid for them 50,000 times. Adds `importChunks`, where an extension page stages the records of
+ * an import for the worker to take (utils/store/import-staging.ts): extension messaging copies a message through
+ * JSON several times, which cost more than the import's own writes.
+ */
+export const SCHEMA_V5 = {
+  packages:
+    'id, &number, [orderId+shipmentId], orderId, [archived+updatedAt], [archived+status], *arrivalDays, ' +
+    '[archived+archivedAt], quietSince, lateFrom, [archived+createdAt]',
+  importChunks: 'id, stagedAt',
+} as const;
+
+export const CURRENT_VERSION = 5;
 
 /**
  * The IndexedDB schema. Every change adds a new `version(n)` below the previous ones (never edits them), with an
@@ -52,6 +67,7 @@ export const CURRENT_VERSION = 4;
  */
 export class DoorstepDatabase extends Dexie {
   packages!: EntityTable<PackageRecord, 'id'>;
+  importChunks!: EntityTable<StagedImportChunk, 'id'>;
 
   constructor(name = DATABASE_NAME) {
     super(name);
@@ -59,6 +75,8 @@ export class DoorstepDatabase extends Dexie {
     this.version(2).stores(SCHEMA_V2).upgrade(upgradeToV2);
     this.version(3).stores(SCHEMA_V3).upgrade(upgradeToV3);
     this.version(4).stores(SCHEMA_V4).upgrade(upgradeToV4);
+    // Only indexes dropped and a table added: no record changes, so no upgrade pass over the store.
+    this.version(5).stores(SCHEMA_V5);
 
     // The index keys are derived here, on every write path (add, put, update, modify, bulk: Dexie turns each of
     // them into one `add` or `put` of whole records at its core), so no caller (the message handler, refresh,

@@ -492,31 +492,6 @@ export async function markLateNoticeShown(
   });
 }
 
-/** Archives delivered packages older than the user's setting; returns what changed. */
-export async function autoArchiveDelivered(
-  db: DoorstepDatabase,
-  days: number,
-  now: number,
-): Promise<PackageChange[]> {
-  if (days <= 0) return [];
-  const cutoff = now - days * 24 * 60 * 60 * 1000;
-  return db.transaction('rw', db.packages, async () => {
-    const due = await db.packages
-      .where('deliveredAt')
-      .below(cutoff)
-      .filter((p) => p.archivedAt === undefined && p.status === 'delivered')
-      .toArray();
-    const changes: PackageChange[] = [];
-    for (const before of due) {
-      // Not a user edit: `userEditedAt` stays, so the user's own later choice on another device still wins.
-      const after = { ...before, archivedAt: now, updatedAt: now };
-      await db.packages.put(after);
-      changes.push({ before, after });
-    }
-    return changes;
-  });
-}
-
 /** One package by id, or undefined when it is not stored (deleted meanwhile). */
 export function getPackage(db: DoorstepDatabase, id: string): Promise<PackageRecord | undefined> {
   return db.packages.get(id);

@@ -121,6 +121,16 @@ export interface PackageRecord {
   lateFrom?: number;
 }
 
+/**
+ * Records of an import file on their way to the worker (db.ts v5 `importChunks`): staged by the options page, taken
+ * (read and deleted) by the worker, which validates them like any outside input. Unvalidated, hence `unknown`.
+ */
+export interface StagedImportChunk {
+  id: string;
+  records: unknown[];
+  stagedAt: number;
+}
+
 /** One stored package before and after a change; `before` is absent for a new one, `after` for a deleted one. */
 export interface PackageChange {
   before?: PackageRecord;

@@ -174,7 +174,7 @@ export interface ImportOutcome {
  */
 export async function sendImport(
   items: readonly unknown[],
-  send: (records: unknown[]) => Promise<ReplyTo<'import'>>,
+  send: (records: unknown[]) => Promise<ReplyTo<'import' | 'import-staged'>>,
   onProgress?: (done: number, total: number) => void,
 ): Promise<ImportOutcome> {
   const outcome: ImportOutcome = {

@@ -6,6 +6,7 @@ import {
 } from '../../../utils/background/message-handler';
 import { ALLOWED_SENDERS, type MessageType, type SenderKind, senderKindOf } from '../../../utils/messages';
 import { DoorstepDatabase } from '../../../utils/store/db';
+import { stageImportChunk } from '../../../utils/store/import-staging';
 import type { PackageChange, PackageRecord } from '../../../utils/store/types';
 import { identifyTrackingNumber } from '../../../utils/tracking';
 
@@ -61,6 +62,10 @@ async function popupOnlyMessages(): Promise<unknown[]> {
     { type: 'restore', record: { ...record, label: 'overwritten' } },
     { type: 'refresh', ids: [id] },
     { type: 'import', records: [{ ...record, id: 'other', number: USPS, carrier: 'usps' }] },
+    {
+      type: 'import-staged',
+      chunk: await stageImportChunk(db, [{ ...record, id: 'staged', number: USPS }], 1),
+    },
     { type: 'delete-all' },
   ];
 }
@@ -76,7 +81,7 @@ describe('who may send what', () => {
   it('refuses every popup/options message from a content script: 0 accepted, store unchanged', async () => {
     const before = await snapshot();
     const messages = await popupOnlyMessages();
-    expect(messages).toHaveLength(8);
+    expect(messages).toHaveLength(9);
     const replies: HandlerReply[] = [];
     for (const message of messages) replies.push(await handleMessage(message, deps, 'content'));
     expect(replies.filter((r) => r.ok)).toEqual([]);

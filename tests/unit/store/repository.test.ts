@@ -3,7 +3,6 @@ import { badgeState } from '../../../utils/badge';
 import { viewClock } from '../../../utils/status/package-state';
 import { DoorstepDatabase } from '../../../utils/store/db';
 import {
-  autoArchiveDelivered,
   countPackages,
   deletePackage,
   editPackage,
@@ -198,21 +197,6 @@ describe('user edits, delete and restore', () => {
       error: 'this package is tracked again already',
     });
     expect(await db.packages.count()).toBe(1);
-  });
-
-  it('auto-archives delivered packages after the configured days, not others', async () => {
-    const day = 24 * 60 * 60 * 1000;
-    await upsertDetections(db, [{ number: 'OLD111111', status: 'delivered', statusAt: 1, source }], 1);
-    await upsertDetections(
-      db,
-      [{ number: 'NEW222222', status: 'delivered', statusAt: 10 * day, source }],
-      10 * day,
-    );
-    await upsertDetections(db, [{ number: 'MOV333333', status: 'in_transit', statusAt: 1, source }], 1);
-    const changes = await autoArchiveDelivered(db, 7, 12 * day);
-    expect(changes.map((c) => c.after?.number)).toEqual(['OLD111111']);
-    expect((await listActivePackages(db)).map((p) => p.number).sort()).toEqual(['MOV333333', 'NEW222222']);
-    expect(await autoArchiveDelivered(db, 0, 100 * day)).toEqual([]);
   });
 });
 
