@@ -36,7 +36,8 @@ const KNOWN_CONTENT_EXCEPTIONS: { from: string; to: string; why: string }[] = [
   {
     // Part A (utils/carrier-web): the carrier-JSON readers build detections with the providers' modules (batch.ts,
     // normalize.ts); the normaliser validates them with valibot (DetectionSchema of utils/messages.ts, whose lists
-    // come from utils/store/types.ts). valibot is in the carrier-relay content script's bundle today.
+    // come from utils/store/types.ts). The relay only forwards what they read, so since 16g valibot is not in the
+    // carrier-relay bundle: the exception is for the import edge, which the bundle's tree-shaking then drops.
     from: 'utils/carrier-web/',
     to: 'utils/providers/',
     why: 'carrier-web readers use the providers modules (batch, normalize)',
