@@ -10,7 +10,7 @@ import type {
   TokenCache,
 } from '../providers/types';
 import type { DoorstepDatabase } from '../store/db';
-import { getPackages, listAllPackages, upsertDetections } from '../store/repository';
+import { getPackages, listActivePackages, upsertDetections } from '../store/repository';
 import type { Detection, PackageChange, PackageRecord } from '../store/types';
 import { mapWithConcurrency } from './concurrency';
 import { type Plan, type PlannedBatch, planRefresh } from './plan';
@@ -86,9 +86,11 @@ export async function runRefresh(
 ): Promise<RunReport> {
   const now = deps.now();
   const manualIds = new Set(options.manualIds ?? []);
-  // A manual refresh asks only about the packages the user named; the alarm takes care of the rest.
-  const all = await listAllPackages(deps.db);
-  const packages = manualIds.size > 0 ? all.filter((p) => manualIds.has(p.id)) : all;
+  // A manual refresh asks only about the packages the user named (archived ones too); the alarm takes care of the
+  // rest, and the plan never picks an archived package without being asked: the archive of years (tens of
+  // thousands of records) is not read on every run.
+  const packages =
+    manualIds.size > 0 ? await getPackages(deps.db, [...manualIds]) : await listActivePackages(deps.db);
   const states = await deps.loadStates();
   const plan = planRefresh({
     packages,
@@ -161,7 +163,7 @@ export async function runRefresh(
 
   // Wake for what is due next, given the packages and provider states as they are now.
   const after = planRefresh({
-    packages: await listAllPackages(deps.db),
+    packages: await listActivePackages(deps.db),
     now: deps.now(),
     providers: deps.providers,
     states,

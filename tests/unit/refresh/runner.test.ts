@@ -82,6 +82,58 @@ describe('refresh runner with the store', () => {
     expect(report.nextWakeAt).toBe(NOW + 30 * 60_000); // out for delivery: every 30 minutes
   });
 
+  it('reads only the active list on a scheduled run, and an archived package only when the user names it', async () => {
+    const archive = Array.from({ length: 300 }, (_, i) =>
+      makePackage({
+        id: `p-old-${i}`,
+        number: `1Z999AA1${String(i).padStart(10, '0')}`,
+        carrier: 'ups',
+        status: 'in_transit',
+        archivedAt: NOW - 30 * 24 * HOUR,
+      }),
+    );
+    await db.packages.bulkAdd([ups, ...archive]);
+    // Every record that reaches the runner from IndexedDB, counted below Dexie's own middlewares.
+    let recordsRead = 0;
+    const counted = new DoorstepDatabase(db.name);
+    counted.use({
+      stack: 'dbcore',
+      name: 'count-records-read',
+      level: 0,
+      create: (down) => ({
+        ...down,
+        table: (name) => {
+          const table = down.table(name);
+          return {
+            ...table,
+            query: async (request) => {
+              const response = await table.query(request);
+              recordsRead += response.result.length;
+              return response;
+            },
+            getMany: async (request) => {
+              const found = await table.getMany(request);
+              recordsRead += found.filter(Boolean).length;
+              return found;
+            },
+          };
+        },
+      }),
+    });
+    server.answer({ status: 200, body: fixture('17track/gettrackinfo-success.json') });
+    const scheduled = await runRefresh(deps({ db: counted }));
+    expect(scheduled.planned).toBe(1);
+    // The active package, read for the plan, for the merge and for the next plan: never the 300 archived.
+    expect(recordsRead).toBeLessThan(10);
+
+    server.answer({ status: 200, body: fixture('17track/gettrackinfo-success.json') });
+    const manual = await runRefresh(deps({ db: counted }), { manualIds: ['p-old-7'] });
+    // Asked about (the fixture answers for another number, so nothing new is stored for it).
+    expect(manual).toMatchObject({ planned: 1, requests: 1 });
+    expect((await counted.packages.get('p-old-7'))?.lastCheckedAt).toBe(NOW);
+    counted.close();
+  });
+
   it('records a failure without touching status, events or the user’s fields', async () => {
     await db.packages.add(ups);
     server.answer({ status: 500, body: 'down' });
