@@ -751,6 +751,11 @@ describe('options page', () => {
           noNumber('orphan-2'),
         ],
       };
+      // What the page stages for the worker (the chunk is gone once the worker has taken it).
+      const staged: unknown[][] = [];
+      db.importChunks.hook('creating', (_key, chunk) => {
+        staged.push(chunk.records);
+      });
       const input = must(m.ui.$('input[type="file"]')) as HTMLInputElement;
       chooseFile(
         input,
@@ -759,10 +764,13 @@ describe('options page', () => {
       await waitFor(() => expect(m.ui.$('[data-testid="import-report"]')).not.toBeNull());
       await waitFor(() => expect(m.ui.text('[data-testid="import-report"] p')).not.toBe(''));
 
-      const sent = m.background.sent.filter((msg) => msg.type === 'import');
-      expect(sent).toHaveLength(1);
-      const records = (sent[0] as { records: PackageRecord[] }).records;
-      // Every record is sent as read, once: the background validates them (one validation, at its boundary).
+      // One chunk, staged in the database; only its id travels in the message.
+      const sent = m.background.sent.filter((msg) => msg.type === 'import-staged');
+      expect(sent).toEqual([{ type: 'import-staged', chunk: expect.any(String) }]);
+      expect(staged).toHaveLength(1);
+      expect(await db.importChunks.count()).toBe(0);
+      const records = staged[0] as PackageRecord[];
+      // Every record is staged as read, once: the background validates them (one validation, at its boundary).
       expect(records.map((r) => r.id)).toEqual([
         'pkg-headphones',
         'pkg-shoes',
@@ -818,18 +826,20 @@ describe('options page', () => {
       );
       expect(m.ui.text('[data-testid="import-report"] li')).toMatch(/^Record 1: /);
       // Only the file that is an export reached the background, and nothing of it was stored.
-      expect(m.background.sent.map((msg) => msg.type)).toEqual(['import']);
+      expect(m.background.sent.map((msg) => msg.type)).toEqual(['import-staged']);
       expect(await db.packages.count()).toBe(0);
 
-      m.background.overrides.import = { ok: false, code: 'internal', detail: 'internal error' };
+      m.background.overrides['import-staged'] = { ok: false, code: 'internal', detail: 'internal error' };
       chooseFile(input, new File([JSON.stringify(threePackages(NOW))], 'good.json'));
       await waitFor(() =>
         expect(m.ui.text('[data-testid="import-report"] .field-error')).toBe(
           'Import failed: something went wrong inside Doorstep',
         ),
       );
-      expect(m.background.sent.map((msg) => msg.type)).toEqual(['import', 'import']);
+      expect(m.background.sent.map((msg) => msg.type)).toEqual(['import-staged', 'import-staged']);
       expect(m.ui.text('[data-testid="import-report"]')).not.toContain('Imported:');
+      // The chunk the worker refused is not left behind in the database.
+      expect(await db.importChunks.count()).toBe(0);
     });
 
     it('imports a long file in chunks with progress, and says how far it got when the worker stops', async () => {
