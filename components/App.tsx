@@ -12,6 +12,7 @@ import {
   type ArchiveView,
   afterPaint,
   useArchive,
+  useArchivedCount,
   useFirstScreen,
   usePackage,
   useStoredPackages,
@@ -90,13 +91,14 @@ export function App() {
     if (first.done && !first.view) setWantAll(true); // Unreadable first screen: the whole list is all there is.
   }, [first.done]);
   // Active packages only: the archive is counted from the index and read a page (or a search's rows) at a time.
-  const all = packages.status === 'ready' ? packages.value.active : undefined;
-  const archivedCount =
-    packages.status === 'ready' ? packages.value.archivedCount : (first.view?.counts.archived ?? 0);
+  const all = packages.status === 'ready' ? packages.value : undefined;
   // Until the whole active list is read, the sections and counts shown are the first screen's.
   const shownAll = all !== undefined || first.view?.complete === true;
-  const activeCount = all?.length ?? first.view?.counts.active;
+  const activeCount = all?.length ?? first.view?.activeCount;
   const [rendered, setRendered] = useState(false);
+  // Counted once the active list is in (no earlier screen shows it); the first screen knows only whether there is one.
+  const archivedCount = useArchivedCount(db, rendered);
+  const hasArchive = archivedCount === undefined ? first.view?.hasArchive === true : archivedCount > 0;
 
   const searchWords = useCallback(
     (pkg: PackageRecord) => `${carrierBrand(pkg.carrier)?.name ?? ''}\n${statusWords(pkg.status, t)}`,
@@ -121,7 +123,7 @@ export function App() {
   useLayoutEffect(() => {
     if (activeCount !== undefined && !firstRender.current) {
       firstRender.current = true;
-      performance.mark('doorstep:first-render', { detail: { packages: activeCount + archivedCount } });
+      performance.mark('doorstep:first-render', { detail: { active: activeCount, hasArchive } });
       // After this frame is painted, the rest: the whole active list, then (below) the archive's search index.
       afterPaint(() => setWantAll(true));
     }
@@ -259,7 +261,7 @@ export function App() {
             onBack={() => setSelected(undefined)}
             notify={notify}
           />
-        ) : activeCount === 0 && archivedCount === 0 ? (
+        ) : activeCount === 0 && !hasArchive ? (
           <FirstRun onAdd={() => setAdding(true)} onScan={scan} />
         ) : (
           <>

@@ -3,9 +3,11 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { ViewClock } from '@/utils/status/package-state';
 import type { DoorstepDatabase } from '@/utils/store/db';
 import {
-  countPackages,
+  countActivePackages,
+  countArchivedPackages,
   getPackage,
   getPackages,
+  hasArchivedPackages,
   listActivePackages,
   listArchivedFrom,
   listArchivePage,
@@ -39,28 +41,32 @@ export function useLiveQuery<T>(query: () => Promise<T>, deps: unknown[], enable
   return state;
 }
 
-export interface StoredPackages {
-  /** Every active package, whole (the popup's sections need them all to group and count). */
-  active: PackageRecord[];
-  /** How many are archived, counted from the index: archived packages are read only when the archive is shown. */
-  archivedCount: number;
-}
-
 /**
- * The popup's main data: the active packages and the size of the archive, live. A store of years of packages is
- * mostly archive; reading it whole on every open (and every change) would cost seconds and tens of megabytes.
+ * The popup's main data: every active package, whole (the sections need them all to group and count), live. A
+ * store of years of packages is mostly archive; reading it whole on every open (and every change) would cost
+ * seconds and tens of megabytes, so the archive is only counted (`useArchivedCount`) and searched through its index.
  * Read once `enabled`: the popup asks for it after its first screen is painted (`useFirstScreen`).
  */
-export function useStoredPackages(db: DoorstepDatabase, enabled: boolean): LiveState<StoredPackages> {
+export function useStoredPackages(db: DoorstepDatabase, enabled: boolean): LiveState<PackageRecord[]> {
   return useLiveQuery(
     async () => {
-      const [active, counts] = await Promise.all([listActivePackages(db), countPackages(db)]);
+      const active = await listActivePackages(db);
       performance.mark('doorstep:packages-read');
-      return { active, archivedCount: counts.archived };
+      return active;
     },
     [db],
     enabled,
   );
+}
+
+/**
+ * How many packages are archived, live; `undefined` until counted. Counting tens of thousands of entries takes
+ * IndexedDB a hundred milliseconds or more, during which it answers no other read of the popup, so it is asked for
+ * (`enabled`) only once the active list is in; nothing before that shows the number.
+ */
+export function useArchivedCount(db: DoorstepDatabase, enabled: boolean): number | undefined {
+  const state = useLiveQuery(() => countArchivedPackages(db), [db], enabled);
+  return state.status === 'ready' ? state.value : undefined;
 }
 
 /** Runs `then` once the current frame is painted (a task after the next animation frame; a task where none). */
@@ -70,8 +76,13 @@ export function afterPaint(then: () => void): void {
 }
 
 export interface FirstScreenView extends FirstScreen {
-  /** Active and archived packages, counted from the indexes. */
-  counts: { active: number; archived: number };
+  /** Active packages, counted from the index. */
+  activeCount: number;
+  /**
+   * Whether anything is archived (one index key): all the first screen needs of the archive, whose size is counted
+   * after the first paint (`useArchivedCount`; the count of tens of thousands held the first frame by ~0.6 s).
+   */
+  hasArchive: boolean;
 }
 
 /**
@@ -93,11 +104,12 @@ export function useFirstScreen(
     let cancelled = false;
     Promise.all([
       readFirstScreen((section) => listSectionCandidates(db, section, clock), clock, rows),
-      countPackages(db),
+      countActivePackages(db),
+      hasArchivedPackages(db),
     ]).then(
-      ([screen, counts]) => {
+      ([screen, activeCount, hasArchive]) => {
         performance.mark('doorstep:first-screen-read');
-        if (!cancelled) setState({ done: true, view: { ...screen, counts } });
+        if (!cancelled) setState({ done: true, view: { ...screen, activeCount, hasArchive } });
       },
       () => {
         if (!cancelled) setState({ done: true, view: undefined });
@@ -168,13 +180,19 @@ export interface ArchiveView {
  */
 export function useArchive(
   db: DoorstepDatabase,
-  archivedCount: number,
+  archivedCount: number | undefined,
   query: string,
   limit: number,
   extraWords: SearchWords,
   options: { show: boolean; prepare: boolean },
 ): ArchiveView | undefined {
-  const index = useArchiveIndex(db, archivedCount, extraWords, options.prepare && archivedCount > 0);
+  // Built once the archive is counted (its size is what makes it stale), and only when there is one.
+  const index = useArchiveIndex(
+    db,
+    archivedCount ?? 0,
+    extraWords,
+    options.prepare && archivedCount !== undefined && archivedCount > 0,
+  );
   const [view, setView] = useState<ArchiveView | undefined>(undefined);
   // The last search, which a query extending it narrows instead of passing over the whole archive again.
   const lastSearch = useRef<IndexSearch | undefined>(undefined);
@@ -182,6 +200,10 @@ export function useArchive(
   const searching = terms.length > 0;
   useEffect(() => {
     if (!options.show) return;
+    if (archivedCount === undefined) {
+      setView(undefined); // Not counted yet (a moment after the active list): the archive shows it is loading.
+      return;
+    }
     if (!searching) {
       const subscription = liveQuery(() => listArchivePage(db, 0, limit)).subscribe({
         next: (rows) => setView({ rows, total: archivedCount, query, indexing: false }),
