@@ -374,10 +374,18 @@ function PackageList({
 }) {
   const { t } = useServices();
   // The archive's rows are a page of it; its count is the whole archive's (or the search's matches).
-  const shown: { id: SectionId | 'archive'; packages: PackageRecord[]; count: number }[] =
+  // A search of the archive shows its rows before it has counted all its matches: the count then says "at least".
+  const shown: { id: SectionId | 'archive'; packages: PackageRecord[]; count: number; final: boolean }[] =
     filter === 'archive'
-      ? [{ id: 'archive', packages: archive?.rows ?? [], count: archive?.total ?? 0 }]
-      : sections.map((section) => ({ ...section, count: section.packages.length }));
+      ? [
+          {
+            id: 'archive',
+            packages: archive?.rows ?? [],
+            count: archive?.total ?? 0,
+            final: archive?.complete ?? false,
+          },
+        ]
+      : sections.map((section) => ({ ...section, count: section.packages.length, final: true }));
   const total =
     filter === 'active' && !query ? activeTotal : shown.reduce((n, section) => n + section.count, 0);
   const waiting =
@@ -409,9 +417,11 @@ function PackageList({
           <h2 id={`h-${section.id}`}>
             {section.id === 'archive' ? t('filterArchive') : sectionTitle(section.id, t)}{' '}
             <span class="count" aria-hidden="true">
-              {section.count}
+              {section.final ? section.count : `${section.count}+`}
             </span>
-            <span class="visually-hidden">{t('packageCount', section.count)}</span>
+            <span class="visually-hidden">
+              {section.final ? t('packageCount', section.count) : `${section.count}+`}
+            </span>
           </h2>
           <ul>
             {section.rows.map((pkg, at) => (
@@ -420,7 +430,8 @@ function PackageList({
                 pkg={pkg}
                 clock={clock}
                 onOpen={onOpen}
-                position={{ at: at + 1, of: section.count }}
+                // -1: the set's size is not known yet (ARIA's value for it).
+                position={{ at: at + 1, of: section.final ? section.count : -1 }}
               />
             ))}
           </ul>
