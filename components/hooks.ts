@@ -1,5 +1,5 @@
 import { liveQuery } from 'dexie';
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { ViewClock } from '@/utils/status/package-state';
 import type { DoorstepDatabase } from '@/utils/store/db';
 import {
@@ -130,13 +130,23 @@ export function useFirstScreen(
 }
 
 /**
- * Index entries tested per task while a search's count is completed after its rows are shown: a few milliseconds
- * each (48,000 entries took 2-15 ms in all in Node), so a keystroke waits at most one slice.
+ * Index entries tested per idle slice while a search's count is completed after its rows are shown: a few
+ * milliseconds each (48,000 entries took 2-15 ms in all in Node), so a keystroke waits at most one slice.
  */
 const COUNT_SLICE = 4_000;
 
-/** Records read per step while the archive's search index is built; the page stays responsive between steps. */
-const INDEX_PAGE = 1_000;
+/**
+ * Records read per step while the archive's search index is built; the page stays responsive between steps. The
+ * build runs for seconds while the user may already type in the active list: a page of 1,000 records (read,
+ * deserialised and indexed in one task) held keystrokes there by tens of milliseconds on a loaded machine.
+ */
+const INDEX_PAGE = 250;
+
+/** Runs `then` when the page is idle (no input or frame waiting), or in a task where the browser has no idle time. */
+function whenIdle(then: () => void): void {
+  if (typeof requestIdleCallback === 'undefined') setTimeout(then, 0);
+  else requestIdleCallback(then, { timeout: 200 });
+}
 
 /**
  * The search index of the archive: each archived package's search text, most recently archived first. Built in
@@ -157,7 +167,7 @@ function useArchiveIndex(
       (from, limit) => listArchivedFrom(db, from, limit),
       (pkg) => haystackOf(pkg, extraWords),
       INDEX_PAGE,
-      () => new Promise<boolean>((resolve) => setTimeout(() => resolve(!cancelled), 0)),
+      () => new Promise<boolean>((resolve) => whenIdle(() => resolve(!cancelled))),
     );
     void build.then(
       (entries) => {
@@ -212,7 +222,8 @@ export function useArchive(
   const lastSearch = useRef<IndexSearch | undefined>(undefined);
   const terms = queryTerms(query);
   const searching = terms.length > 0;
-  useEffect(() => {
+  // A layout effect: the search and the read of its rows start in the keystroke's own task, not after a frame.
+  useLayoutEffect(() => {
     if (!options.show) return;
     if (archivedCount === undefined) {
       setView(undefined); // Not counted yet (a moment after the active list): the archive shows it is loading.
@@ -250,11 +261,13 @@ export function useArchive(
         }),
       error: () => setView({ rows: [], total: 0, complete: true, query, indexing: false }),
     });
-    let timer: ReturnType<typeof setTimeout> | undefined;
+    // On idle time: the count must not delay the frame that shows the rows, nor the next keystroke.
+    let stopped = false;
     const countRest = () => {
+      if (stopped) return;
       continueSearch(found, { entries: COUNT_SLICE });
       if (!found.done) {
-        timer = setTimeout(countRest, 0);
+        whenIdle(countRest);
         return;
       }
       setView((shown) =>
@@ -263,9 +276,9 @@ export function useArchive(
           : shown,
       );
     };
-    if (!found.done) timer = setTimeout(countRest, 0);
+    if (!found.done) whenIdle(countRest);
     return () => {
-      clearTimeout(timer);
+      stopped = true;
       subscription.unsubscribe();
     };
   }, [db, archivedCount, query, limit, index, options.show]);
