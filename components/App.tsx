@@ -12,6 +12,7 @@ import {
   type ArchiveView,
   afterPaint,
   useArchive,
+  useArchivedCount,
   useFirstScreen,
   usePackage,
   useStoredPackages,
@@ -90,13 +91,14 @@ export function App() {
     if (first.done && !first.view) setWantAll(true); // Unreadable first screen: the whole list is all there is.
   }, [first.done]);
   // Active packages only: the archive is counted from the index and read a page (or a search's rows) at a time.
-  const all = packages.status === 'ready' ? packages.value.active : undefined;
-  const archivedCount =
-    packages.status === 'ready' ? packages.value.archivedCount : (first.view?.counts.archived ?? 0);
+  const all = packages.status === 'ready' ? packages.value : undefined;
   // Until the whole active list is read, the sections and counts shown are the first screen's.
   const shownAll = all !== undefined || first.view?.complete === true;
-  const activeCount = all?.length ?? first.view?.counts.active;
+  const activeCount = all?.length ?? first.view?.activeCount;
   const [rendered, setRendered] = useState(false);
+  // Counted once the active list is in (no earlier screen shows it); the first screen knows only whether there is one.
+  const archivedCount = useArchivedCount(db, rendered);
+  const hasArchive = archivedCount === undefined ? first.view?.hasArchive === true : archivedCount > 0;
 
   const searchWords = useCallback(
     (pkg: PackageRecord) => `${carrierBrand(pkg.carrier)?.name ?? ''}\n${statusWords(pkg.status, t)}`,
@@ -121,7 +123,7 @@ export function App() {
   useLayoutEffect(() => {
     if (activeCount !== undefined && !firstRender.current) {
       firstRender.current = true;
-      performance.mark('doorstep:first-render', { detail: { packages: activeCount + archivedCount } });
+      performance.mark('doorstep:first-render', { detail: { active: activeCount, hasArchive } });
       // After this frame is painted, the rest: the whole active list, then (below) the archive's search index.
       afterPaint(() => setWantAll(true));
     }
@@ -259,7 +261,7 @@ export function App() {
             onBack={() => setSelected(undefined)}
             notify={notify}
           />
-        ) : activeCount === 0 && archivedCount === 0 ? (
+        ) : activeCount === 0 && !hasArchive ? (
           <FirstRun onAdd={() => setAdding(true)} onScan={scan} />
         ) : (
           <>
@@ -372,10 +374,18 @@ function PackageList({
 }) {
   const { t } = useServices();
   // The archive's rows are a page of it; its count is the whole archive's (or the search's matches).
-  const shown: { id: SectionId | 'archive'; packages: PackageRecord[]; count: number }[] =
+  // A search of the archive shows its rows before it has counted all its matches: the count then says "at least".
+  const shown: { id: SectionId | 'archive'; packages: PackageRecord[]; count: number; final: boolean }[] =
     filter === 'archive'
-      ? [{ id: 'archive', packages: archive?.rows ?? [], count: archive?.total ?? 0 }]
-      : sections.map((section) => ({ ...section, count: section.packages.length }));
+      ? [
+          {
+            id: 'archive',
+            packages: archive?.rows ?? [],
+            count: archive?.total ?? 0,
+            final: archive?.complete ?? false,
+          },
+        ]
+      : sections.map((section) => ({ ...section, count: section.packages.length, final: true }));
   const total =
     filter === 'active' && !query ? activeTotal : shown.reduce((n, section) => n + section.count, 0);
   const waiting =
@@ -407,9 +417,11 @@ function PackageList({
           <h2 id={`h-${section.id}`}>
             {section.id === 'archive' ? t('filterArchive') : sectionTitle(section.id, t)}{' '}
             <span class="count" aria-hidden="true">
-              {section.count}
+              {section.final ? section.count : `${section.count}+`}
             </span>
-            <span class="visually-hidden">{t('packageCount', section.count)}</span>
+            <span class="visually-hidden">
+              {section.final ? t('packageCount', section.count) : `${section.count}+`}
+            </span>
           </h2>
           <ul>
             {section.rows.map((pkg, at) => (
@@ -418,7 +430,8 @@ function PackageList({
                 pkg={pkg}
                 clock={clock}
                 onOpen={onOpen}
-                position={{ at: at + 1, of: section.count }}
+                // -1: the set's size is not known yet (ARIA's value for it).
+                position={{ at: at + 1, of: section.final ? section.count : -1 }}
               />
             ))}
           </ul>

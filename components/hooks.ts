@@ -1,11 +1,13 @@
 import { liveQuery } from 'dexie';
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { ViewClock } from '@/utils/status/package-state';
 import type { DoorstepDatabase } from '@/utils/store/db';
 import {
-  countPackages,
+  countActivePackages,
+  countArchivedPackages,
   getPackage,
   getPackages,
+  hasArchivedPackages,
   listActivePackages,
   listArchivedFrom,
   listArchivePage,
@@ -15,7 +17,13 @@ import type { PackageRecord } from '@/utils/store/types';
 import { buildArchiveIndex } from '@/utils/view/archive-index';
 import { type FirstScreen, readFirstScreen } from '@/utils/view/first-screen';
 import { haystackOf, queryTerms, type SearchWords } from '@/utils/view/search';
-import { type IndexEntry, type IndexSearch, searchIndex } from '@/utils/view/search-index';
+import {
+  continueSearch,
+  type IndexEntry,
+  type IndexSearch,
+  sameTerms,
+  startSearch,
+} from '@/utils/view/search-index';
 
 export type LiveState<T> =
   | { status: 'loading' }
@@ -39,28 +47,32 @@ export function useLiveQuery<T>(query: () => Promise<T>, deps: unknown[], enable
   return state;
 }
 
-export interface StoredPackages {
-  /** Every active package, whole (the popup's sections need them all to group and count). */
-  active: PackageRecord[];
-  /** How many are archived, counted from the index: archived packages are read only when the archive is shown. */
-  archivedCount: number;
-}
-
 /**
- * The popup's main data: the active packages and the size of the archive, live. A store of years of packages is
- * mostly archive; reading it whole on every open (and every change) would cost seconds and tens of megabytes.
+ * The popup's main data: every active package, whole (the sections need them all to group and count), live. A
+ * store of years of packages is mostly archive; reading it whole on every open (and every change) would cost
+ * seconds and tens of megabytes, so the archive is only counted (`useArchivedCount`) and searched through its index.
  * Read once `enabled`: the popup asks for it after its first screen is painted (`useFirstScreen`).
  */
-export function useStoredPackages(db: DoorstepDatabase, enabled: boolean): LiveState<StoredPackages> {
+export function useStoredPackages(db: DoorstepDatabase, enabled: boolean): LiveState<PackageRecord[]> {
   return useLiveQuery(
     async () => {
-      const [active, counts] = await Promise.all([listActivePackages(db), countPackages(db)]);
+      const active = await listActivePackages(db);
       performance.mark('doorstep:packages-read');
-      return { active, archivedCount: counts.archived };
+      return active;
     },
     [db],
     enabled,
   );
+}
+
+/**
+ * How many packages are archived, live; `undefined` until counted. Counting tens of thousands of entries takes
+ * IndexedDB a hundred milliseconds or more, during which it answers no other read of the popup, so it is asked for
+ * (`enabled`) only once the active list is in; nothing before that shows the number.
+ */
+export function useArchivedCount(db: DoorstepDatabase, enabled: boolean): number | undefined {
+  const state = useLiveQuery(() => countArchivedPackages(db), [db], enabled);
+  return state.status === 'ready' ? state.value : undefined;
 }
 
 /** Runs `then` once the current frame is painted (a task after the next animation frame; a task where none). */
@@ -70,8 +82,13 @@ export function afterPaint(then: () => void): void {
 }
 
 export interface FirstScreenView extends FirstScreen {
-  /** Active and archived packages, counted from the indexes. */
-  counts: { active: number; archived: number };
+  /** Active packages, counted from the index. */
+  activeCount: number;
+  /**
+   * Whether anything is archived (one index key): all the first screen needs of the archive, whose size is counted
+   * after the first paint (`useArchivedCount`; counting the 48,000 of the scale data took 370 ms of the first screen's reads).
+   */
+  hasArchive: boolean;
 }
 
 /**
@@ -93,11 +110,12 @@ export function useFirstScreen(
     let cancelled = false;
     Promise.all([
       readFirstScreen((section) => listSectionCandidates(db, section, clock), clock, rows),
-      countPackages(db),
+      countActivePackages(db),
+      hasArchivedPackages(db),
     ]).then(
-      ([screen, counts]) => {
+      ([screen, activeCount, hasArchive]) => {
         performance.mark('doorstep:first-screen-read');
-        if (!cancelled) setState({ done: true, view: { ...screen, counts } });
+        if (!cancelled) setState({ done: true, view: { ...screen, activeCount, hasArchive } });
       },
       () => {
         if (!cancelled) setState({ done: true, view: undefined });
@@ -111,8 +129,31 @@ export function useFirstScreen(
   return state;
 }
 
-/** Records read per step while the archive's search index is built; the page stays responsive between steps. */
-const INDEX_PAGE = 1_000;
+/**
+ * Index entries tested per idle slice while a search's count is completed after its rows are shown: a few
+ * milliseconds each (48,000 entries took 2-15 ms in all in Node), so a keystroke waits at most one slice.
+ */
+const COUNT_SLICE = 4_000;
+
+/**
+ * Records read per step while the archive's search index is built; the page stays responsive between steps. The
+ * build runs for seconds while the user may already type in the active list: a page of 1,000 records (read,
+ * deserialised and indexed in one task) can hold a keystroke there for that whole task.
+ */
+const INDEX_PAGE = 250;
+
+/**
+ * Runs `then` when the page is idle (no input or frame waiting), or in a task where the browser has no idle time;
+ * `then` is told how many milliseconds of that idle period are left (a short slice without idle callbacks).
+ */
+function whenIdle(then: (timeLeft: () => number) => void): void {
+  if (typeof requestIdleCallback === 'undefined') {
+    setTimeout(() => {
+      const end = performance.now() + 5;
+      then(() => end - performance.now());
+    }, 0);
+  } else requestIdleCallback((deadline) => then(() => deadline.timeRemaining()), { timeout: 200 });
+}
 
 /**
  * The search index of the archive: each archived package's search text, most recently archived first. Built in
@@ -133,7 +174,7 @@ function useArchiveIndex(
       (from, limit) => listArchivedFrom(db, from, limit),
       (pkg) => haystackOf(pkg, extraWords),
       INDEX_PAGE,
-      () => new Promise<boolean>((resolve) => setTimeout(() => resolve(!cancelled), 0)),
+      () => new Promise<boolean>((resolve) => whenIdle(() => resolve(!cancelled))),
     );
     void build.then(
       (entries) => {
@@ -153,8 +194,10 @@ function useArchiveIndex(
 export interface ArchiveView {
   /** The rows to show, most recently archived first: at most `limit`. */
   rows: PackageRecord[];
-  /** How many archived packages match (all of them without a query). */
+  /** How many archived packages match (all of them without a query); at least this many while not `complete`. */
   total: number;
+  /** `total` is final: the search has tested the whole index (it first stops at the rows shown). */
+  complete: boolean;
   /** The query these rows answer (they lag the input while records are read). */
   query: string;
   /** The archive's search index is still being built: a search may not cover the whole archive yet. */
@@ -168,45 +211,85 @@ export interface ArchiveView {
  */
 export function useArchive(
   db: DoorstepDatabase,
-  archivedCount: number,
+  archivedCount: number | undefined,
   query: string,
   limit: number,
   extraWords: SearchWords,
   options: { show: boolean; prepare: boolean },
 ): ArchiveView | undefined {
-  const index = useArchiveIndex(db, archivedCount, extraWords, options.prepare && archivedCount > 0);
+  // Built once the archive is counted (its size is what makes it stale), and only when there is one.
+  const index = useArchiveIndex(
+    db,
+    archivedCount ?? 0,
+    extraWords,
+    options.prepare && archivedCount !== undefined && archivedCount > 0,
+  );
   const [view, setView] = useState<ArchiveView | undefined>(undefined);
   // The last search, which a query extending it narrows instead of passing over the whole archive again.
   const lastSearch = useRef<IndexSearch | undefined>(undefined);
   const terms = queryTerms(query);
   const searching = terms.length > 0;
-  useEffect(() => {
+  // A layout effect: the search and the read of its rows start in the keystroke's own task, not after a frame.
+  useLayoutEffect(() => {
     if (!options.show) return;
+    if (archivedCount === undefined) {
+      setView(undefined); // Not counted yet (a moment after the active list): the archive shows it is loading.
+      return;
+    }
     if (!searching) {
       const subscription = liveQuery(() => listArchivePage(db, 0, limit)).subscribe({
-        next: (rows) => setView({ rows, total: archivedCount, query, indexing: false }),
-        error: () => setView({ rows: [], total: archivedCount, query, indexing: false }),
+        next: (rows) => setView({ rows, total: archivedCount, complete: true, query, indexing: false }),
+        error: () => setView({ rows: [], total: archivedCount, complete: true, query, indexing: false }),
       });
       return () => subscription.unsubscribe();
     }
     if (!index) {
-      setView({ rows: [], total: 0, query, indexing: true });
+      setView({ rows: [], total: 0, complete: false, query, indexing: true });
       return;
     }
-    const found = searchIndex(index, terms, lastSearch.current);
+    // The keystroke's work is bounded by the rows shown: the search stops at the first `limit` matches (the most
+    // recently archived), and the rest of the index is tested a slice per task after the rows are in, so a query
+    // matching tens of thousands does not hold the frame and the next keystroke is answered between slices. The
+    // same query asking for more rows goes on with its search instead of starting over.
+    const last = lastSearch.current;
+    const found =
+      last && last.index === index && sameTerms(last.terms, terms) ? last : startSearch(index, terms, last);
     lastSearch.current = found;
+    continueSearch(found, { matches: limit });
     const ids = found.matches.slice(0, limit).map((at) => index[at]?.id ?? '');
     const subscription = liveQuery(() => getPackages(db, ids)).subscribe({
       next: (rows) =>
         setView({
           rows: rows.filter((r) => r.archivedAt !== undefined),
           total: found.matches.length,
+          complete: found.done,
           query,
           indexing: false,
         }),
-      error: () => setView({ rows: [], total: 0, query, indexing: false }),
+      error: () => setView({ rows: [], total: 0, complete: true, query, indexing: false }),
     });
-    return () => subscription.unsubscribe();
+    // On idle time: the count must not delay the frame that shows the rows, nor the next keystroke.
+    let stopped = false;
+    const countRest = (timeLeft: () => number) => {
+      if (stopped) return;
+      // Slices while this idle period lasts: one slice per idle callback took ~0.5 s to count 48,000.
+      do continueSearch(found, { entries: COUNT_SLICE });
+      while (!found.done && timeLeft() > 2);
+      if (!found.done) {
+        whenIdle(countRest);
+        return;
+      }
+      setView((shown) =>
+        shown && shown.query === query && !shown.indexing
+          ? { ...shown, total: found.matches.length, complete: true }
+          : shown,
+      );
+    };
+    if (!found.done) whenIdle(countRest);
+    return () => {
+      stopped = true;
+      subscription.unsubscribe();
+    };
   }, [db, archivedCount, query, limit, index, options.show]);
   return options.show ? view : undefined;
 }

@@ -98,6 +98,17 @@ describe('popup in Chromium', () => {
     await page.emulateMedia({ colorScheme: 'light' });
   });
 
+  it('lists 20 packages in their sections, every one rendered (screenshot)', async () => {
+    const records = manyPackages(20, new Date());
+    await openPopup(records);
+    const clock = viewClock(new Date(), DEFAULT_SETTINGS);
+    const active = records.filter((r) => !packageState(r, clock).archived);
+    // Fewer than a screenful of rows: all rendered, no "show more".
+    await expect.poll(() => page.locator('li.package').count(), POLL).toBe(active.length);
+    expect(await page.locator('.more-rows').count()).toBe(0);
+    await page.screenshot({ path: `${SHOTS}/popup-20-packages.png` });
+  });
+
   it('lists 200 packages, filters by search and by section', async () => {
     const records = manyPackages(200, new Date());
     await openPopup(records);

@@ -1,3 +1,4 @@
+import { mkdirSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { scaleNumber, scaleRecords } from '../../scripts/scale-data.mjs';
@@ -63,6 +64,8 @@ describe('popup with 50,000 packages', () => {
     expect(rows).toBeGreaterThan(0);
     expect(rows).toBeLessThanOrEqual(50);
     expect(await page.locator('.more-rows').count()).toBe(1);
+    mkdirSync('artifacts', { recursive: true });
+    await page.screenshot({ path: 'artifacts/popup-50k-active.png' });
   });
 
   it('scrolls the windowed list to its last row, told where each row stands, and opens it', async () => {
@@ -122,6 +125,7 @@ describe('popup with 50,000 packages', () => {
     await expect
       .poll(() => page.locator('section.section-archive .count').textContent(), POLL)
       .toBe(String(labelled.length));
+    await page.screenshot({ path: 'artifacts/popup-50k-archive-search.png' });
     // The rows shown are the most recently archived of the matches, in that order.
     const newest = [...labelled].sort((a, b) => (b.archivedAt ?? 0) - (a.archivedAt ?? 0)).slice(0, 3);
     await expect

@@ -4,7 +4,13 @@ import { listArchivedFrom, listArchivePage } from '../../../utils/store/reposito
 import type { PackageRecord } from '../../../utils/store/types';
 import { buildArchiveIndex } from '../../../utils/view/archive-index';
 import { queryTerms, textMatches } from '../../../utils/view/search';
-import { narrows, searchIndex } from '../../../utils/view/search-index';
+import {
+  continueSearch,
+  narrows,
+  sameTerms,
+  searchIndex,
+  startSearch,
+} from '../../../utils/view/search-index';
 
 const entries = [
   '1z999aa10123456784 ups gift for sam',
@@ -40,6 +46,80 @@ describe('searchIndex', () => {
     const first = searchIndex(entries.slice(0, 1), ['yoga']);
     expect(first.matches).toEqual([]);
     expect(searchIndex(entries, ['yoga', 'm'], first).matches).toEqual([1]);
+  });
+});
+
+describe('a search bounded per step (startSearch, continueSearch)', () => {
+  // 300 entries: every 3rd mentions chicago, every 7th is a yoga mat, every 50th a gift for sam.
+  const many = Array.from({ length: 300 }, (_, i) => ({
+    id: `m${i}`,
+    text: [
+      `sc${String(i).padStart(6, '0')}`,
+      i % 3 === 0 && 'chicago',
+      i % 7 === 0 && 'yoga mat',
+      i % 50 === 0 && 'gift for sam',
+    ]
+      .filter(Boolean)
+      .join(' '),
+  }));
+  const whole = (query: string) =>
+    many.flatMap((e, at) => (textMatches(e.text, queryTerms(query)) ? [at] : []));
+
+  it('stops at the rows asked for, the first matches in index order, and says the count is not final', () => {
+    const search = continueSearch(startSearch(many, ['chicago']), { matches: 5 });
+    expect(search.matches).toEqual([0, 3, 6, 9, 12]);
+    expect(search.tested).toBe(13); // nothing tested past the fifth match
+    expect(search.done).toBe(false);
+    // Going on a slice at a time ends with every match, as one whole pass finds them.
+    let slices = 0;
+    while (!search.done) {
+      const before = search.tested;
+      continueSearch(search, { entries: 40 });
+      expect(search.tested - before).toBeLessThanOrEqual(40);
+      slices++;
+    }
+    expect(slices).toBe(Math.ceil((300 - 13) / 40));
+    expect(search.matches).toEqual(whole('chicago'));
+    expect(search.matches).toHaveLength(100);
+  });
+
+  it('is done at once when there are fewer matches than rows, or nothing to test', () => {
+    const few = continueSearch(startSearch(many, ['gift', 'sam']), { matches: 24 });
+    expect(few.done).toBe(true);
+    expect(few.matches).toEqual(whole('gift sam'));
+    expect(startSearch([], ['a']).done).toBe(true);
+  });
+
+  it('narrows a search that stopped early: its matches, then what it had not tested yet', () => {
+    for (const [first, next] of [
+      ['chicago', 'chicago yoga'],
+      ['sc0001', 'sc00012'],
+      ['yoga', 'yoga mat'],
+      ['s', 'sc 0002'],
+    ] as const) {
+      for (const rows of [1, 3, 24, 1_000]) {
+        const previous = continueSearch(startSearch(many, queryTerms(first)), { matches: rows });
+        const narrowed = startSearch(many, queryTerms(next), previous);
+        expect(narrowed.candidates).toBeDefined();
+        expect(continueSearch(narrowed).matches).toEqual(whole(next));
+      }
+    }
+  });
+
+  it('typed key by key, each step stopping at a few rows, finds what one whole search finds', () => {
+    for (const query of ['chicago yoga mat', 'sc000 1', 'gift for sam', 'zzz']) {
+      let last: ReturnType<typeof startSearch> | undefined;
+      for (let end = 1; end <= query.length; end++) {
+        const terms = queryTerms(query.slice(0, end));
+        const search = last && sameTerms(last.terms, terms) ? last : startSearch(many, terms, last);
+        continueSearch(search, { matches: 4 });
+        expect(search.matches).toEqual(whole(query.slice(0, end)).slice(0, search.matches.length));
+        if (search.done) expect(search.matches).toEqual(whole(query.slice(0, end)));
+        else expect(search.matches).toHaveLength(4);
+        last = search;
+      }
+      if (last) expect(continueSearch(last).matches).toEqual(whole(query));
+    }
   });
 });
 
