@@ -103,7 +103,9 @@ class WorkingSet implements SamePackageLookup {
 
   /**
    * Reads, with one query per index, every stored record the keys can match: by number, by order + shipment, and
-   * by id (`ids`, for imports, whose records carry their own id).
+   * by id (`ids`, for imports, whose records carry their own id; `ids[i]` belongs to `keys[i]`). An id matters only
+   * to a record nothing else matched (a matched one merges into its match, whatever its id), so only those ids are
+   * read: re-importing an export reads each record once, by number, not a second time by id.
    */
   static async load(db: DoorstepDatabase, keys: PackageKeys[], ids: string[] = []): Promise<WorkingSet> {
     const numbers = [...new Set(keys.flatMap((k) => (k.number ? [k.number] : [])))];
@@ -116,17 +118,27 @@ class WorkingSet implements SamePackageLookup {
         ),
       ).values(),
     ];
-    const uniqueIds = [...new Set(ids)];
-    const [numbered, shipped, byId] = await Promise.all([
+    const [numbered, shipped] = await Promise.all([
       numbers.length > 0 ? db.packages.where('number').anyOf(numbers).toArray() : [],
       pairs.length > 0 ? db.packages.where('[orderId+shipmentId]').anyOf(pairs).toArray() : [],
-      // A range read of the primary key, not `bulkGet`: bulkGet is one request per id, 5,000 of them per import
-      // chunk (1 s of 5.7 s for 20,000 records, measured), where `anyOf` walks the key range in a cursor.
-      uniqueIds.length > 0 ? db.packages.where('id').anyOf(uniqueIds).toArray() : [],
     ]);
     const set = new WorkingSet(db);
-    for (const record of [...numbered, ...shipped, ...byId]) {
-      if (record && !set.records.has(record.id)) set.index(record);
+    for (const record of [...numbered, ...shipped]) {
+      if (!set.records.has(record.id)) set.index(record);
+    }
+    const unmatched = [
+      ...new Set(
+        ids.filter((id, i) => {
+          const key = keys[i];
+          return !set.records.has(id) && !(key && set.findSamePackage(key).match);
+        }),
+      ),
+    ];
+    // A range read of the primary key, not `bulkGet`: bulkGet is one request per id, 5,000 of them per import
+    // chunk (1 s of 5.7 s for 20,000 new records, measured), where `anyOf` walks the key range in a cursor.
+    const byId = unmatched.length > 0 ? await db.packages.where('id').anyOf(unmatched).toArray() : [];
+    for (const record of byId) {
+      if (!set.records.has(record.id)) set.index(record);
     }
     return set;
   }
