@@ -44,8 +44,6 @@ const ONLY_DETECTION = ONLY === 'detection';
 const LARGE = 50_000;
 const LARGE_ACTIVE = 2_000;
 const SMALL = 500;
-/** Records per import chunk, as the options page sends them (utils/view/data-transfer.ts). */
-const IMPORT_CHUNK = 5_000;
 const SMALL_ACTIVE = 20;
 /** Idle time between the 50,000 import and the settled quiet measure (see `largeJustImported`). */
 const SETTLE_MS = 30_000;
@@ -208,14 +206,21 @@ try {
        * and again (all merged), a plain bulkPut of the same records (the writes alone), the messages' transport
        * alone (a message the worker refuses by its type, after receiving it whole), a raw put with every index.
        */
-      async importBreakdown(records, chunk) {
-        const { DoorstepDatabase, withIndexKeys, importRecords, clampRecord, parseRecords } =
-          globalThis.DoorstepBench;
+      async importBreakdown(records) {
+        const {
+          DoorstepDatabase,
+          withIndexKeys,
+          importRecords,
+          clampRecord,
+          parseRecords,
+          IMPORT_CHUNK_RECORDS: chunk,
+        } = globalThis.DoorstepBench;
         const chunks = (list) =>
           Array.from({ length: Math.ceil(list.length / chunk) }, (_, i) =>
             list.slice(i * chunk, (i + 1) * chunk),
           );
-        const out = {};
+        // The options page's own chunk size (utils/view/data-transfer.ts), reported with the figures.
+        const out = { chunk };
         const valid = [];
         out.validate = await timed(async () => {
           for (const part of chunks(records)) valid.push(...parseRecords(part).records);
@@ -437,10 +442,7 @@ try {
     inlineMs = await page.evaluate((records) => globalThis.bench.importAll(records, true), large);
     progress(`inline import in ${ms(inlineMs)}`);
     await page.evaluate(() => globalThis.bench.clear());
-    breakdown = await page.evaluate(
-      ([records, chunk]) => globalThis.bench.importBreakdown(records, chunk),
-      [large, IMPORT_CHUNK],
-    );
+    breakdown = await page.evaluate((records) => globalThis.bench.importBreakdown(records), large);
     progress('import breakdown done');
   }
 
@@ -466,7 +468,7 @@ try {
   );
   if (!ONLY_DETECTION)
     console.log(
-      `  where the time goes, each phase alone in an extension page, ${IMPORT_CHUNK.toLocaleString('en')} records per chunk (quiet):`,
+      `  where the time goes, each phase alone in an extension page, ${breakdown.chunk.toLocaleString('en')} records per chunk (quiet):`,
     );
   for (const [what, key] of ONLY_DETECTION
     ? []
